@@ -1,0 +1,11 @@
+import ArgumentParser
+import Phaseout
+
+@main
+struct PhaseoutCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "phaseout",
+        abstract: "Plan the phased replacement of high-risk surveillance devices.",
+        subcommands: [Plan.self, Validate.self, Verify.self, Generate.self]
+    )
+}

@@ -1,0 +1,4 @@
+import Testing
+@testable import LinearProgramming
+
+@Test func builds() { #expect(Bool(true)) }

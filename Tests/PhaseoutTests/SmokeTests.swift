@@ -1,0 +1,4 @@
+import Testing
+@testable import Phaseout
+
+@Test func specVersion() { #expect(PhaseoutInfo.specVersion == "v1") }
