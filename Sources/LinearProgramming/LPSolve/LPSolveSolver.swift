@@ -1,0 +1,426 @@
+import Foundation
+internal import CLPSolve
+
+/// lp_solve 5.5 as a ``LinearSolver``.
+///
+/// Every lp_solve call of the package is in this file. Each solve creates, loads, solves and
+/// frees its own lp_solve model, so one `LPSolveSolver` may be used from any number of threads
+/// at once: independent models solve concurrently. lp_solve writes process-wide state when a
+/// model is created, copied, read or freed (a BLAS table written in `make_lp` and read in
+/// `delete_lp`, `static` locals in one LU routine), so those calls are serialised behind one
+/// lock; `solve` itself runs unlocked.
+public struct LPSolveSolver: LinearSolver {
+    public init() {}
+
+    public func solve(_ model: LinearModel, parameters: SolverParameters) throws -> Solution {
+        try model.validate()
+        let handle = try LPHandle(loading: model)
+        return try handle.solve(parameters: parameters, objectiveConstant: model.objective.expression.constant,
+                                isMIP: model.isMixedInteger)
+    }
+
+    /// A model's text in one of lp_solve's formats, written by lp_solve's own writers.
+    public enum ExportFormat: Sendable {
+        /// lp_solve's LP dialect (`write_lp`).
+        case lp
+        /// Free MPS (`write_freemps`), which most solvers read.
+        case mps
+    }
+
+    /// Writes `model` as LP or free-MPS text through lp_solve's writers.
+    ///
+    /// The objective's constant is not part of either format: add it back to the optimum.
+    public func export(_ model: LinearModel, format: ExportFormat) throws -> String {
+        try model.validate()
+        let handle = try LPHandle(loading: model)
+        return try handle.write(format: format)
+    }
+
+    /// Reads a model in LP or free-MPS text with lp_solve's readers and solves it.
+    /// Used to check that an export says what the model says.
+    public func solve(text: String, format: ExportFormat, parameters: SolverParameters = SolverParameters()) throws -> Solution {
+        let handle = try LPHandle(reading: text, format: format)
+        return try handle.solve(parameters: parameters, objectiveConstant: 0, isMIP: handle.hasIntegers)
+    }
+}
+
+/// Serialises lp_solve calls that touch its process-wide state.
+private let globalLock = NSLock()
+
+private func serialised<T>(_ body: () throws -> T) rethrows -> T {
+    globalLock.lock()
+    defer { globalLock.unlock() }
+    return try body()
+}
+
+/// Owns one lp_solve model; freed exactly once, in `deinit`. Never shared between threads.
+private final class LPHandle {
+    let lp: UnsafeMutablePointer<lprec>
+    let rowCount: Int
+    let columnCount: Int
+
+    /// Builds the lp_solve model column by column (`add_columnex`): fast for sparse models.
+    init(loading model: LinearModel) throws {
+        let rows = model.constraints.count
+        let columns = model.variables.count
+        guard let lp = serialised({ make_lp(Int32(rows), 0) }) else {
+            throw SolverError(call: "make_lp", message: "could not create a model of \(rows) rows")
+        }
+        self.lp = lp
+        rowCount = rows
+        columnCount = columns
+        silence()
+        try check(resize_lp(lp, Int32(rows), Int32(columns)), "resize_lp")
+        let infinity = get_infinite(lp)
+        func clamp(_ value: Double) -> Double { value == .infinity ? infinity : value == -.infinity ? -infinity : value }
+
+        // Rows: type, right-hand side, range, name.
+        for (index, row) in model.constraints.enumerated() {
+            let r = Int32(index + 1)
+            if row.lower == row.upper {
+                try check(set_constr_type(lp, r, EQ), "set_constr_type")
+                try check(set_rh(lp, r, row.lower), "set_rh")
+            } else if row.lower == -.infinity {
+                try check(set_constr_type(lp, r, LE), "set_constr_type")
+                try check(set_rh(lp, r, clamp(row.upper)), "set_rh")
+            } else {
+                try check(set_constr_type(lp, r, GE), "set_constr_type")
+                try check(set_rh(lp, r, row.lower), "set_rh")
+                if row.upper != .infinity {
+                    try check(set_rh_range(lp, r, row.upper - row.lower), "set_rh_range")
+                }
+            }
+        }
+
+        // Columns in compressed form: objective (row 0) first, then rows in increasing order.
+        var counts = [Int](repeating: 0, count: columns + 1)
+        for row in model.constraints { for v in row.variables { counts[v.index + 1] += 1 } }
+        for v in model.objective.expression.variables { counts[v.index + 1] += 1 }
+        for j in 0..<columns { counts[j + 1] += counts[j] }
+        var starts = counts
+        var rowOf = [Int32](repeating: 0, count: counts[columns])
+        var valueOf = [Double](repeating: 0, count: counts[columns])
+        let objective = model.objective.expression
+        for k in objective.variables.indices {
+            let j = objective.variables[k].index
+            rowOf[starts[j]] = 0
+            valueOf[starts[j]] = objective.coefficients[k]
+            starts[j] += 1
+        }
+        for (index, row) in model.constraints.enumerated() {
+            for k in row.variables.indices {
+                let j = row.variables[k].index
+                rowOf[starts[j]] = Int32(index + 1)
+                valueOf[starts[j]] = row.coefficients[k]
+                starts[j] += 1
+            }
+        }
+        try rowOf.withUnsafeMutableBufferPointer { rowBuffer in
+            try valueOf.withUnsafeMutableBufferPointer { valueBuffer in
+                for j in 0..<columns {
+                    // Merge repeated rows of one column (entries are grouped by row already).
+                    var write = counts[j]
+                    var read = counts[j]
+                    while read < counts[j + 1] {
+                        if write > counts[j], rowBuffer[write - 1] == rowBuffer[read] {
+                            valueBuffer[write - 1] += valueBuffer[read]
+                        } else {
+                            rowBuffer[write] = rowBuffer[read]
+                            valueBuffer[write] = valueBuffer[read]
+                            write += 1
+                        }
+                        read += 1
+                    }
+                    let length = Int32(write - counts[j])
+                    try check(add_columnex(lp, length, valueBuffer.baseAddress! + counts[j],
+                                           rowBuffer.baseAddress! + counts[j]), "add_columnex")
+                }
+            }
+        }
+
+        for (index, info) in model.variables.enumerated() {
+            let c = Int32(index + 1)
+            try check(set_bounds(lp, c, clamp(info.lowerBound), clamp(info.upperBound)), "set_bounds")
+            if info.isInteger { try check(set_int(lp, c, CLPS_TRUE), "set_int") }
+        }
+        if model.objective.sense == .maximize { set_maxim(lp) } else { set_minim(lp) }
+        try setNames(model)
+    }
+
+    /// Reads LP or free-MPS text with lp_solve's readers.
+    init(reading text: String, format: LPSolveSolver.ExportFormat) throws {
+        let path = try temporaryPath(suffix: format == .lp ? ".lp" : ".mps")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        let read: UnsafeMutablePointer<lprec>? = serialised {
+            path.withCString { cPath in
+                let mutablePath = UnsafeMutablePointer(mutating: cPath)
+                switch format {
+                case .lp: return read_LP(mutablePath, NEUTRAL, nil)
+                case .mps: return read_freeMPS(mutablePath, NEUTRAL)
+                }
+            }
+        }
+        guard let lp = read else {
+            throw SolverError(call: format == .lp ? "read_LP" : "read_freeMPS", message: "could not read the model text")
+        }
+        self.lp = lp
+        rowCount = Int(get_Nrows(lp))
+        columnCount = Int(get_Ncolumns(lp))
+        silence()
+    }
+
+    deinit {
+        serialised { delete_lp(lp) }
+    }
+
+    var hasIntegers: Bool {
+        (0..<columnCount).contains { is_int(lp, Int32($0 + 1)) != 0 }
+    }
+
+    private func silence() {
+        // An empty file name turns lp_solve's own printing off (it prints to stdout otherwise).
+        _ = "".withCString { set_outputfile(lp, UnsafeMutablePointer(mutating: $0)) }
+        set_verbose(lp, NEUTRAL)
+    }
+
+    private func setNames(_ model: LinearModel) throws {
+        for (index, info) in model.variables.enumerated() {
+            try info.name.withCString { name in
+                try check(set_col_name(lp, Int32(index + 1), UnsafeMutablePointer(mutating: name)), "set_col_name")
+            }
+        }
+        for (index, row) in model.constraints.enumerated() {
+            try row.name.withCString { name in
+                try check(set_row_name(lp, Int32(index + 1), UnsafeMutablePointer(mutating: name)), "set_row_name")
+            }
+        }
+        try model.name.withCString { name in
+            try check(set_lp_name(lp, UnsafeMutablePointer(mutating: name)), "set_lp_name")
+        }
+    }
+
+    func write(format: LPSolveSolver.ExportFormat) throws -> String {
+        let path = try temporaryPath(suffix: format == .lp ? ".lp" : ".mps")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let ok: UInt8 = serialised {
+            path.withCString { cPath in
+                let mutablePath = UnsafeMutablePointer(mutating: cPath)
+                switch format {
+                case .lp: return write_lp(lp, mutablePath)
+                case .mps: return write_freemps(lp, mutablePath)
+                }
+            }
+        }
+        try check(ok, format == .lp ? "write_lp" : "write_freemps")
+        return try String(contentsOfFile: path, encoding: .utf8)
+    }
+
+    // MARK: Solving
+
+    func solve(parameters: SolverParameters, objectiveConstant: Double, isMIP: Bool) throws -> Solution {
+        let context = SearchContext(parameters: parameters, objectiveConstant: objectiveConstant)
+        configure(parameters)
+        let unmanaged = Unmanaged.passRetained(context)
+        defer { unmanaged.release() }
+        let opaque = unmanaged.toOpaque()
+        put_abortfunc(lp, abortCallback, opaque)
+        put_msgfunc(lp, messageCallback, opaque, MSG_MILPFEASIBLE | MSG_MILPBETTER)
+        if case .lines = parameters.log {
+            set_verbose(lp, NORMAL)
+            put_logfunc(lp, logCallback, opaque)
+        }
+
+        let clock = ContinuousClock()
+        let started = clock.now
+        let code = Int(CLPSolve.solve(lp))
+        let elapsed = clock.now - started
+        put_abortfunc(lp, nil, nil)
+        put_msgfunc(lp, nil, nil, 0)
+        put_logfunc(lp, nil, nil)
+        return collect(code: code, context: context, isMIP: isMIP, elapsed: elapsed)
+    }
+
+    private func configure(_ parameters: SolverParameters) {
+        switch parameters.branching {
+        case .ceiling: set_bb_floorfirst(lp, BRANCH_CEILING)
+        case .floor: set_bb_floorfirst(lp, BRANCH_FLOOR)
+        case .automatic: set_bb_floorfirst(lp, BRANCH_AUTOMATIC)
+        }
+        var rule: Int32
+        switch parameters.nodeSelection {
+        case .first: rule = NODE_FIRSTSELECT
+        case .gap: rule = NODE_GAPSELECT
+        case .range: rule = NODE_RANGESELECT
+        case .fraction: rule = NODE_FRACTIONSELECT
+        case .pseudoCost: rule = NODE_PSEUDOCOSTSELECT
+        case .pseudoNonInteger: rule = NODE_PSEUDONONINTSELECT
+        case .pseudoRatio: rule = NODE_PSEUDORATIOSELECT
+        }
+        if parameters.depthFirstMode { rule |= NODE_DEPTHFIRSTMODE }
+        set_bb_rule(lp, rule)
+        set_mip_gap(lp, CLPS_TRUE, max(parameters.absoluteGap, 0))
+        set_mip_gap(lp, CLPS_FALSE, max(parameters.relativeGap, 0))
+        set_epsint(lp, parameters.integerTolerance)
+        if let cutoff = parameters.objectiveCutoff { set_obj_bound(lp, cutoff) }
+        set_break_at_first(lp, parameters.stopAtFirstSolution ? CLPS_TRUE : CLPS_FALSE)
+        if let limit = parameters.timeLimit {
+            // Whole seconds here as a backstop; the abort callback enforces the exact limit.
+            let seconds = Double(limit.components.seconds) + Double(limit.components.attoseconds) * 1e-18
+            set_timeout(lp, max(1, Int(seconds.rounded(.up)) + 1))
+        }
+    }
+
+    private func collect(code: Int, context: SearchContext, isMIP: Bool, elapsed: Duration) -> Solution {
+        let statusText = String(cString: get_statustext(lp, Int32(code)))
+        let nodes = Int(get_total_nodes(lp))
+        let iterations = Int(get_total_iter(lp))
+        let isMax = is_maxim(lp) != 0
+        var termination: Termination
+        var hasPoint: Bool
+        switch Int32(code) {
+        case OPTIMAL, PRESOLVED:
+            termination = .optimal; hasPoint = true
+        case SUBOPTIMAL:
+            termination = context.stopReason ?? .feasibleAtLimit; hasPoint = true
+        case INFEASIBLE:
+            termination = .infeasible; hasPoint = false
+        case UNBOUNDED:
+            termination = .unbounded; hasPoint = false
+        case USERABORT:
+            termination = context.stopReason ?? .interrupted; hasPoint = context.improvedCount > 0
+            if termination == .feasibleAtLimit, !hasPoint { termination = .timeLimitWithoutSolution }
+        case TIMEOUT:
+            hasPoint = context.improvedCount > 0
+            termination = hasPoint ? .feasibleAtLimit : .timeLimitWithoutSolution
+        case NUMFAILURE, ACCURACYERROR:
+            termination = .numericalFailure; hasPoint = false
+        default:
+            termination = .failed; hasPoint = false
+        }
+        if !isMIP, termination != .optimal { hasPoint = false }
+
+        var values: [Double] = []
+        var activities: [Double] = []
+        var objective: Double?
+        if hasPoint {
+            values = [Double](repeating: 0, count: columnCount)
+            activities = [Double](repeating: 0, count: rowCount)
+            values.withUnsafeMutableBufferPointer { _ = get_variables(lp, $0.baseAddress) }
+            activities.withUnsafeMutableBufferPointer { _ = get_constraints(lp, $0.baseAddress) }
+            objective = get_objective(lp) + context.objectiveConstant
+        }
+
+        var bound: Double?
+        if let value = objective {
+            if termination == .optimal {
+                // Proven within the absolute gap lp_solve pruned with.
+                let slack = isMIP ? get_mip_gap(lp, CLPS_TRUE) : 0
+                bound = isMax ? value + slack : value - slack
+                if let root = context.rootBound {
+                    bound = isMax ? min(bound!, root) : max(bound!, root)
+                }
+            } else {
+                bound = context.rootBound
+            }
+        } else if termination == .timeLimitWithoutSolution || termination == .interrupted {
+            bound = context.rootBound
+        }
+
+        var duals: [Double]?
+        var reducedCosts: [Double]?
+        if !isMIP, termination == .optimal {
+            var pointer: UnsafeMutablePointer<Double>?
+            if get_ptr_sensitivity_rhs(lp, &pointer, nil, nil) != 0, let all = pointer {
+                let sign: Double = 1
+                duals = (0..<rowCount).map { sign * all[$0] }
+                reducedCosts = (0..<columnCount).map { sign * all[rowCount + $0] }
+            }
+        }
+        return Solution(
+            termination: termination, objectiveValue: objective, bestBound: bound, values: values,
+            rowActivities: activities, duals: duals, reducedCosts: reducedCosts, rawStatus: code,
+            rawStatusText: statusText, nodeCount: nodes, iterationCount: iterations,
+            improvedSolutionCount: context.improvedCount, solveTime: elapsed)
+    }
+
+    private func check(_ ok: UInt8, _ call: String) throws {
+        guard ok != 0 else { throw SolverError(call: call, message: "lp_solve reported failure") }
+    }
+}
+
+/// State shared with lp_solve's callbacks during one solve. Used only on the solving thread.
+private final class SearchContext {
+    let parameters: SolverParameters
+    let objectiveConstant: Double
+    let deadline: ContinuousClock.Instant?
+    let started: ContinuousClock.Instant
+    var improvedCount = 0
+    var stopReason: Termination?
+    var rootBound: Double?
+    var gapApplied = false
+
+    init(parameters: SolverParameters, objectiveConstant: Double) {
+        self.parameters = parameters
+        self.objectiveConstant = objectiveConstant
+        let now = ContinuousClock.now
+        started = now
+        deadline = parameters.timeLimit.map { now + $0 }
+    }
+}
+
+private func context(_ handle: UnsafeMutableRawPointer?) -> SearchContext {
+    Unmanaged<SearchContext>.fromOpaque(handle!).takeUnretainedValue()
+}
+
+/// Called by lp_solve many times a second: cancellation, the exact time limit, and the
+/// relative gap (turned into an absolute one once the root relaxation is known).
+private func abortCallback(_ lp: UnsafeMutablePointer<lprec>?, _ handle: UnsafeMutableRawPointer?) -> Int32 {
+    let search = context(handle)
+    guard let lp else { return 0 }
+    if search.rootBound == nil, lp.pointee.bb_totalnodes > 0 {
+        let root = lp.pointee.real_solution
+        if root.isFinite, abs(root) < 1e29 { search.rootBound = root + search.objectiveConstant }
+    }
+    if !search.gapApplied, let root = search.rootBound, search.parameters.relativeGap > 0 {
+        search.gapApplied = true
+        let absolute = max(search.parameters.absoluteGap, search.parameters.relativeGap * abs(root))
+        set_mip_gap(lp, CLPS_TRUE, absolute)
+    }
+    if search.stopReason != nil { return 1 }
+    if let flag = search.parameters.cancellation, flag.isCancelled {
+        search.stopReason = .interrupted
+        return 1
+    }
+    if let deadline = search.deadline, ContinuousClock.now >= deadline {
+        search.stopReason = .feasibleAtLimit
+        return 1
+    }
+    return 0
+}
+
+/// Called by lp_solve on every improved integer solution.
+private func messageCallback(_ lp: UnsafeMutablePointer<lprec>?, _ handle: UnsafeMutableRawPointer?, _ message: Int32) {
+    let search = context(handle)
+    guard let lp, message & (MSG_MILPFEASIBLE | MSG_MILPBETTER) != 0 else { return }
+    search.improvedCount += 1
+    guard let callback = search.parameters.onImprovedSolution else { return }
+    let improved = ImprovedSolution(
+        objectiveValue: lp.pointee.best_solution[0] + search.objectiveConstant,
+        count: search.improvedCount,
+        elapsed: ContinuousClock.now - search.started)
+    if callback(improved) == .stop, search.stopReason == nil { search.stopReason = .interrupted }
+}
+
+/// Forwards lp_solve's log lines to the log sink.
+private func logCallback(_ lp: UnsafeMutablePointer<lprec>?, _ handle: UnsafeMutableRawPointer?, _ buffer: UnsafeMutablePointer<CChar>?) {
+    let search = context(handle)
+    guard case .lines(let sink) = search.parameters.log, let buffer else { return }
+    let text = String(cString: buffer)
+    for line in text.split(whereSeparator: \.isNewline) where !line.isEmpty { sink(String(line)) }
+}
+
+private func temporaryPath(suffix: String) throws -> String {
+    let directory = FileManager.default.temporaryDirectory.path
+    return "\(directory)/phaseout-lp-\(UUID().uuidString)\(suffix)"
+}

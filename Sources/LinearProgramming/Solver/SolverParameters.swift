@@ -1,0 +1,92 @@
+import Foundation
+
+/// How a solver is asked to work. Every field has a default that suits Phaseout's models.
+///
+/// The defaults were chosen on this machine's lp_solve 5.5.2 (see `LPSOLVE-NOTES`): floor-first
+/// branching (lp_solve's default ceiling branching found no integer solution in 60 s on a
+/// 2,000-group × 5-period knapsack-like model), depth-first node selection, and a relative gap
+/// turned into an absolute one once the root relaxation is known (lp_solve's own relative gap
+/// had no effect in our measurements).
+public struct SolverParameters: Sendable {
+    /// Wall-clock limit for the solve. `nil` means none (not recommended for integer models).
+    public var timeLimit: Duration? = .seconds(60)
+    /// Relative MIP gap: stop when `(incumbent − bound) / |incumbent| ≤ relativeGap`.
+    public var relativeGap: Double = 1e-4
+    /// Absolute MIP gap: stop when `incumbent − bound ≤ absoluteGap`.
+    public var absoluteGap: Double = 1e-9
+    /// Where the solver's log lines go. Silent by default.
+    public var log: LogSink = .silent
+    /// Which child of a branch is explored first.
+    public var branching: Branching = .floor
+    /// lp_solve's node selection rule (`set_bb_rule`).
+    public var nodeSelection: NodeSelection = .first
+    /// Adds lp_solve's `NODE_DEPTHFIRSTMODE` to the node selection.
+    public var depthFirstMode: Bool = false
+    /// Only integer solutions strictly better than this objective value are accepted
+    /// (lp_solve's `set_obj_bound`). lp_solve has no MIP start: this is the only way to pass an
+    /// incumbent's value. A run that finds nothing better reports ``Termination/infeasible``.
+    public var objectiveCutoff: Double?
+    /// Stop at the first integer solution.
+    public var stopAtFirstSolution: Bool = false
+    /// Tolerance for a value to count as integer (`set_epsint`).
+    public var integerTolerance: Double = 1e-7
+    /// Called on every improved integer solution, on the solving thread. Return
+    /// ``SearchDecision/stop`` to end the search with that solution (status ``Termination/interrupted``).
+    public var onImprovedSolution: (@Sendable (ImprovedSolution) -> SearchDecision)?
+    /// Cooperative cancellation: setting the flag stops the solve within milliseconds.
+    public var cancellation: CancellationFlag?
+
+    public init() {}
+}
+
+/// Where solver log lines go.
+public enum LogSink: Sendable {
+    /// Nothing is printed (lp_solve prints to stdout otherwise).
+    case silent
+    /// Each line is passed to the closure, on the solving thread.
+    case lines(@Sendable (String) -> Void)
+}
+
+/// Which branch of a fractional integer variable is explored first.
+public enum Branching: Sendable {
+    case ceiling, floor, automatic
+}
+
+/// lp_solve's node selection rules.
+public enum NodeSelection: Sendable {
+    case first, gap, range, fraction, pseudoCost, pseudoNonInteger, pseudoRatio
+}
+
+/// What the improved-solution callback asks of the search.
+public enum SearchDecision: Sendable {
+    case `continue`
+    case stop
+}
+
+/// An improved integer solution, as reported during the search.
+public struct ImprovedSolution: Sendable {
+    /// Its objective value (including the model's objective constant).
+    public let objectiveValue: Double
+    /// How many improved solutions have been found, this one included.
+    public let count: Int
+    /// Time since the solve started.
+    public let elapsed: Duration
+}
+
+/// A thread-safe flag that stops a solve when set.
+public final class CancellationFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cancelled = false
+
+    public init() {}
+
+    /// Asks every solve watching this flag to stop.
+    public func cancel() {
+        lock.lock(); cancelled = true; lock.unlock()
+    }
+
+    public var isCancelled: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return cancelled
+    }
+}

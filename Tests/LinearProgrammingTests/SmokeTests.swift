@@ -1,4 +1,0 @@
-import Testing
-@testable import LinearProgramming
-
-@Test func builds() { #expect(Bool(true)) }
