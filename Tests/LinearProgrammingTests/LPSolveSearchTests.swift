@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+@testable import LinearProgramming
+
+/// A seeded generator (SplitMix64), so that "random" models are the same on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// A multi-period knapsack like Phaseout's: G groups of n_g units, T periods, one budget row
+/// per period, minimise weighted lateness (exposure). Hard enough that branch and bound takes
+/// many nodes.
+func knapsackModel(groups: Int, periods: Int, seed: UInt64) -> LinearModel {
+    var random = SeededGenerator(seed: seed)
+    var model = LinearModel(name: "knapsack")
+    var budgetRows = [LinearExpression](repeating: LinearExpression(), count: periods)
+    var objective = LinearExpression()
+    var totalCost = 0.0
+    for g in 0..<groups {
+        let units = Double(Int.random(in: 1...6, using: &random))
+        let cost = Double(Int.random(in: 500...4000, using: &random))
+        let weight = Double(Int.random(in: 1...8, using: &random))
+        totalCost += units * cost
+        var all = LinearExpression()
+        for t in 0..<periods {
+            let x = model.addVariable(name: "x_\(g)_\(t)", upperBound: units, isInteger: true)
+            budgetRows[t].add(cost, x)
+            all.add(1, x)
+            objective.add(weight * (Double(t) + 0.5 - Double(periods)), x)
+        }
+        model.addConstraint(all, .lessOrEqual, units, name: "units_\(g)")
+        objective.constant += weight * units * Double(periods)
+    }
+    for t in 0..<periods {
+        model.addConstraint(budgetRows[t], .lessOrEqual, (totalCost / Double(periods) * 0.37).rounded(), name: "budget_\(t)")
+    }
+    model.objective = Objective(.minimize, objective)
+    return model
+}
+
+@Suite("lp_solve search: limits, cutoffs, export, concurrency, bad models")
+struct LPSolveSearchTests {
+    let solver = LPSolveSolver()
+
+    /// Stopped through the callback after the first improved solution: never by wall-clock time.
+    @Test func stopAfterFirstImprovedSolutionReturnsPointAndGap() throws {
+        let model = knapsackModel(groups: 30, periods: 3, seed: 7)
+        var parameters = SolverParameters()
+        parameters.relativeGap = 0
+        parameters.onImprovedSolution = { _ in .stop }
+        let stopped = try solver.solve(model, parameters: parameters)
+        #expect(stopped.termination == .interrupted)
+        #expect(stopped.improvedSolutionCount == 1)
+        let value = try #require(stopped.objectiveValue)
+        let bound = try #require(stopped.bestBound)
+        #expect(bound <= value + 1e-6)
+        #expect((stopped.relativeGap ?? -1) >= 0)
+        // The point is feasible: every row within its bounds, every integer integral.
+        for (index, row) in model.constraints.enumerated() {
+            #expect(stopped.rowActivities[index] <= row.upper + 1e-6)
+        }
+        for value in stopped.values { #expect(abs(value - value.rounded()) < 1e-6) }
+
+        // The full solve is at least as good, and its bound not better than the optimum.
+        var full = SolverParameters()
+        full.relativeGap = 0
+        let optimal = try solver.solve(model, parameters: full)
+        #expect(optimal.termination == .optimal)
+        #expect(optimal.objectiveValue! <= value + 1e-6)
+        #expect(bound <= optimal.objectiveValue! + 1e-6)
+    }
+
+    /// An objective cutoff at the optimum itself: nothing strictly better exists, and lp_solve
+    /// says INFEASIBLE — documented behaviour, pinned here.
+    @Test func cutoffAtTheOptimumReportsInfeasible() throws {
+        let model = knapsackModel(groups: 12, periods: 3, seed: 3)
+        var parameters = SolverParameters()
+        parameters.relativeGap = 0
+        let optimal = try solver.solve(model, parameters: parameters)
+        let value = try #require(optimal.objectiveValue)
+        parameters.objectiveCutoff = value - model.objective.expression.constant - 1e-3
+        let cut = try solver.solve(model, parameters: parameters)
+        #expect(cut.termination == .infeasible)
+        parameters.objectiveCutoff = value - model.objective.expression.constant + 5
+        let loose = try solver.solve(model, parameters: parameters)
+        #expect(close(loose.objectiveValue, value, tolerance: 1e-9))
+    }
+
+    @Test func defaultsArePinned() {
+        let defaults = SolverParameters()
+        #expect(defaults.branching == .floor)
+        #expect(defaults.relativeGap == 1e-4)
+        #expect(defaults.timeLimit == .seconds(60))
+        #expect(defaults.nodeSelection == .first)
+        if case .silent = defaults.log {} else { Issue.record("log must be silent by default") }
+    }
+
+    @Test(arguments: [LPSolveSolver.ExportFormat.lp, .mps])
+    func exportReReadGivesTheSameOptimum(format: LPSolveSolver.ExportFormat) throws {
+        let model = knapsackModel(groups: 10, periods: 3, seed: 11)
+        var parameters = SolverParameters()
+        parameters.relativeGap = 0
+        let direct = try solver.solve(model, parameters: parameters)
+        let text = try solver.export(model, format: format)
+        #expect(text.contains("budget_0"))
+        #expect(text.contains("x_0_0"))
+        let reread = try solver.solve(text: text, format: format, parameters: parameters)
+        #expect(reread.termination == .optimal)
+        // Exports carry no objective constant.
+        #expect(close(reread.objectiveValue, direct.objectiveValue! - model.objective.expression.constant, tolerance: 1e-9))
+    }
+
+    @Test func concurrentSolvesMatchSequentialOnes() async throws {
+        let models = (0..<8).map { knapsackModel(groups: 14, periods: 3, seed: UInt64(100 + $0)) }
+        var parameters = SolverParameters()
+        parameters.relativeGap = 0
+        let frozen = parameters
+        let sequential = try models.map { try solver.solve($0, parameters: frozen) }
+        let concurrent = try await withThrowingTaskGroup(of: (Int, Solution).self) { group in
+            for (index, model) in models.enumerated() {
+                group.addTask { (index, try await solver.solve(model, parameters: frozen)) }
+            }
+            var results = [Solution?](repeating: nil, count: models.count)
+            for try await (index, solution) in group { results[index] = solution }
+            return results.map { $0! }
+        }
+        for index in models.indices {
+            #expect(sequential[index].objectiveValue == concurrent[index].objectiveValue)
+            #expect(sequential[index].values == concurrent[index].values)
+        }
+    }
+
+    @Test func taskCancellationReachesTheSolver() async throws {
+        let model = knapsackModel(groups: 400, periods: 6, seed: 5)
+        var parameters = SolverParameters()
+        parameters.relativeGap = 0
+        parameters.timeLimit = .seconds(120)
+        let frozen = parameters
+        let task = Task { try await solver.solve(model, parameters: frozen) }
+        try await Task.sleep(for: .milliseconds(300))
+        task.cancel()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let solution = try await task.value
+        #expect(clock.now - start < .seconds(10))
+        #expect(solution.termination == .interrupted)
+    }
+
+    @Test func nanCoefficientIsRejectedBeforeSolving() {
+        var model = LinearModel()
+        let x = model.addVariable(name: "x")
+        model.addConstraint(Double.nan * x, .lessOrEqual, 1, name: "broken")
+        #expect(throws: ModelError.self) { try solver.solve(model) }
+        do { try model.validate() } catch { #expect(error.message.contains("broken")) }
+    }
+
+    @Test func variableFromAnotherModelIsRejected() {
+        var first = LinearModel()
+        _ = first.addVariable(name: "a")
+        var second = LinearModel()
+        let foreign = second.addVariable(name: "b")
+        first.addConstraint(LinearExpression(foreign), .lessOrEqual, 1, name: "mixed")
+        #expect(throws: ModelError.self) { try solver.solve(first) }
+        do { try first.validate() } catch { #expect(error.message.contains("another model")) }
+    }
+
+    @Test func invertedBoundsAreRejected() {
+        var model = LinearModel()
+        _ = model.addVariable(name: "x", lowerBound: 3, upperBound: 1)
+        #expect(throws: ModelError.self) { try solver.solve(model) }
+    }
+
+    @Test func logLinesReachTheSink() throws {
+        final class Lines: @unchecked Sendable { let lock = NSLock(); var items: [String] = [] }
+        let lines = Lines()
+        var parameters = SolverParameters()
+        parameters.log = .lines { line in lines.lock.lock(); lines.items.append(line); lines.lock.unlock() }
+        _ = try solver.solve(knapsackModel(groups: 5, periods: 2, seed: 1), parameters: parameters)
+        #expect(!lines.items.isEmpty)
+    }
+}
