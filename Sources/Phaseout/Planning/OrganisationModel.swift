@@ -1,0 +1,305 @@
+import LinearProgramming
+
+/// The exact MILP of SPEC §2 for one organisation, on ``LinearModel``.
+///
+/// Decisions: `x[g,t]` integer units of group g replaced in t (only in periods the group may
+/// use: up to its deadline; none for locked or leader groups, which are constants or follow
+/// `y`); `y[s,t]` binary "the leader block of site s is replaced in t"; `v[s,t]` binary "site s
+/// is visited in t", only where the visit costs money; `carry[t]` continuous.
+///
+/// With `aggregate`, groups of uncoupled sites (no visit cost, no leaders) that share kind,
+/// weight, cost, hours, deadline and lock are pooled into one class, so the model does not grow
+/// with the number of such sites.
+struct OrganisationModel {
+    /// What the model is for.
+    enum Purpose {
+        /// The planning model: every hard constraint.
+        case plan
+        /// The elastic model of SPEC §2.5: whole extra pounds `money[t]` and hours `hours[t]`.
+        case elastic
+    }
+
+    let problem: OrganisationProblem
+    private(set) var model: LinearModel
+    /// Per site, group, period: the decision variable, if any.
+    private(set) var x: [[[Variable?]]]
+    private(set) var classes: [PooledClass] = []
+    private(set) var leaderPeriod: [[Variable?]]
+    private(set) var visit: [[Variable?]]
+    /// Exposure (risk-years) including its constant part.
+    private(set) var exposure = LinearExpression()
+    /// Total nominal spend including contracted constants.
+    private(set) var nominalSpend = LinearExpression()
+    /// Present-value cost including contracted constants.
+    private(set) var presentValue = LinearExpression()
+    private(set) var budgetRows: [ConstraintID] = []
+    private(set) var labourRows: [ConstraintID] = []
+    private(set) var extraMoney: [Variable] = []
+    private(set) var extraHours: [Variable] = []
+
+    /// Groups of uncoupled sites pooled together.
+    struct PooledClass {
+        var members: [GroupReference]
+        var count: Int
+        var variables: [Variable?]
+    }
+
+    /// Builds the model.
+    /// - Parameters:
+    ///   - budget: per-period budgets to use instead of the problem's (a funded plan).
+    ///   - labour: per-period hours to use instead of the problem's.
+    init(problem: OrganisationProblem, purpose: Purpose = .plan, aggregate: Bool = true,
+         budget: [Double]? = nil, labour: [Double]? = nil) {
+        self.problem = problem
+        let periods = problem.periodCount
+        let name = problem.name
+        let labels = (0..<periods).map { "t\($0 + 1)" }
+        model = LinearModel(name: "phaseout[\(name)]")
+        x = problem.sites.map { site in site.groups.map { _ in [Variable?](repeating: nil, count: periods) } }
+        leaderPeriod = problem.sites.map { _ in [Variable?](repeating: nil, count: periods) }
+        visit = problem.sites.map { _ in [Variable?](repeating: nil, count: periods) }
+
+        var spend = [LinearExpression](repeating: LinearExpression(), count: periods)
+        var hours = [LinearExpression](repeating: LinearExpression(), count: periods)
+        let years = problem.periodYears
+        let horizon = Double(periods)
+        let mustReplaceAll = problem.objective == .cost
+
+        /// Adds `units` replaced in t at the given group's prices, as variable or constant.
+        func account(_ group: OrganisationProblem.GroupProblem, units: Double, variable: Variable?, period t: Int) {
+            let price = group.unitCost * problem.priceFactor[t] * units
+            let exposureGain = group.weight * units * (Double(t) + 0.5 - horizon) * years
+            if let variable {
+                spend[t].add(price, variable)
+                hours[t].add(group.hours * units, variable)
+                exposure.add(exposureGain, variable)
+            } else {
+                spend[t].constant += price
+                hours[t].constant += group.hours * units
+                exposure.constant += exposureGain
+            }
+        }
+
+        exposure.constant = problem.baselineExposure
+
+        // Pool the groups of uncoupled sites.
+        struct PoolKey: Hashable { var weight: Double; var cost: Double; var hours: Double; var deadline: Int?; var locked: Int? }
+        var pools: [PoolKey: Int] = [:]
+
+        for (s, site) in problem.sites.enumerated() {
+            let siteName = "\(name)/\(site.id)"
+            // Leader block: y[s,t].
+            let leaders = site.groups.indices.filter { site.groups[$0].isLeader }
+            if !leaders.isEmpty {
+                let lockedPeriods = Set(leaders.compactMap { site.groups[$0].locked })
+                let deadline = leaders.compactMap { site.groups[$0].deadline }.min()
+                // Followers locked in L need the block no later than L.
+                let followerLock = site.groups.filter { !$0.isLeader && $0.atRisk }.compactMap(\.locked).min()
+                var block = LinearExpression()
+                for t in 0..<periods {
+                    var lower = 0.0, upper = 1.0
+                    if let lockedPeriod = lockedPeriods.first, lockedPeriods.count == 1 { if t == lockedPeriod { lower = 1 } }
+                    if lockedPeriods.count > 1 { upper = 0 } // contradictory locks: structurally infeasible
+                    if let d = deadline, t > d { upper = 0 }
+                    if let l = followerLock, t > l { upper = 0 }
+                    if lower > upper { upper = 1 } // keep the domain valid; the rows below fail instead
+                    let y = model.addVariable(name: "lead[\(siteName),\(labels[t])]", lowerBound: lower, upperBound: upper, isInteger: true)
+                    leaderPeriod[s][t] = y
+                    block.add(1, y)
+                    for g in leaders where site.groups[g].locked == nil {
+                        account(site.groups[g], units: Double(site.groups[g].count), variable: y, period: t)
+                    }
+                }
+                let mustHappen = mustReplaceAll || deadline != nil || !lockedPeriods.isEmpty || followerLock != nil
+                if lockedPeriods.count > 1 {
+                    model.addConstraint(block, .equal, 2, name: "leadersLockedApart[\(siteName)]")
+                } else {
+                    model.addConstraint(block, mustHappen ? .equal : .lessOrEqual, 1, name: "leaderOnce[\(siteName)]")
+                }
+                for g in leaders { if let l = site.groups[g].locked { account(site.groups[g], units: Double(site.groups[g].count), variable: nil, period: l) } }
+            }
+
+            for (g, group) in site.groups.enumerated() where !group.isLeader {
+                if let l = group.locked {
+                    account(group, units: Double(group.count), variable: nil, period: l)
+                    continue
+                }
+                guard group.atRisk else { continue }
+                let last = group.deadline ?? (periods - 1)
+                if !site.isCoupled && aggregate {
+                    let key = PoolKey(weight: group.weight, cost: group.unitCost, hours: group.hours, deadline: group.deadline, locked: nil)
+                    if let index = pools[key] {
+                        classes[index].members.append(GroupReference(site: s, group: g))
+                        classes[index].count += group.count
+                    } else {
+                        pools[key] = classes.count
+                        classes.append(PooledClass(members: [GroupReference(site: s, group: g)], count: group.count, variables: []))
+                    }
+                    continue
+                }
+                var all = LinearExpression()
+                for t in 0...last {
+                    let variable = model.addVariable(
+                        name: "x[\(siteName),\(g),\(labels[t])]", lowerBound: 0, upperBound: Double(group.count), isInteger: true)
+                    x[s][g][t] = variable
+                    all.add(1, variable)
+                    account(group, units: 1, variable: variable, period: t)
+                }
+                let replaceAll = mustReplaceAll || group.deadline != nil
+                model.addConstraint(all, replaceAll ? .equal : .lessOrEqual, Double(group.count), name: "units[\(siteName),\(g)]")
+                // Recorders first: nothing before the leader block.
+                if !leaders.isEmpty {
+                    var replaced = LinearExpression()
+                    var block = LinearExpression()
+                    for t in 0..<periods {
+                        if let variable = x[s][g][t] { replaced.add(1, variable) }
+                        block.add(-Double(group.count), leaderPeriod[s][t]!)
+                        if t <= last {
+                            model.addConstraint(replaced + block, .lessOrEqual, 0, name: "leadersFirst[\(siteName),\(g),\(labels[t])]")
+                        }
+                    }
+                }
+            }
+
+            // Site visits where they cost money.
+            if site.visitCost > 0 {
+                let forced = Set(site.groups.compactMap(\.locked))
+                for t in 0..<periods {
+                    let canWork = forced.contains(t) || site.groups.indices.contains { x[s][$0][t] != nil } || leaderPeriod[s][t] != nil
+                    guard canWork else { continue }
+                    let v = model.addVariable(name: "visit[\(siteName),\(labels[t])]", lowerBound: forced.contains(t) ? 1 : 0,
+                                              upperBound: 1, isInteger: true)
+                    visit[s][t] = v
+                    spend[t].add(site.visitCost * problem.priceFactor[t], v)
+                    for (g, group) in site.groups.enumerated() {
+                        if let variable = x[s][g][t] {
+                            model.addConstraint(variable - Double(group.count) * v, .lessOrEqual, 0, name: "visit[\(siteName),\(g),\(labels[t])]")
+                        }
+                    }
+                    if let y = leaderPeriod[s][t] {
+                        model.addConstraint(y - v, .lessOrEqual, 0, name: "visitLeaders[\(siteName),\(labels[t])]")
+                    }
+                }
+            }
+        }
+
+        // Pooled classes of uncoupled sites.
+        for c in classes.indices {
+            let first = classes[c].members[0]
+            let group = problem.sites[first.site].groups[first.group]
+            let last = group.deadline ?? (periods - 1)
+            var variables = [Variable?](repeating: nil, count: periods)
+            var all = LinearExpression()
+            for t in 0...last {
+                let variable = model.addVariable(
+                    name: "pool[\(name),\(c),\(labels[t])]", lowerBound: 0, upperBound: Double(classes[c].count), isInteger: true)
+                variables[t] = variable
+                all.add(1, variable)
+                account(group, units: 1, variable: variable, period: t)
+            }
+            classes[c].variables = variables
+            let replaceAll = mustReplaceAll || group.deadline != nil
+            model.addConstraint(all, replaceAll ? .equal : .lessOrEqual, Double(classes[c].count), name: "units[\(name),pool\(c)]")
+        }
+
+        // Budget with carry-over, labour.
+        let budgets = budget ?? problem.budget
+        let rho = problem.carryOver
+        var previousCarry: Variable?
+        for t in 0..<periods {
+            var row = spend[t]
+            if purpose == .elastic {
+                let money = model.addVariable(name: "extraMoney[\(name),\(labels[t])]", lowerBound: 0, isInteger: true)
+                extraMoney.append(money)
+                row.add(-1, money)
+            }
+            if let previous = previousCarry { row.add(-1, previous) }
+            if rho > 0, t < periods - 1 {
+                let carry = model.addVariable(name: "carry[\(name),\(labels[t])]", lowerBound: 0)
+                row.add(1 / rho, carry)
+                previousCarry = carry
+            } else {
+                previousCarry = nil
+            }
+            let constant = row.constant
+            row.constant = 0
+            budgetRows.append(model.addConstraint(row, .lessOrEqual, budgets[t] - constant, name: "budget[\(name),\(labels[t])]"))
+            nominalSpend.add(spend[t])
+            presentValue.add(spend[t], scaledBy: problem.presentValueFactor[t])
+        }
+        if let limits = labour ?? problem.labourHours {
+            for t in 0..<periods {
+                var row = hours[t]
+                if purpose == .elastic {
+                    let extra = model.addVariable(name: "extraHours[\(name),\(labels[t])]", lowerBound: 0, isInteger: true)
+                    extraHours.append(extra)
+                    row.add(-1, extra)
+                }
+                let constant = row.constant
+                row.constant = 0
+                labourRows.append(model.addConstraint(row, .lessOrEqual, limits[t] - constant, name: "labour[\(name),\(labels[t])]"))
+            }
+        }
+    }
+
+    /// Sets the objective.
+    mutating func setObjective(_ sense: ObjectiveSense, _ expression: LinearExpression) {
+        model.objective = Objective(sense, expression)
+    }
+
+    /// Adds `expression ≤ rhs` (a cap from an earlier stage).
+    mutating func addCap(_ expression: LinearExpression, _ rhs: Double, name: String) {
+        var row = expression
+        let constant = row.constant
+        row.constant = 0
+        model.addConstraint(row, .lessOrEqual, rhs - constant, name: name)
+    }
+
+    /// Fixes variables' bounds.
+    mutating func fix(_ variable: Variable, to value: Double) {
+        model.setBounds(of: variable, lower: value, upper: value)
+    }
+
+    /// Reads the counts of a solution back into per-group counts. Pooled classes are split
+    /// over their member groups in fill order, earliest periods first.
+    func counts(from solution: Solution) -> PlanCounts {
+        var result = PlanCounts(problem: problem)
+        let periods = problem.periodCount
+        for (s, site) in problem.sites.enumerated() {
+            for (g, group) in site.groups.enumerated() {
+                if let l = group.locked {
+                    result.counts[s][g][l] = group.count
+                    continue
+                }
+                if group.isLeader {
+                    for t in 0..<periods where (leaderPeriod[s][t].map { solution.value(of: $0) } ?? 0) > 0.5 {
+                        result.counts[s][g][t] = group.count
+                    }
+                    continue
+                }
+                for t in 0..<periods { if let variable = x[s][g][t] { result.counts[s][g][t] = Int(solution.value(of: variable).rounded()) } }
+            }
+        }
+        for pooled in classes {
+            var members = pooled.members
+            members.sort { a, b in
+                let ga = problem.sites[a.site].groups[a.group], gb = problem.sites[b.site].groups[b.group]
+                return (ga.fillOrder, a.site, a.group) < (gb.fillOrder, b.site, b.group)
+            }
+            var remaining = members.map { problem.sites[$0.site].groups[$0.group].count }
+            var cursor = 0
+            for t in 0..<periods {
+                guard let variable = pooled.variables[t] else { continue }
+                var units = Int(solution.value(of: variable).rounded())
+                while units > 0, cursor < members.count {
+                    let take = min(units, remaining[cursor])
+                    result.counts[members[cursor].site][members[cursor].group][t] += take
+                    remaining[cursor] -= take
+                    units -= take
+                    if remaining[cursor] == 0 { cursor += 1 }
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,79 @@
+/// One organisation's planning problem in solver-ready numbers (0-based periods).
+///
+/// Built from an ``Estate`` organisation and the scenario; knows nothing of lp_solve.
+struct OrganisationProblem: Sendable {
+    var name: String
+    /// Number of periods T.
+    var periodCount: Int
+    /// Period length Y in years.
+    var periodYears: Double
+    var objective: PlanObjective
+    /// (1+i)^(Y·t): nominal price factor of period t.
+    var priceFactor: [Double]
+    /// (1+i)^−(Y·t) · (1+r)^−(Y·(t+0.5)): present value of one nominal pound spent in t.
+    var presentValueFactor: [Double]
+    var budget: [Double]
+    /// `nil` when labour is unlimited.
+    var labourHours: [Double]?
+    /// ρ, the share of unspent budget that may be carried.
+    var carryOver: Double
+    var sites: [SiteProblem]
+
+    /// A site: its visit cost (period-1 price) and its groups of interchangeable units.
+    struct SiteProblem: Sendable {
+        var id: String
+        var visitCost: Double
+        var groups: [GroupProblem]
+
+        /// Whether it has at-risk leader units (recorders first applies).
+        var hasLeaders: Bool { groups.contains { $0.isLeader } }
+        /// Whether its decisions couple its groups (visit cost or leaders).
+        var isCoupled: Bool { visitCost > 0 || hasLeaders }
+    }
+
+    /// Interchangeable units.
+    struct GroupProblem: Sendable {
+        /// Position of the group in the estate (site's groups), to map counts back.
+        var reference: GroupReference
+        var weight: Double
+        var unitCost: Double
+        var hours: Double
+        var count: Int
+        var isLeader: Bool
+        var deadline: Int?
+        var locked: Int?
+        /// Order in which pooled groups receive replacements (oldest units first).
+        var fillOrder: Int = 0
+        var atRisk: Bool { weight > 0 }
+    }
+
+    /// The organisation's baseline exposure E₀ = Y·T·Σ w·n.
+    var baselineExposure: Double {
+        var total = 0.0
+        for site in sites { for group in site.groups { total += group.weight * Double(group.count) } }
+        return periodYears * Double(periodCount) * total
+    }
+}
+
+/// Where a group lives in the estate: the site's index in its organisation and the group's in its site.
+struct GroupReference: Hashable, Sendable {
+    var site: Int
+    var group: Int
+}
+
+/// What a plan optimises (SPEC §2.4).
+public enum PlanObjective: String, Sendable, Codable {
+    /// Minimise exposure (risk-years), then nominal spend.
+    case exposure
+    /// Replace everything; minimise present-value cost, then exposure.
+    case cost
+}
+
+/// Units replaced per period for every group of an organisation: `counts[site][group][t]`.
+struct PlanCounts: Sendable, Equatable {
+    var counts: [[[Int]]]
+
+    init(problem: OrganisationProblem) {
+        counts = problem.sites.map { site in site.groups.map { _ in [Int](repeating: 0, count: problem.periodCount) } }
+    }
+}

@@ -1,0 +1,65 @@
+/// The figures of SPEC §2.2 for one organisation's counts: spend, visits, labour, carry,
+/// exposure and present value.
+struct PlanMeasures: Sendable, Equatable {
+    var spend: [Double]
+    var unitSpend: [Double]
+    var visitSpend: [Double]
+    /// Sites visited per period (indices into the problem's sites).
+    var visitedSites: [[Int]]
+    var labour: [Double]
+    var unitsReplaced: [Int]
+    /// Carry into each period and the largest carry out the rules allow.
+    var carryIn: [Double]
+    var carryOut: [Double]
+    var exposure: Double
+    var presentValue: Double
+    var nominal: Double { spend.reduce(0, +) }
+
+    /// Measures `counts` (which may break constraints: see ``violations``).
+    /// `extraBudget` is added to each period's budget (a shortfall being tested).
+    init(problem: OrganisationProblem, counts: PlanCounts, extraBudget: [Double]? = nil) {
+        let periods = problem.periodCount
+        unitSpend = [Double](repeating: 0, count: periods)
+        visitSpend = [Double](repeating: 0, count: periods)
+        visitedSites = [[Int]](repeating: [], count: periods)
+        labour = [Double](repeating: 0, count: periods)
+        unitsReplaced = [Int](repeating: 0, count: periods)
+        var exposure = 0.0
+        let horizon = Double(periods)
+        for (s, site) in problem.sites.enumerated() {
+            var worked = [Bool](repeating: false, count: periods)
+            for (g, group) in site.groups.enumerated() {
+                let perPeriod = counts.counts[s][g]
+                var replaced = 0
+                for t in 0..<periods where perPeriod[t] > 0 {
+                    let units = Double(perPeriod[t])
+                    unitSpend[t] += units * group.unitCost * problem.priceFactor[t]
+                    labour[t] += units * group.hours
+                    unitsReplaced[t] += perPeriod[t]
+                    exposure += group.weight * units * (Double(t) + 0.5)
+                    replaced += perPeriod[t]
+                    worked[t] = true
+                }
+                exposure += group.weight * Double(group.count - replaced) * horizon
+            }
+            for t in 0..<periods where worked[t] {
+                visitedSites[t].append(s)
+                if site.visitCost > 0 { visitSpend[t] += site.visitCost * problem.priceFactor[t] }
+            }
+        }
+        self.exposure = exposure * problem.periodYears
+        spend = zip(unitSpend, visitSpend).map { $0 + $1 }
+        carryIn = [Double](repeating: 0, count: periods)
+        carryOut = [Double](repeating: 0, count: periods)
+        var carry = 0.0
+        var presentValue = 0.0
+        for t in 0..<periods {
+            carryIn[t] = carry
+            let available = problem.budget[t] + (extraBudget?[t] ?? 0) + carry
+            carry = max(0, problem.carryOver * (available - spend[t]))
+            carryOut[t] = carry
+            presentValue += spend[t] * problem.presentValueFactor[t]
+        }
+        self.presentValue = presentValue
+    }
+}
