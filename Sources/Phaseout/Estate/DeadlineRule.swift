@@ -1,0 +1,45 @@
+/// A deadline: matching at-risk units must be replaced in or before period ``by``.
+///
+/// Every given field must match; a rule with none matches every at-risk unit. Names compare
+/// case-insensitively and trimmed; `vendor` matches as in ``VendorTable`` (normalised, by prefix).
+public struct DeadlineRule: Sendable, Hashable {
+    /// The organisation to match, if given.
+    public var council: String?
+    /// The site category to match, if given.
+    public var siteCategory: String?
+    /// The sensitivity level to match, if given.
+    public var sensitivity: String?
+    /// The kind to match, if given.
+    public var kind: String?
+    /// The vendor to match (normalised, by prefix), if given.
+    public var vendor: String?
+    /// The last period allowed, as a 0-based index into the scenario's periods.
+    public var by: Int
+    /// Where the rule is in the scenario file (1-based line and column), if known.
+    public var line: Int?
+    /// The rule's column in the scenario file, if known.
+    public var column: Int?
+
+    /// Creates a rule.
+    public init(council: String? = nil, siteCategory: String? = nil, sensitivity: String? = nil,
+                kind: String? = nil, vendor: String? = nil, by: Int, line: Int? = nil, column: Int? = nil) {
+        self.council = council
+        self.siteCategory = siteCategory
+        self.sensitivity = sensitivity
+        self.kind = kind
+        self.vendor = vendor
+        self.by = by
+        self.line = line
+        self.column = column
+    }
+
+    /// Whether the rule applies to a unit with these properties.
+    public func matches(council: String, siteCategory: String, sensitivity: String, kind: String, vendor: String) -> Bool {
+        if let c = self.council, c.folded != council.folded { return false }
+        if let s = self.siteCategory, s.folded != siteCategory.folded { return false }
+        if let s = self.sensitivity, s.folded != sensitivity.folded { return false }
+        if let k = self.kind, k.folded != kind.folded { return false }
+        if let v = self.vendor, !vendor.vendorKey.hasPrefix(v.vendorKey) { return false }
+        return true
+    }
+}

@@ -1,0 +1,49 @@
+/// Collects the diagnostics of one reading pass, capping the number of errors kept.
+struct DiagnosticLog: Sendable {
+    /// The file every diagnostic of this log is about.
+    var file: String
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var errorCount = 0
+    private(set) var omitted = 0
+
+    init(file: String) { self.file = file }
+
+    /// Whether any error was recorded.
+    var hasErrors: Bool { errorCount > 0 }
+
+    /// The warnings kept so far.
+    var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+
+    /// Records an error; beyond ``InputError/limit`` errors only counts it.
+    mutating func error(line: Int?, column: Int? = nil, field: String? = nil, _ message: String) {
+        errorCount += 1
+        if errorCount > InputError.limit { omitted += 1; return }
+        diagnostics.append(Diagnostic(.error, file: file, line: line, column: column, field: field, message: message))
+    }
+
+    /// Records a warning.
+    mutating func warning(line: Int?, column: Int? = nil, field: String? = nil, _ message: String) {
+        diagnostics.append(Diagnostic(.warning, file: file, line: line, column: column, field: field, message: message))
+    }
+
+    /// Appends the diagnostics of another log (for another file).
+    mutating func merge(_ other: DiagnosticLog) {
+        for d in other.diagnostics where d.severity == .warning { diagnostics.append(d) }
+        for d in other.diagnostics where d.severity == .error {
+            errorCount += 1
+            if errorCount > InputError.limit { omitted += 1 } else { diagnostics.append(d) }
+        }
+        errorCount += other.omitted
+        omitted += other.omitted
+    }
+
+    /// Throws an ``InputError`` holding everything recorded if there was any error.
+    func throwIfErrors() throws(InputError) {
+        if hasErrors { throw inputError }
+    }
+
+    /// Everything recorded, as an error value.
+    var inputError: InputError {
+        InputError(diagnostics: diagnostics.filter { $0.severity == .error }, omitted: omitted)
+    }
+}

@@ -1,0 +1,402 @@
+import Foundation
+
+/// Reads a scenario from JSON (SPEC §1.2), collecting every problem before it throws.
+///
+/// ```swift
+/// let scenario = try ScenarioReader.read(path: "scenario.json")
+/// ```
+///
+/// Checks: unknown and duplicate keys anywhere, value types, non-finite and negative numbers,
+/// `periodYears` > 0, `inflation` and `discountRate` > −1, `carryOver` in [0, 1], budget and
+/// labour arrays of T values, distinct periods, kinds with a `replaceCost`, names that fold to
+/// the same key, and deadline rules naming unknown kinds, levels or periods.
+public enum ScenarioReader {
+    /// The scenario format's top-level keys.
+    public static let topLevelKeys: Set<String> = [
+        "name", "periods", "periodYears", "objective", "vendors", "sensitivity", "kinds", "siteVisitCost",
+        "inflation", "discountRate", "budgets", "labourHours", "carryOver", "deadlines",
+    ]
+    /// The keys of a kind.
+    public static let kindKeys: Set<String> = ["replaceCost", "labourHours", "risk", "replacedFirst"]
+    /// The keys of a deadline rule.
+    public static let deadlineKeys: Set<String> = ["council", "site_category", "sensitivity", "kind", "vendor", "by"]
+
+    /// Reads and checks the scenario at `path`.
+    ///
+    /// - Parameters:
+    ///   - path: The file to read.
+    ///   - fileName: The name diagnostics use; defaults to `path`.
+    /// - Throws: ``InputError`` listing every problem found.
+    public static func read(path: String, fileName: String? = nil) throws(InputError) -> Scenario {
+        let name = fileName ?? path
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(diagnostics: [Diagnostic(.error, file: name, message: "cannot read the scenario file")])
+        }
+        return try parse(Array(data), fileName: name)
+    }
+
+    /// Parses scenario JSON text.
+    /// - Throws: ``InputError`` listing every problem found.
+    public static func parse(_ text: String, fileName: String) throws(InputError) -> Scenario {
+        try parse(Array(text.utf8), fileName: fileName)
+    }
+
+    /// Parses scenario JSON bytes.
+    /// - Throws: ``InputError`` listing every problem found.
+    public static func parse(_ bytes: [UInt8], fileName: String) throws(InputError) -> Scenario {
+        var log = DiagnosticLog(file: fileName)
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            log.error(line: error.line, column: error.column, error.message)
+            throw log.inputError
+        }
+        var reader = Reader(log: log, fileName: fileName)
+        let scenario = reader.scenario(from: root)
+        try reader.log.throwIfErrors()
+        return scenario!
+    }
+}
+
+extension ScenarioReader {
+    /// Walks the JSON tree, checking as it goes.
+    fileprivate struct Reader {
+        var log: DiagnosticLog
+        let fileName: String
+
+        init(log: DiagnosticLog, fileName: String) {
+            self.log = log
+            self.fileName = fileName
+        }
+
+        mutating func error(_ at: JSONValue, _ path: String, _ message: String) {
+            log.error(line: at.line, column: at.column, field: path, message)
+        }
+
+        mutating func error(_ at: JSONMember, _ path: String, _ message: String) {
+            log.error(line: at.line, column: at.column, field: path, message)
+        }
+
+        static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : path + "." + key }
+
+        static func place(_ path: String) -> String { path.isEmpty ? "the scenario" : path }
+
+        /// The members of an object by key (first occurrence), after reporting duplicates and,
+        /// when `allowed` is given, unknown keys.
+        mutating func members(_ value: JSONValue, _ path: String, allowed: Set<String>?) -> [(JSONMember)]? {
+            guard case .object(let members) = value.content else {
+                error(value, path, "\(Self.place(path)) must be an object, not \(value.typeName)")
+                return nil
+            }
+            var seen: [String: JSONMember] = [:]
+            var unique: [JSONMember] = []
+            for member in members {
+                let memberPath = Self.join(path, member.key)
+                if let first = seen[member.key] {
+                    error(member, memberPath, "duplicate key \"\(member.key)\" in \(Self.place(path)) (first at line \(first.line))")
+                    continue
+                }
+                seen[member.key] = member
+                if let allowed, !allowed.contains(member.key) {
+                    error(member, memberPath, "unknown key \"\(member.key)\" in \(Self.place(path))")
+                    continue
+                }
+                unique.append(member)
+            }
+            return unique
+        }
+
+        /// Members keyed by names that fold case: reports two that fold to the same name.
+        mutating func namedMembers(_ value: JSONValue, _ path: String, fold: (String) -> String = { $0.folded })
+            -> [(member: JSONMember, key: String)]? {
+            guard let members = members(value, path, allowed: nil) else { return nil }
+            var seen: [String: JSONMember] = [:]
+            var out: [(JSONMember, String)] = []
+            for member in members {
+                let key = fold(member.key)
+                let memberPath = Self.join(path, member.key)
+                if key.isEmpty {
+                    error(member, memberPath, "empty name \"\(member.key)\" in \(path)")
+                    continue
+                }
+                if let first = seen[key] {
+                    error(member, memberPath,
+                          "\"\(member.key)\" and \"\(first.key)\" in \(path) name the same thing (names ignore case)")
+                    continue
+                }
+                seen[key] = member
+                out.append((member, key))
+            }
+            return out
+        }
+
+        /// A finite number, at least `minimum` (or above it when `strictly`), else nil after an error.
+        mutating func number(_ value: JSONValue, _ path: String, minimum: Double = 0, strictly: Bool = false,
+                             maximum: Double? = nil) -> Double? {
+            guard case .number(let x) = value.content else {
+                error(value, path, "\(path) must be a number, not \(value.typeName)")
+                return nil
+            }
+            guard x.isFinite else {
+                error(value, path, "\(path) is not a finite number")
+                return nil
+            }
+            if strictly ? !(x > minimum) : x < minimum {
+                let bound = minimum == 0 ? (strictly ? "positive" : "negative") : "\(minimum)"
+                if minimum == 0 && !strictly {
+                    error(value, path, "\(path) must not be negative (\(Self.format(x)))")
+                } else if minimum == 0 {
+                    error(value, path, "\(path) must be \(bound) (\(Self.format(x)))")
+                } else {
+                    error(value, path, "\(path) must be greater than \(Self.format(minimum)) (\(Self.format(x)))")
+                }
+                return nil
+            }
+            if let maximum, x > maximum {
+                error(value, path, "\(path) must be at most \(Self.format(maximum)) (\(Self.format(x)))")
+                return nil
+            }
+            return x
+        }
+
+        static func format(_ x: Double) -> String {
+            x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+        }
+
+        mutating func string(_ value: JSONValue, _ path: String) -> String? {
+            guard case .string(let s) = value.content else {
+                error(value, path, "\(path) must be a string, not \(value.typeName)")
+                return nil
+            }
+            let trimmed = s.trimmingUnicodeWhitespace
+            if trimmed.isEmpty {
+                error(value, path, "\(path) must not be empty")
+                return nil
+            }
+            return trimmed
+        }
+
+        mutating func bool(_ value: JSONValue, _ path: String) -> Bool? {
+            guard case .bool(let b) = value.content else {
+                error(value, path, "\(path) must be true or false, not \(value.typeName)")
+                return nil
+            }
+            return b
+        }
+
+        /// An array of T finite numbers ≥ 0.
+        mutating func series(_ value: JSONValue, _ path: String, count: Int?) -> [Double]? {
+            guard case .array(let elements) = value.content else {
+                error(value, path, "\(path) must be an array of numbers, not \(value.typeName)")
+                return nil
+            }
+            if let count, elements.count != count {
+                error(value, path, "\(path) has \(elements.count) values but there are \(count) periods")
+                return nil
+            }
+            var out: [Double] = []
+            var ok = true
+            for (k, element) in elements.enumerated() {
+                if let x = number(element, "\(path)[\(k)]") { out.append(x) } else { ok = false }
+            }
+            return ok ? out : nil
+        }
+
+        mutating func scenario(from root: JSONValue) -> Scenario? {
+            guard let top = members(root, "", allowed: ScenarioReader.topLevelKeys) else { return nil }
+            var byKey: [String: JSONValue] = [:]
+            for m in top { byKey[m.key] = m.value }
+
+            var name = (fileName as NSString).lastPathComponent
+            if let v = byKey["name"], case .string(let s) = v.content { name = s } else if let v = byKey["name"] {
+                _ = string(v, "name")
+            }
+
+            // Periods first: budgets, labour and deadlines depend on T.
+            var periods: [String] = []
+            var periodsOK = false
+            if let v = byKey["periods"] {
+                if case .array(let elements) = v.content {
+                    periodsOK = true
+                    if elements.isEmpty {
+                        error(v, "periods", "periods must list at least one period")
+                        periodsOK = false
+                    }
+                    var seen: [String: Int] = [:]
+                    for (k, element) in elements.enumerated() {
+                        guard let label = string(element, "periods[\(k)]") else { periodsOK = false; continue }
+                        if let first = seen[label.folded] {
+                            error(element, "periods[\(k)]", "period \"\(label)\" is listed twice (also periods[\(first)])")
+                            periodsOK = false
+                            continue
+                        }
+                        seen[label.folded] = k
+                        periods.append(label)
+                    }
+                } else {
+                    error(v, "periods", "periods must be an array of labels, not \(v.typeName)")
+                }
+            } else {
+                error(root, "periods", "missing required key \"periods\"")
+            }
+            let t: Int? = periodsOK ? periods.count : nil
+
+            let periodYears = byKey["periodYears"].flatMap { number($0, "periodYears", strictly: true) } ?? 1
+
+            var objective = Objective.exposure
+            if let v = byKey["objective"], let s = string(v, "objective") {
+                if let o = Objective(rawValue: s.lowercased()) {
+                    objective = o
+                } else {
+                    error(v, "objective", "objective must be \"exposure\" or \"cost\", not \"\(s)\"")
+                }
+            }
+
+            var vendors = VendorTable.builtIn
+            if let v = byKey["vendors"], let named = namedMembers(v, "vendors", fold: { $0.folded == "default" ? "default" : $0.vendorKey }) {
+                var weights: [String: Double] = [:]
+                var defaultWeight = 0.0
+                for (member, key) in named {
+                    guard let w = number(member.value, "vendors.\(member.key)") else { continue }
+                    if key == "default" { defaultWeight = w } else { weights[key] = w }
+                }
+                vendors = VendorTable(weights, defaultWeight: defaultWeight)
+            }
+
+            var sensitivity = Scenario.defaultSensitivityWeights
+            if let v = byKey["sensitivity"], let named = namedMembers(v, "sensitivity") {
+                for (member, key) in named {
+                    if let w = number(member.value, "sensitivity.\(member.key)") { sensitivity[key] = w }
+                }
+            }
+
+            var kinds: [String: Kind] = [:]
+            var kindNames: Set<String> = []
+            if let v = byKey["kinds"], let named = namedMembers(v, "kinds") {
+                for (member, key) in named {
+                    let path = "kinds.\(member.key)"
+                    kindNames.insert(key)
+                    guard let fields = members(member.value, path, allowed: ScenarioReader.kindKeys) else { continue }
+                    var kind = Kind(name: member.key.trimmingUnicodeWhitespace, replaceCost: 0)
+                    var hasCost = false
+                    var ok = true
+                    for field in fields {
+                        let p = "\(path).\(field.key)"
+                        switch field.key {
+                        case "replaceCost":
+                            if let x = number(field.value, p) { kind.replaceCost = x; hasCost = true } else { ok = false; hasCost = true }
+                        case "labourHours":
+                            if let x = number(field.value, p) { kind.labourHours = x } else { ok = false }
+                        case "risk":
+                            if let x = number(field.value, p) { kind.risk = x } else { ok = false }
+                        case "replacedFirst":
+                            if let b = bool(field.value, p) { kind.replacedFirst = b } else { ok = false }
+                        default: break
+                        }
+                    }
+                    if !hasCost { error(member, path, "kind \"\(member.key)\" has no replaceCost") }
+                    if ok && hasCost { kinds[key] = kind }
+                }
+            } else if byKey["kinds"] == nil {
+                error(root, "kinds", "missing required key \"kinds\"")
+            }
+
+            var visit: [String: Double] = [:]
+            if let v = byKey["siteVisitCost"], let named = namedMembers(v, "siteVisitCost") {
+                for (member, key) in named {
+                    if let x = number(member.value, "siteVisitCost.\(member.key)") { visit[key] = x }
+                }
+            }
+
+            let inflation = byKey["inflation"].flatMap { number($0, "inflation", minimum: -1, strictly: true) } ?? 0
+            let discountRate = byKey["discountRate"].flatMap { number($0, "discountRate", minimum: -1, strictly: true) } ?? 0.035
+            let carryOver = byKey["carryOver"].flatMap { number($0, "carryOver", maximum: 1) } ?? 0
+
+            var budgets: [String: [Double]] = [:]
+            if let v = byKey["budgets"], let named = namedMembers(v, "budgets") {
+                for (member, key) in named {
+                    if let s = series(member.value, "budgets.\(member.key)", count: t) { budgets[key] = s }
+                }
+            }
+            var labour: [String: [Double]] = [:]
+            if let v = byKey["labourHours"], let named = namedMembers(v, "labourHours") {
+                for (member, key) in named {
+                    if let s = series(member.value, "labourHours.\(member.key)", count: t) { labour[key] = s }
+                }
+            }
+
+            var deadlines: [DeadlineRule] = []
+            if let v = byKey["deadlines"] {
+                if case .array(let rules) = v.content {
+                    for (k, ruleValue) in rules.enumerated() {
+                        if let rule = deadline(ruleValue, "deadlines[\(k)]", periods: periodsOK ? periods : nil,
+                                               kindNames: kindNames, levels: sensitivity) {
+                            deadlines.append(rule)
+                        }
+                    }
+                } else {
+                    error(v, "deadlines", "deadlines must be an array of rules, not \(v.typeName)")
+                }
+            }
+
+            return Scenario(
+                fileName: fileName, name: name, periods: periods, periodYears: periodYears, objective: objective,
+                vendors: vendors, sensitivityWeights: sensitivity, kinds: kinds, siteVisitCost: visit,
+                inflation: inflation, discountRate: discountRate, budgets: budgets, labourHours: labour,
+                carryOver: carryOver, deadlines: deadlines)
+        }
+
+        mutating func deadline(_ value: JSONValue, _ path: String, periods: [String]?, kindNames: Set<String>,
+                               levels: [String: Double]) -> DeadlineRule? {
+            guard let fields = members(value, path, allowed: ScenarioReader.deadlineKeys) else { return nil }
+            var rule = DeadlineRule(by: 0, line: value.line, column: value.column)
+            var ok = true
+            var hasBy = false
+            for field in fields {
+                let p = "\(path).\(field.key)"
+                guard let s = string(field.value, p) else { ok = false; continue }
+                switch field.key {
+                case "council": rule.council = s
+                case "site_category": rule.siteCategory = s
+                case "sensitivity":
+                    rule.sensitivity = s
+                    if levels[s.folded] == nil {
+                        error(field.value, p, "deadline names unknown sensitivity level \"\(s)\"")
+                        ok = false
+                    }
+                case "kind":
+                    rule.kind = s
+                    if !kindNames.contains(s.folded) {
+                        error(field.value, p, "deadline names unknown kind \"\(s)\"")
+                        ok = false
+                    }
+                case "vendor":
+                    rule.vendor = s
+                    if s.vendorKey.isEmpty {
+                        error(field.value, p, "deadline vendor \"\(s)\" has no letters or digits")
+                        ok = false
+                    }
+                case "by":
+                    hasBy = true
+                    if let periods {
+                        if let index = periods.firstIndex(where: { $0.folded == s.folded }) {
+                            rule.by = index
+                        } else {
+                            error(field.value, p, "deadline names unknown period \"\(s)\"")
+                            ok = false
+                        }
+                    } else {
+                        ok = false
+                    }
+                default: break
+                }
+            }
+            if !hasBy {
+                error(value, path, "deadline rule has no \"by\" period")
+                ok = false
+            }
+            return ok ? rule : nil
+        }
+    }
+}
