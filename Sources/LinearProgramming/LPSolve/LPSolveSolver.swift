@@ -220,7 +220,7 @@ private final class LPHandle {
 
     func solve(parameters: SolverParameters, objectiveConstant: Double, isMIP: Bool) throws -> Solution {
         let context = SearchContext(parameters: parameters, objectiveConstant: objectiveConstant)
-        configure(parameters)
+        configure(parameters, objectiveConstant: objectiveConstant)
         let unmanaged = Unmanaged.passRetained(context)
         defer { unmanaged.release() }
         let opaque = unmanaged.toOpaque()
@@ -241,7 +241,7 @@ private final class LPHandle {
         return collect(code: code, context: context, isMIP: isMIP, elapsed: elapsed)
     }
 
-    private func configure(_ parameters: SolverParameters) {
+    private func configure(_ parameters: SolverParameters, objectiveConstant: Double) {
         switch parameters.branching {
         case .ceiling: set_bb_floorfirst(lp, BRANCH_CEILING)
         case .floor: set_bb_floorfirst(lp, BRANCH_FLOOR)
@@ -262,7 +262,7 @@ private final class LPHandle {
         set_mip_gap(lp, CLPS_TRUE, max(parameters.absoluteGap, 0))
         set_mip_gap(lp, CLPS_FALSE, max(parameters.relativeGap, 0))
         set_epsint(lp, parameters.integerTolerance)
-        if let cutoff = parameters.objectiveCutoff { set_obj_bound(lp, cutoff) }
+        if let cutoff = parameters.objectiveCutoff { set_obj_bound(lp, cutoff - objectiveConstant) }
         set_break_at_first(lp, parameters.stopAtFirstSolution ? CLPS_TRUE : CLPS_FALSE)
         if let limit = parameters.timeLimit {
             // Whole seconds here as a backstop; the abort callback enforces the exact limit.

@@ -244,7 +244,7 @@ struct OrganisationModel {
 
     /// Sets the objective.
     mutating func setObjective(_ sense: ObjectiveSense, _ expression: LinearExpression) {
-        model.objective = Objective(sense, expression)
+        model.objective = LinearProgramming.Objective(sense, expression)
     }
 
     /// Adds `expression ≤ rhs` (a cap from an earlier stage).

@@ -7,7 +7,7 @@ struct OrganisationProblem: Sendable {
     var periodCount: Int
     /// Period length Y in years.
     var periodYears: Double
-    var objective: PlanObjective
+    var objective: Objective
     /// (1+i)^(Y·t): nominal price factor of period t.
     var priceFactor: [Double]
     /// (1+i)^−(Y·t) · (1+r)^−(Y·(t+0.5)): present value of one nominal pound spent in t.
@@ -59,14 +59,6 @@ struct OrganisationProblem: Sendable {
 struct GroupReference: Hashable, Sendable {
     var site: Int
     var group: Int
-}
-
-/// What a plan optimises (SPEC §2.4).
-public enum PlanObjective: String, Sendable, Codable {
-    /// Minimise exposure (risk-years), then nominal spend.
-    case exposure
-    /// Replace everything; minimise present-value cost, then exposure.
-    case cost
 }
 
 /// Units replaced per period for every group of an organisation: `counts[site][group][t]`.

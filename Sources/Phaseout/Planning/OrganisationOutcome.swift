@@ -1,0 +1,60 @@
+/// How one organisation's planning ended (SPEC §2.5).
+public enum PlanStatus: String, Sendable, Codable, Comparable {
+    /// Proven within the gap tolerance.
+    case optimal
+    /// A valid plan with a proven bound and gap; a time limit was reached.
+    case feasible
+    /// No plan meets the deadlines, locks and ordering within budgets and labour.
+    case infeasible
+    /// The time limit ran out before any plan was found, and infeasibility was not proven.
+    case unknown
+
+    /// Severity order: optimal < feasible < infeasible < unknown (the run reports the worst).
+    public static func < (a: PlanStatus, b: PlanStatus) -> Bool { a.rank < b.rank }
+    private var rank: Int {
+        switch self {
+        case .optimal: 0
+        case .feasible: 1
+        case .infeasible: 2
+        case .unknown: 3
+        }
+    }
+}
+
+/// What an infeasible organisation lacks (SPEC §2.5): whole pounds and hours per period.
+public struct Shortfall: Sendable, Equatable, Codable {
+    /// Extra money per period, nominal £, added to that period's budget.
+    public var money: [Int]
+    /// Extra labour hours per period.
+    public var hours: [Int]
+    /// Set when no money or hours can help; says why.
+    public var structuralReason: String?
+
+    public var totalMoney: Int { money.reduce(0, +) }
+    public var totalHours: Int { hours.reduce(0, +) }
+    public var isStructural: Bool { structuralReason != nil }
+}
+
+/// The planner's answer for one organisation.
+struct OrganisationOutcome: Sendable {
+    var status: PlanStatus
+    /// The plan (for infeasible or unknown organisations: nothing replaced but contracted works).
+    var counts: PlanCounts
+    /// The primary objective's value of `counts`.
+    var value: Double
+    /// A proven bound on the primary objective.
+    var bound: Double
+    var shortfall: Shortfall?
+    /// The plan the shortfall would buy.
+    var fundedCounts: PlanCounts?
+    /// Solver statistics for progress and benchmarks.
+    var modelRows: Int = 0
+    var modelColumns: Int = 0
+    var modelNonzeros: Int = 0
+    var solveSeconds: Double = 0
+
+    var gap: Double {
+        if value == bound { return 0 }
+        return abs(value - bound) / max(abs(value), 1e-12)
+    }
+}

@@ -1,0 +1,208 @@
+import LinearProgramming
+
+/// Solves one organisation: the plan (primary objective, then the secondary aim), or, when
+/// no plan exists, the least shortfall and the plan it would buy.
+struct OrganisationSolver {
+    let problem: OrganisationProblem
+    var relativeGap: Double
+    var deadline: ContinuousClock.Instant
+    var aggregate = true
+    var solver: any LinearSolver = LPSolveSolver()
+    var cancellation: CancellationFlag?
+
+    func solve() -> OrganisationOutcome {
+        let started = ContinuousClock.now
+        var outcome = solveWithinBudgets()
+        outcome.solveSeconds = (ContinuousClock.now - started).seconds
+        return outcome
+    }
+
+    private func solveWithinBudgets() -> OrganisationOutcome {
+        let nothing = PlanCounts(problem: problem)
+        let baseline = PlanMeasures(problem: problem, counts: nothing)
+        let baselineValue = primaryValue(baseline)
+
+        if let reason = structuralConflict(problem) {
+            return OrganisationOutcome(
+                status: .infeasible, counts: nothing, value: baselineValue, bound: baselineValue,
+                shortfall: Shortfall(money: zeros, hours: zeros, structuralReason: reason))
+        }
+
+        var model = OrganisationModel(problem: problem, aggregate: aggregate)
+        let attempt = optimise(&model)
+        var outcome = OrganisationOutcome(status: .unknown, counts: nothing, value: baselineValue,
+                                          bound: trivialBound)
+        outcome.modelRows = model.model.constraints.count
+        outcome.modelColumns = model.model.variables.count
+        outcome.modelNonzeros = model.model.nonzeroCount
+        switch attempt {
+        case .planned(let counts, let bound, let proven):
+            outcome.counts = counts
+            outcome.value = primaryValue(PlanMeasures(problem: problem, counts: counts))
+            outcome.bound = min(bound, outcome.value)
+            outcome.status = proven && outcome.gap <= relativeGap * (1 + 1e-9) ? .optimal : .feasible
+        case .infeasible:
+            outcome.status = .infeasible
+            outcome.bound = baselineValue
+            let (shortfall, funded) = findShortfall()
+            outcome.shortfall = shortfall
+            outcome.fundedCounts = funded
+        case .noPlan(let bound):
+            outcome.status = .unknown
+            if let bound { outcome.bound = min(bound, baselineValue) }
+        }
+        return outcome
+    }
+
+    private var zeros: [Int] { [Int](repeating: 0, count: problem.periodCount) }
+
+    /// A bound no plan can beat: exposure with everything replaced in the first period, or no spend.
+    private var trivialBound: Double {
+        switch problem.objective {
+        case .exposure: return problem.baselineExposure * 0.5 / Double(problem.periodCount)
+        case .cost: return 0
+        }
+    }
+
+    private func primaryValue(_ measures: PlanMeasures) -> Double {
+        problem.objective == .exposure ? measures.exposure : measures.presentValue
+    }
+
+    private func secondaryValue(_ measures: PlanMeasures) -> Double {
+        problem.objective == .exposure ? measures.nominal : measures.exposure
+    }
+
+    private enum Attempt {
+        case planned(PlanCounts, bound: Double, proven: Bool)
+        case infeasible
+        case noPlan(bound: Double?)
+    }
+
+    private func parameters(gap: Double, absoluteGap: Double = 1e-9) -> SolverParameters {
+        var parameters = SolverParameters()
+        parameters.relativeGap = gap
+        parameters.absoluteGap = absoluteGap
+        parameters.cancellation = cancellation
+        let remaining = deadline - ContinuousClock.now
+        parameters.timeLimit = max(remaining, .milliseconds(50))
+        return parameters
+    }
+
+    /// Primary objective, then (when proven and time allows) the secondary aim under a cap on
+    /// the primary value.
+    private func optimise(_ model: inout OrganisationModel) -> Attempt {
+        let primary = problem.objective == .exposure ? model.exposure : model.presentValue
+        let secondary = problem.objective == .exposure ? model.nominalSpend : model.exposure
+        model.setObjective(.minimize, primary)
+        guard let first = try? solver.solve(model.model, parameters: parameters(gap: relativeGap)) else {
+            return .noPlan(bound: nil)
+        }
+        switch first.termination {
+        case .infeasible: return .infeasible
+        case .optimal, .feasibleAtLimit, .interrupted:
+            guard first.hasSolution else { return .noPlan(bound: first.bestBound) }
+        default:
+            return .noPlan(bound: first.bestBound)
+        }
+        var counts = model.counts(from: first)
+        let measures = PlanMeasures(problem: problem, counts: counts)
+        let value = primaryValue(measures)
+        let bound = first.bestBound ?? trivialBound
+        let proven = first.termination == .optimal
+        guard proven, ContinuousClock.now < deadline else {
+            return .planned(counts, bound: bound, proven: proven)
+        }
+        // Secondary aim: no worse on the primary, strictly better on the secondary.
+        var second = model
+        second.addCap(primary, value + 1e-7 * max(1, abs(value)), name: "primaryCap")
+        second.setObjective(.minimize, secondary)
+        var secondParameters = parameters(gap: relativeGap)
+        let secondaryNow = secondaryValue(measures)
+        secondParameters.objectiveCutoff = secondaryNow - 1e-9 * max(1, abs(secondaryNow))
+        if let better = try? solver.solve(second.model, parameters: secondParameters), better.hasSolution {
+            let candidate = model.counts(from: better)
+            let candidateMeasures = PlanMeasures(problem: problem, counts: candidate)
+            if primaryValue(candidateMeasures) <= value + 1e-7 * max(1, abs(value)),
+               secondaryValue(candidateMeasures) < secondaryNow {
+                counts = candidate
+            }
+        }
+        return .planned(counts, bound: bound, proven: proven)
+    }
+
+    /// SPEC §2.5: least extra money (whole pounds per period), then least extra hours, then the
+    /// plan those would buy.
+    private func findShortfall() -> (Shortfall, PlanCounts?) {
+        var elastic = OrganisationModel(problem: problem, purpose: .elastic, aggregate: aggregate)
+        var moneyTotal = LinearExpression()
+        for money in elastic.extraMoney { moneyTotal.add(1, money) }
+        elastic.setObjective(.minimize, moneyTotal)
+        let exact = parameters(gap: 0, absoluteGap: 0.5)
+        guard let moneyRun = try? solver.solve(elastic.model, parameters: exact) else {
+            return (Shortfall(money: zeros, hours: zeros, structuralReason: "the solver failed on the shortfall model"), nil)
+        }
+        if moneyRun.termination == .infeasible {
+            return (Shortfall(money: zeros, hours: zeros, structuralReason:
+                "no extra money or hours can meet the locks, deadlines and recorders-first order"), nil)
+        }
+        guard moneyRun.hasSolution else {
+            return (Shortfall(money: zeros, hours: zeros, structuralReason: "time ran out before the shortfall was found"), nil)
+        }
+        var money = elastic.extraMoney.map { Int(moneyRun.value(of: $0).rounded()) }
+        var hours = elastic.extraHours.map { Int(moneyRun.value(of: $0).rounded()) }
+        if !elastic.extraHours.isEmpty {
+            var hoursModel = elastic
+            hoursModel.addCap(moneyTotal, Double(money.reduce(0, +)) + 0.5, name: "moneyCap")
+            var hoursTotal = LinearExpression()
+            for extra in elastic.extraHours { hoursTotal.add(1, extra) }
+            hoursModel.setObjective(.minimize, hoursTotal)
+            if let hoursRun = try? solver.solve(hoursModel.model, parameters: exact), hoursRun.hasSolution {
+                money = elastic.extraMoney.map { Int(hoursRun.value(of: $0).rounded()) }
+                hours = elastic.extraHours.map { Int(hoursRun.value(of: $0).rounded()) }
+            }
+        }
+        if hours.isEmpty { hours = zeros }
+        let shortfall = Shortfall(money: money, hours: hours, structuralReason: nil)
+
+        // The plan the shortfall buys.
+        let budget = zip(problem.budget, money).map { $0 + Double($1) }
+        let labour = problem.labourHours.map { zip($0, hours).map { $0 + Double($1) } }
+        var funded = OrganisationModel(problem: problem, aggregate: aggregate, budget: budget, labour: labour)
+        if case .planned(let counts, _, _) = optimise(&funded) { return (shortfall, counts) }
+        return (shortfall, nil)
+    }
+}
+
+/// Conflicts that no money or hours can resolve, with the reason a council can act on.
+func structuralConflict(_ problem: OrganisationProblem) -> String? {
+    let labels = { (t: Int) in "period \(t + 1)" }
+    for site in problem.sites {
+        for group in site.groups where group.atRisk {
+            if let lock = group.locked, let deadline = group.deadline, lock > deadline {
+                return "site \(site.id): units locked in \(labels(lock)) have a deadline of \(labels(deadline))"
+            }
+        }
+        let leaders = site.groups.filter(\.isLeader)
+        guard !leaders.isEmpty else { continue }
+        let leaderLocks = Set(leaders.compactMap(\.locked))
+        if leaderLocks.count > 1 {
+            return "site \(site.id): its recorders are locked in different periods but must be replaced together"
+        }
+        let leaderLock = leaderLocks.first
+        let leaderDeadline = leaders.compactMap(\.deadline).min()
+        if let lock = leaderLock, let deadline = leaderDeadline, lock > deadline {
+            return "site \(site.id): its recorders are locked in \(labels(lock)), after their deadline \(labels(deadline))"
+        }
+        for follower in site.groups where !follower.isLeader && follower.atRisk {
+            let latest = follower.locked ?? follower.deadline
+            if let latest, let lock = leaderLock, latest < lock {
+                return "site \(site.id): units due by \(labels(latest)) cannot follow recorders locked in \(labels(lock))"
+            }
+        }
+    }
+    return nil
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}

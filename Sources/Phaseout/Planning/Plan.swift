@@ -1,0 +1,78 @@
+/// A finished plan for a whole estate: what is replaced when, what it costs, and how sure we are.
+public struct Plan: Sendable {
+    /// The worst organisation status (unknown > infeasible > feasible > optimal).
+    public let status: PlanStatus
+    public let objective: Objective
+    /// Period labels.
+    public let periods: [String]
+    /// Exposure of the plan (risk-years); infeasible or unknown organisations count at baseline.
+    public let exposure: Double
+    public let baselineExposure: Double
+    public let nominalCost: Double
+    public let presentValueCost: Double
+    /// Proven bound on the primary objective's value (exposure or present-value cost).
+    public let bound: Double
+    /// `(value − bound) / value`, 0 when equal.
+    public let gap: Double
+    public let organisations: [OrganisationPlan]
+    /// plan.csv rows, in register order then period order.
+    public let rows: [PlanRow]
+    public let visits: [VisitRow]
+    /// The plan the shortfalls would buy (feasible organisations as in ``rows``); `nil` when
+    /// every organisation is feasible.
+    public let fundedRows: [PlanRow]?
+    public let fundedVisits: [VisitRow]?
+
+    /// The primary objective's value.
+    public var value: Double { objective == .exposure ? exposure : presentValueCost }
+}
+
+/// One organisation's part of a plan.
+public struct OrganisationPlan: Sendable {
+    public let name: String
+    public let status: PlanStatus
+    public let exposure: Double
+    public let baselineExposure: Double
+    public let nominalCost: Double
+    public let presentValueCost: Double
+    public let bound: Double
+    public let gap: Double
+    public let periods: [PeriodFigures]
+    public let shortfall: Shortfall?
+    /// Size of the model solved, for benchmarks: rows, columns, nonzeros.
+    public let modelSize: (rows: Int, columns: Int, nonzeros: Int)
+    public let solveSeconds: Double
+}
+
+/// Money, carry, labour and units of one organisation in one period.
+public struct PeriodFigures: Sendable, Equatable, Codable {
+    public let period: String
+    public let budget: Double
+    public let spend: Double
+    public let carryIn: Double
+    /// The largest carry the rules allow out of this period.
+    public let carryOut: Double
+    public let units: Int
+    public let labourHours: Double
+    /// The period's labour limit; `nil` when unlimited.
+    public let labourLimit: Double?
+}
+
+/// One line of plan.csv: some units of one register row replaced in one period (or not at all).
+public struct PlanRow: Sendable, Equatable {
+    /// Index into the register's rows.
+    public let rowIndex: Int
+    /// 0-based period, `nil` for units not replaced within the horizon.
+    public let period: Int?
+    public let quantity: Int
+    /// Nominal cost of these units in that period (0 when not replaced); site visits excluded.
+    public let cost: Double
+}
+
+/// One paid site visit (visits.csv).
+public struct VisitRow: Sendable, Equatable {
+    public let council: String
+    public let siteID: String
+    public let period: Int
+    public let cost: Double
+}

@@ -1,0 +1,111 @@
+import Foundation
+import LinearProgramming
+
+/// Plans an estate per SPEC §2: each organisation solved on its own (concurrently, bounded by
+/// `threads`), combined in organisation order so that the result does not depend on timing.
+///
+/// ```swift
+/// let estate = try Estate.load(registerPath: "register.csv", scenarioPath: "scenario.json")
+/// let plan = Planner(options: PlanOptions()).plan(estate)
+/// print(plan.status, plan.exposure)
+/// ```
+public struct Planner: Sendable {
+    public var options: PlanOptions
+
+    public init(options: PlanOptions = PlanOptions()) {
+        self.options = options
+    }
+
+    /// Plans every organisation of `estate`.
+    /// - Complexity: one MILP per organisation; uncoupled sites are pooled so that the model
+    ///   does not grow with their number.
+    public func plan(_ estate: Estate) -> Plan {
+        let scenario = estate.scenario
+        let problems = estate.organisations.map {
+            OrganisationProblem(organisation: $0, scenario: scenario, register: estate.register)
+        }
+        let start = ContinuousClock.now
+        let deadline = start + options.timeLimit
+        let outcomes = solveAll(problems, deadline: deadline)
+        return PlanAssembler(estate: estate, problems: problems, outcomes: outcomes).plan()
+    }
+
+    /// Solves the problems on at most `threads` threads; results land at their own index.
+    func solveAll(_ problems: [OrganisationProblem], deadline: ContinuousClock.Instant) -> [OrganisationOutcome] {
+        let results = ResultSlots<OrganisationOutcome>(count: problems.count)
+        let next = Counter()
+        let done = Counter()
+        let workers = max(1, min(options.threads, problems.count))
+        let total = problems.count
+        let options = self.options
+        // Larger organisations first, so that the last worker is not left with the largest.
+        let order = problems.indices.sorted {
+            (problems[$0].unitCount, -$0) > (problems[$1].unitCount, -$1)
+        }
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let slot = next.increment() - 1
+                guard slot < order.count else { return }
+                let index = order[slot]
+                let solver = OrganisationSolver(
+                    problem: problems[index], relativeGap: options.relativeGap, deadline: deadline,
+                    aggregate: options.aggregate, cancellation: options.cancellation)
+                let outcome = solver.solve()
+                results.set(index, outcome)
+                let finished = done.increment()
+                options.progress?(PlanProgress(
+                    organisationsDone: finished, organisationCount: total, organisation: problems[index].name,
+                    status: outcome.status, gap: outcome.gap))
+            }
+        }
+        return results.values()
+    }
+}
+
+/// How the planner works.
+public struct PlanOptions: Sendable {
+    /// Wall-clock limit for the whole run (SPEC §4 default 60 s).
+    public var timeLimit: Duration = .seconds(60)
+    /// Relative gap tolerance (SPEC §2.5 default 1e-4).
+    public var relativeGap: Double = 1e-4
+    /// Organisations solved at once. The plan does not depend on it.
+    public var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Pool interchangeable units of uncoupled sites (off only to check the pooling).
+    public var aggregate: Bool = true
+    /// Called after each organisation, from a worker thread.
+    public var progress: (@Sendable (PlanProgress) -> Void)?
+    /// Stops the run early (remaining organisations end `unknown`).
+    public var cancellation: CancellationFlag?
+
+    public init() {}
+}
+
+/// Progress of a planning run.
+public struct PlanProgress: Sendable {
+    public let organisationsDone: Int
+    public let organisationCount: Int
+    public let organisation: String
+    public let status: PlanStatus
+    public let gap: Double
+}
+
+extension OrganisationProblem {
+    var unitCount: Int { sites.reduce(0) { $0 + $1.groups.reduce(0) { $0 + $1.count } } }
+}
+
+/// A lock-protected array written by worker threads at distinct indices.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Value?]
+    init(count: Int) { slots = [Value?](repeating: nil, count: count) }
+    func set(_ index: Int, _ value: Value) { lock.lock(); slots[index] = value; lock.unlock() }
+    func values() -> [Value] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
+}
+
+/// A lock-protected counter.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    /// Adds one and returns the new value.
+    func increment() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
+}
