@@ -715,7 +715,8 @@ def evaluate(m: OrgModel, sol):
 # ----------------------------------------------------------------------------------------------
 
 def ceil_money(x):
-    return max(0, math.ceil(x - 1e-7 * max(1.0, abs(x))))
+    # whole pounds / hours, rounded up; 1e-9 relative slack absorbs float noise (487.9000000001)
+    return max(0, math.ceil(x - 1e-9 * max(1.0, abs(x))))
 
 
 def solve_org(sc, org, groups, site_cat, budget, labour, deadline, share, threads, gap,
@@ -782,13 +783,24 @@ def solve_shortfall(sc, org, groups, site_cat, budget, labour, deadline, share, 
                           "recorders-first contradict each other)" if r["status"] == "infeasible"
                    else "time limit before a shortfall plan was found")
         return res
-    sol = r["sol"]
-    mvals = [float(sol[j]) for j in m.m]
-    hvals = [float(sol[j]) for j in m.h] if m.h else [0.0] * sc.T
+    # The solver's m and h carry LP noise (~1e-6); recompute them exactly for the integer plan it
+    # chose: for a fixed plan the least money is the deficit of each period with the largest
+    # carry the rules allow (a pound added earlier reaches a later period only at rate rho <= 1),
+    # and the least hours are each period's excess.
+    ev = evaluate(m, r["sol"])
+    mvals, hvals, carry = [], [], 0.0
+    for t, p in enumerate(ev["periods"]):
+        avail = budget[t] + carry
+        need = max(0.0, p["spend"] - avail)
+        mvals.append(need)
+        carry = sc.carry * max(0.0, avail + need - p["spend"])
+        hvals.append(max(0.0, p["labourHours"] - labour[t]) if labour is not None else 0.0)
+    solver_total = float(sum(r["sol"][j] for j in m.m))
     money_r = [ceil_money(v) for v in mvals]
     hours_r = [ceil_money(v) for v in hvals]
     res.update(structural=False, status=r["status"], money=money_r, moneyTotal=sum(money_r),
-               hours=hours_r, hoursTotal=sum(hours_r), moneyExact=mvals, hoursExact=hvals)
+               hours=hours_r, hoursTotal=sum(hours_r), moneyExact=mvals, hoursExact=hvals,
+               solverMoneyTotal=solver_total)
     # the funded plan: re-solve with the rounded shortfall added back
     fb = [b + a for b, a in zip(budget, money_r)]
     fl = [l + a for l, a in zip(labour, hours_r)] if labour is not None else None

@@ -146,7 +146,9 @@ def brute_force(sc, groups, site_cat, budget, labour):
     T, Y = sc.T, sc.Y
 
     def options(g):
-        if g.locked is not None:
+        if g.locked is not None:  # a lock after the unit's deadline contradicts it (SPEC 2.3)
+            if g.deadline is not None and g.locked > g.deadline:
+                return []
             return [tuple(g.n if t == g.locked else 0 for t in range(T))]
         out = []
         for xs in itertools.product(range(g.n + 1), repeat=T):
@@ -160,7 +162,7 @@ def brute_force(sc, groups, site_cat, budget, labour):
             out.append(xs)
         return out
 
-    best = None
+    best = short = None
     for combo in itertools.product(*[options(g) for g in groups]):
         # recorders first
         ok = True
@@ -197,16 +199,22 @@ def brute_force(sc, groups, site_cat, budget, labour):
             for t in range(T):
                 if any(xs[t] for g, xs in zip(groups, combo) if g.site == s):
                     spend[t] += v * (1 + sc.inflation) ** (Y * t)
-        carry = 0.0
+        # least extra money for this plan: money added where the deficit is (a pound added
+        # earlier reaches a later period only at rate rho <= 1), carry as much as allowed
+        carry, money, ok = 0.0, 0.0, True
         for t in range(T):
             avail = budget[t] + carry
-            if spend[t] > avail + 1e-6 * max(1, avail):
+            need = max(0.0, spend[t] - avail)
+            if need > 1e-6 * max(1, avail):
                 ok = False
-                break
-            if labour is not None and hours[t] > labour[t] + 1e-9:
-                ok = False
-                break
-            carry = sc.carry * max(0.0, avail - spend[t])
+            money += need
+            carry = sc.carry * max(0.0, avail + need - spend[t])
+        extra_h = sum(max(0.0, hours[t] - labour[t]) for t in range(T)) if labour is not None else 0.0
+        if extra_h > 1e-9:
+            ok = False
+        sf = (money, extra_h)
+        if short is None or sf[0] < short[0] - 1e-7 or (abs(sf[0] - short[0]) <= 1e-7 and sf[1] < short[1]):
+            short = sf
         if not ok:
             continue
         pv = sum(spend[t] * (1 + sc.inflation) ** (-Y * t) * (1 + sc.discount) ** (-Y * (t + 0.5))
@@ -215,7 +223,7 @@ def brute_force(sc, groups, site_cat, budget, labour):
         if best is None or key[0] < best[0] - 1e-9 * max(1, abs(best[0])) or \
                 (abs(key[0] - best[0]) <= 1e-9 * max(1, abs(best[0])) and key[1] < best[1] - 1e-9):
             best = key
-    return best
+    return best, short
 
 
 def random_instance(rng, d):
@@ -256,12 +264,12 @@ def random_instance(rng, d):
         json.dump(scen, f)
 
 
-@pytest.mark.parametrize("seed", range(60))
+@pytest.mark.parametrize("seed", range(80))
 def test_brute_force_cross_check(tmp_path, seed):
     rng = random.Random(1000 + seed)
     random_instance(rng, tmp_path)
     reg, scen = str(tmp_path / "register.csv"), str(tmp_path / "scenario.json")
-    summary, results, *_ = hm.plan(reg, scen, gap=1e-9, shortfall=False)
+    summary, results, *_ = hm.plan(reg, scen, gap=1e-9, shortfall=True)
     sc = hm.read_scenario(scen)
     rows, _, _ = hm.read_register(reg, sc)
     orgs = hm.build_groups(sc, rows)
@@ -270,10 +278,20 @@ def test_brute_force_cross_check(tmp_path, seed):
         return
     groups = orgs["org"]
     lab = sc.labour.get("org", sc.labour_default)
-    best = brute_force(sc, groups, site_cat, sc.budgets["org"], lab)
+    best, short = brute_force(sc, groups, site_cat, sc.budgets["org"], lab)
     o = summary["perOrganisation"][0]
     if best is None:
         assert o["status"] == "infeasible"
+        sf = o["shortfall"]
+        if short is None:
+            assert sf["structural"] is True
+        else:
+            assert sf["structural"] is False
+            assert sum(sf["moneyExact"]) == pytest.approx(short[0], abs=1e-6)
+            assert sum(sf["hoursExact"]) == pytest.approx(short[1], abs=1e-6)
+            assert sf["moneyTotal"] >= short[0] - 1e-9 and sf["hoursTotal"] >= short[1] - 1e-9
+            assert sf["fundedPlan"]["status"] == "optimal"
+            assert sf["fundedPlan"]["violations"] == []
         return
     assert o["status"] == "optimal", o
     assert o["violations"] == []

@@ -1,10 +1,84 @@
 import ArgumentParser
+import Foundation
 import Phaseout
 
+/// `phaseout plan REGISTER SCENARIO --out DIR`: the optimal replacement schedule.
 struct Plan: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Not built yet.")
+    static let configuration = CommandConfiguration(
+        abstract: "Plan the replacement schedule and write plan.csv, visits.csv and summary.json.",
+        discussion: """
+        Exit status: 0 optimal or feasible, 3 infeasible (shortfall in summary.json and \
+        funded-plan.csv), 4 when some organisation is unknown (time ran out), 2 for bad input.
+
+        Example:
+          phaseout plan Examples/ScottishCouncils/register.csv Examples/ScottishCouncils/scenario.json --out plan-out
+        """
+    )
+
+    @Argument(help: "The device register (CSV).")
+    var register: String
+
+    @Argument(help: "The scenario (JSON).")
+    var scenario: String
+
+    @Option(name: .long, help: "Directory for the output files.")
+    var out: String
+
+    @Option(name: .long, help: "Wall-clock seconds for the whole run.")
+    var timeLimit: Double = 60
+
+    @Option(name: .long, help: "Relative gap tolerance.")
+    var gap: Double = 1e-4
+
+    @Option(name: .long, help: "Organisations solved at once (default: the number of cores).")
+    var threads: Int?
+
+    @Flag(name: .long, help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be in [0, 1)") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
 
     func run() throws {
-        throw ValidationError("'plan' is not built yet")
+        let estate = try loadEstate(register: register, scenario: scenario)
+        if !quiet { for warning in estate.warnings { printError("warning: \(warning)") } }
+        var options = PlanOptions()
+        options.timeLimit = .milliseconds(Int64(timeLimit * 1000))
+        options.relativeGap = gap
+        if let threads { options.threads = threads }
+        let quiet = self.quiet
+        options.progress = { progress in
+            guard !quiet else { return }
+            printError("planned \(progress.organisationsDone)/\(progress.organisationCount): \(progress.organisation) \(progress.status.rawValue)"
+                + (progress.gap > 0 ? String(format: " (gap %.2e)", progress.gap) : ""))
+        }
+        let plan = Planner(options: options).plan(estate)
+        do {
+            try PlanWriter(estate: estate).write(plan, to: URL(fileURLWithPath: out))
+        } catch {
+            printError("error: \(out): could not write the plan: \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+        if !quiet {
+            printError(String(format: "%@: exposure %.4f of %.4f risk-years, nominal £%.2f, PV £%.2f, gap %.2e → %@",
+                              plan.status.rawValue, plan.exposure, plan.baselineExposure, plan.nominalCost,
+                              plan.presentValueCost, plan.gap, out))
+            for organisation in plan.organisations {
+                guard let shortfall = organisation.shortfall else { continue }
+                if let reason = shortfall.structuralReason {
+                    printError("\(organisation.name): infeasible, structural: \(reason)")
+                } else {
+                    printError("\(organisation.name): infeasible; short of £\(shortfall.totalMoney) \(shortfall.money) and \(shortfall.totalHours) h \(shortfall.hours)")
+                }
+            }
+        }
+        switch plan.status {
+        case .optimal, .feasible: return
+        case .infeasible: throw ExitCode(3)
+        case .unknown: throw ExitCode(4)
+        }
     }
 }

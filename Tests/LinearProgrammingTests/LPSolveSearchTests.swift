@@ -62,7 +62,10 @@ struct LPSolveSearchTests {
         let value = try #require(stopped.objectiveValue)
         let bound = try #require(stopped.bestBound)
         #expect(bound <= value + 1e-6)
-        #expect((stopped.relativeGap ?? -1) >= 0)
+        #expect((stopped.relativeGap ?? -1) > 0)
+        // After a limit lp_solve proves only the root relaxation: the bound is the LP optimum.
+        let relaxation = try solver.solve(model.relaxed())
+        #expect(close(bound, relaxation.objectiveValue!, tolerance: 1e-9))
         // The point is feasible: every row within its bounds, every integer integral.
         for (index, row) in model.constraints.enumerated() {
             #expect(stopped.rowActivities[index] <= row.upper + 1e-6)
@@ -92,6 +95,21 @@ struct LPSolveSearchTests {
         parameters.objectiveCutoff = value + 5
         let loose = try solver.solve(model, parameters: parameters)
         #expect(close(loose.objectiveValue, value, tolerance: 1e-9))
+    }
+
+    /// The relative gap is enforced against the root bound: a loose gap stops with a proof.
+    @Test func relativeGapStopsWithAProvenBound() throws {
+        let model = knapsackModel(groups: 30, periods: 3, seed: 7)
+        var parameters = SolverParameters()
+        parameters.relativeGap = 0.05
+        let loose = try solver.solve(model, parameters: parameters)
+        #expect(loose.termination == .optimal)
+        let gap = try #require(loose.relativeGap)
+        #expect(gap <= 0.05)
+        parameters.relativeGap = 0
+        let exact = try solver.solve(model, parameters: parameters)
+        #expect(exact.objectiveValue! >= loose.bestBound! - 1e-6)
+        #expect(exact.objectiveValue! <= loose.objectiveValue! + 1e-6)
     }
 
     @Test func defaultsArePinned() {

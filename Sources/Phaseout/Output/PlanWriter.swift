@@ -1,0 +1,162 @@
+import Foundation
+
+/// Writes a plan's files (SPEC §3): plan.csv, visits.csv, summary.json and, when some
+/// organisation is infeasible, funded-plan.csv and funded-visits.csv. All atomically.
+public struct PlanWriter: Sendable {
+    public let estate: Estate
+
+    public init(estate: Estate) { self.estate = estate }
+
+    /// Writes into `directory`, creating it if needed.
+    public func write(_ plan: Plan, to directory: URL) throws {
+        var files: [(String, Data)] = [
+            ("plan.csv", Data(planCSV(plan.rows).utf8)),
+            ("visits.csv", Data(visitsCSV(plan.visits).utf8)),
+            ("summary.json", try summaryJSON(plan)),
+        ]
+        var stale: [String] = []
+        if let funded = plan.fundedRows, let fundedVisits = plan.fundedVisits {
+            files.append(("funded-plan.csv", Data(planCSV(funded).utf8)))
+            files.append(("funded-visits.csv", Data(visitsCSV(fundedVisits).utf8)))
+        } else {
+            stale = ["funded-plan.csv", "funded-visits.csv"]
+        }
+        try AtomicFiles.write(files.map { (name: $0.0, contents: $0.1) }, to: directory, removing: stale)
+    }
+
+    /// The register columns carried into plan.csv after the required ones.
+    private var carriedColumns: [String] {
+        let register = estate.register
+        var columns: [String] = []
+        for optional in ["model", "installed", "locked_period"] where register.columnNumber(of: optional) != nil {
+            columns.append(optional)
+        }
+        return columns + register.extraColumns
+    }
+
+    /// plan.csv text.
+    public func planCSV(_ rows: [PlanRow]) -> String {
+        let register = estate.register
+        let scenario = estate.scenario
+        let carried = carriedColumns
+        var text = CSVText.line(
+            ["device_id", "council", "site_id", "kind", "vendor", "period", "quantity", "cost",
+             "sensitivity", "site_category", "deadline"] + carried)
+        let deadlines = deadlineLabels()
+        for row in rows {
+            let device = register.rows[row.rowIndex]
+            var fields = [
+                device.deviceID, device.council, device.siteID, device.kind, device.vendor,
+                row.period.map { scenario.periods[$0] } ?? "", String(row.quantity), CSVText.number(row.cost),
+                device.sensitivity, device.siteCategory, deadlines[row.rowIndex] ?? "",
+            ]
+            for column in carried {
+                switch column {
+                case "model": fields.append(device.model)
+                case "installed": fields.append(device.installed.map(String.init) ?? "")
+                case "locked_period": fields.append(device.lockedPeriod ?? "")
+                default: fields.append(device.extra.first { $0.column == column }?.value ?? "")
+                }
+            }
+            text += CSVText.line(fields)
+        }
+        return text
+    }
+
+    /// The deadline label of every planned register row.
+    private func deadlineLabels() -> [Int: String] {
+        var labels: [Int: String] = [:]
+        for organisation in estate.organisations {
+            for site in organisation.sites {
+                for group in site.groups {
+                    guard let deadline = group.deadline, group.weight > 0 else { continue }
+                    for slice in group.units { labels[slice.rowIndex] = estate.scenario.periods[deadline] }
+                }
+            }
+        }
+        return labels
+    }
+
+    /// visits.csv text.
+    public func visitsCSV(_ visits: [VisitRow]) -> String {
+        var text = CSVText.line(["council", "site_id", "period", "cost"])
+        for visit in visits {
+            text += CSVText.line([visit.council, visit.siteID, estate.scenario.periods[visit.period], CSVText.number(visit.cost)])
+        }
+        return text
+    }
+
+    /// summary.json bytes (keys sorted, so the file is byte-identical for the same plan).
+    public func summaryJSON(_ plan: Plan) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        var data = try encoder.encode(PlanSummary(plan: plan))
+        data.append(0x0A)
+        return data
+    }
+}
+
+/// The shape of summary.json.
+struct PlanSummary: Encodable {
+    struct OrganisationSummary: Encodable {
+        var name: String
+        var status: PlanStatus
+        var exposure: Double
+        var baselineExposure: Double
+        var nominalCost: Double
+        var presentValueCost: Double
+        var bound: Double
+        var gap: Double
+        var periods: [PeriodFigures]
+        var shortfall: ShortfallSummary?
+    }
+
+    struct ShortfallSummary: Encodable {
+        var organisation: String
+        var money: [Int]
+        var hours: [Int]
+        var totalMoney: Int
+        var totalHours: Int
+        var structural: Bool
+        var reason: String?
+    }
+
+    var status: PlanStatus
+    var objective: String
+    var periods: [String]
+    var exposure: Double
+    var baselineExposure: Double
+    var nominalCost: Double
+    var presentValueCost: Double
+    var bound: Double
+    var gap: Double
+    var organisations: [OrganisationSummary]
+    var shortfalls: [ShortfallSummary]?
+
+    init(plan: Plan) {
+        status = plan.status
+        objective = plan.objective.rawValue
+        periods = plan.periods
+        exposure = plan.exposure
+        baselineExposure = plan.baselineExposure
+        nominalCost = plan.nominalCost
+        presentValueCost = plan.presentValueCost
+        bound = plan.bound
+        gap = plan.gap
+        func summary(_ organisation: OrganisationPlan) -> ShortfallSummary? {
+            organisation.shortfall.map {
+                ShortfallSummary(organisation: organisation.name, money: $0.money, hours: $0.hours,
+                                 totalMoney: $0.totalMoney, totalHours: $0.totalHours,
+                                 structural: $0.isStructural, reason: $0.structuralReason)
+            }
+        }
+        organisations = plan.organisations.map {
+            OrganisationSummary(name: $0.name, status: $0.status, exposure: $0.exposure,
+                                baselineExposure: $0.baselineExposure, nominalCost: $0.nominalCost,
+                                presentValueCost: $0.presentValueCost, bound: $0.bound, gap: $0.gap,
+                                periods: $0.periods, shortfall: summary($0))
+        }
+        let shortfalls = plan.organisations.compactMap(summary)
+        self.shortfalls = shortfalls.isEmpty ? nil : shortfalls
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import Foundation
+import Phaseout
+
+/// Writes a line to standard error.
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// Loads and checks the inputs; on rejection prints every problem as
+/// `error: FILE:LINE:COL: message` and exits 2 (SPEC §4).
+func loadEstate(register: String, scenario: String) throws -> Estate {
+    do {
+        return try Estate.load(registerPath: register, scenarioPath: scenario)
+    } catch {
+        for diagnostic in error.diagnostics { printError("\(diagnostic.severity.rawValue): \(diagnostic)") }
+        if error.omitted > 0 { printError("error: … and \(error.omitted) more") }
+        throw ExitCode(2)
+    }
+}
