@@ -40,6 +40,8 @@ struct OrganisationSolver {
             outcome.counts = counts
             outcome.value = primaryValue(PlanMeasures(problem: problem, counts: counts))
             outcome.bound = min(bound, outcome.value)
+            // A bound within float noise of the value (the solver's own arithmetic) is the value.
+            if outcome.value - outcome.bound <= 1e-9 * max(1, abs(outcome.value)) { outcome.bound = outcome.value }
             outcome.status = proven && outcome.gap <= relativeGap * (1 + 1e-9) ? .optimal : .feasible
         case .infeasible:
             outcome.status = .infeasible
