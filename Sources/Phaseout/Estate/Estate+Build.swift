@@ -87,7 +87,7 @@ private struct EstateBuilder {
         var notAtRisk = 0
 
         for (index, row) in rows.enumerated() {
-            let vendorFolded = row.vendor.lowercased()
+            let vendorFolded = row.vendor.foldedCase
             if vendors[vendorFolded] == nil {
                 let key = scenario.vendors.matchingKey(for: row.vendor)
                 vendors[vendorFolded] = VendorUse(
@@ -126,9 +126,9 @@ private struct EstateBuilder {
                 notAtRisk += row.quantity
                 continue
             }
-            let organisation = row.council.lowercased()
+            let organisation = row.council.foldedCase
             if organisationNames[organisation] == nil { organisationNames[organisation] = (row.council, row.line) }
-            let key = GroupKey(organisation: organisation, site: row.siteID, kind: row.kind.lowercased(),
+            let key = GroupKey(organisation: organisation, site: row.siteID, kind: row.kind.foldedCase,
                                vendor: vendorFolded, locked: locked ?? -1)
             groups[key, default: GroupRows(weight: weight)].rows.append(index)
             groups[key]!.count += row.quantity
@@ -216,12 +216,13 @@ private struct EstateBuilder {
 
     /// Warns about deadline rules naming a council, category or vendor that no row has.
     mutating func warnAboutDeadlineNames() {
+        guard !scenario.deadlines.isEmpty else { return }
         let rows = register.rows
         var councils = Set<String>(), categories = Set<String>(), vendorKeys = Set<String>()
         for row in rows {
-            councils.insert(row.council.lowercased())
-            categories.insert(row.siteCategory.lowercased())
-            vendorKeys.insert(row.vendor.vendorKey)
+            councils.insert(row.council.foldedCase)
+            categories.insert(row.siteCategory.foldedCase)
+            vendorKeys.insert(row.vendor.foldedCase)
         }
         for (k, rule) in scenario.deadlines.enumerated() {
             func warn(_ field: String, _ message: String) {
@@ -237,7 +238,7 @@ private struct EstateBuilder {
             }
             if let v = rule.vendor {
                 let key = v.vendorKey
-                if !vendorKeys.contains(where: { $0.hasPrefix(key) }) {
+                if !vendorKeys.contains(where: { $0.vendorKey.hasPrefix(key) }) {
                     warn("vendor", "deadlines[\(k)] names vendor \"\(v)\", which no register row has")
                 }
             }

@@ -46,6 +46,7 @@ public enum RegisterReader {
     public static func parse(_ bytes: [UInt8], fileName: String) throws(InputError) -> Register {
         var log = DiagnosticLog(file: fileName)
         var builder = Builder(fileName: fileName)
+        builder.reserve(rows: bytes.reduce(into: 0) { n, b in if b == 0x0A { n += 1 } })
         bytes.withUnsafeBufferPointer { buffer in
             CSVScanner.scan(
                 buffer,
@@ -93,6 +94,13 @@ extension RegisterReader {
 
         init(fileName: String) { self.fileName = fileName }
 
+        /// Sizes the tables for about `rows` rows, so that they never rehash.
+        mutating func reserve(rows count: Int) {
+            rows.reserveCapacity(count)
+            lineOfDevice.reserveCapacity(count)
+            siteFacts.reserveCapacity(count / 4)
+        }
+
         mutating func take(line: Int, fields: [String], log: inout DiagnosticLog) {
             if !sawHeader {
                 sawHeader = true
@@ -108,7 +116,7 @@ extension RegisterReader {
             var seen: [String: Int] = [:]
             var ok = true
             for (index, name) in fields.enumerated() {
-                let key = name.lowercased()
+                let key = name.foldedCase
                 if key.isEmpty {
                     log.error(line: line, column: index + 1, "column \(index + 1) of the header has no name")
                     ok = false
@@ -150,6 +158,7 @@ extension RegisterReader {
                 return
             }
             var ok = true
+            let columns = self.columns
             func required(_ index: Int) -> String {
                 let value = fields[index]
                 if value.isEmpty {
@@ -170,7 +179,7 @@ extension RegisterReader {
                 let value = fields[index]
                 return value.isEmpty ? nil : value
             }
-            let sensitivityValue = optional(sensitivity)?.lowercased() ?? "standard"
+            let sensitivityValue = optional(sensitivity)?.foldedCase ?? "standard"
             let categoryValue = optional(siteCategory) ?? "default"
 
             var quantityValue = 1
@@ -205,8 +214,8 @@ extension RegisterReader {
             }
 
             if !councilValue.isEmpty && !siteIDValue.isEmpty {
-                let key = SiteKey(council: councilValue.lowercased(), siteID: siteIDValue)
-                let categoryFolded = categoryValue.lowercased()
+                let key = SiteKey(council: councilValue.foldedCase, siteID: siteIDValue)
+                let categoryFolded = categoryValue.foldedCase
                 if let facts = siteFacts[key] {
                     if facts.sensitivity != sensitivityValue {
                         log.error(line: line, column: sensitivity >= 0 ? sensitivity + 1 : nil, field: "sensitivity",

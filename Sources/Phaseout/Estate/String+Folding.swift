@@ -9,7 +9,31 @@ extension String {
     }
 
     /// The key a name used as a key folds to: trimmed and lower-cased.
-    var folded: String { trimmingUnicodeWhitespace.lowercased() }
+    var folded: String {
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return foldedCase
+        }
+        return trimmingUnicodeWhitespace.lowercased()
+    }
+
+    /// The string lower-cased, with a fast path for ASCII text (register values mostly are).
+    var foldedCase: String {
+        var hasUpper = false
+        for b in utf8 {
+            if b >= 0x80 { return lowercased() }
+            if b >= 0x41 && b <= 0x5A { hasUpper = true }
+        }
+        guard hasUpper else { return self }
+        let count = utf8.count
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var k = 0
+            for b in utf8 {
+                buffer[k] = (b >= 0x41 && b <= 0x5A) ? b + 0x20 : b
+                k += 1
+            }
+            return count
+        }
+    }
 
     /// A vendor name as vendor tables compare it: lower-cased, letters and digits only.
     var vendorKey: String {
