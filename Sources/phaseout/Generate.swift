@@ -51,6 +51,9 @@ struct Generate: ParsableCommand {
     @Flag(name: .customLong("explicit-vendors"), help: "Write the built-in vendor table into the scenario instead of omitting it.")
     var explicitVendors = false
 
+    @Flag(help: "Also print the estate's measured shares to stderr.")
+    var stats = false
+
     @Option(help: "The scenario's name.")
     var name: String?
 
@@ -95,6 +98,17 @@ struct Generate: ParsableCommand {
         var line = "generated \(s.units) units in \(s.rows) rows at \(s.sites) sites for \(s.councils) organisations"
         line += " (\(s.atRiskUnits) units at risk in \(s.atRiskCouncils) organisations, \(s.shortCouncils) short of budget)"
         line += " over \(estate.periods.count) periods → \(out)/register.csv, \(out)/scenario.json\n"
+        if stats {
+            func pct(_ x: Double) -> String { String(format: "%.1f %%", x * 100) }
+            line += "sites with a recorder: \(pct(s.shareSitesWithRecorder)); with a visit cost: \(pct(s.shareSitesWithVisitCost))\n"
+            line += "units at risk: \(pct(s.shareUnitsAtRisk)); units under a deadline: \(pct(s.shareUnitsUnderDeadline))"
+            line += " of all, \(pct(s.shareAtRiskUnitsUnderDeadline)) of at-risk\n"
+            line += "organisations running Hikvision/Dahua: \(s.atRiskCouncils) (\(pct(s.shareCouncilsAtRisk))), Hikvision \(s.hikvisionCouncils);"
+            line += " short of budget: \(s.shortCouncils) (\(pct(s.shareCouncilsShort))); budget raised to a floor: \(s.councilsWithRaisedBudget);"
+            line += " labour-limited: \(s.councilsWithLabourLimit)\n"
+            let sizes = estate.councils.map(\.units).sorted()
+            line += "units per organisation: min \(sizes.first!), median \(sizes[sizes.count / 2]), mean \(s.units / s.councils), max \(sizes.last!)\n"
+        }
         FileHandle.standardError.write(Data(line.utf8))
     }
 }

@@ -89,7 +89,7 @@ enum Catalogue {
         Category(name: "leisure", cameras: 4...24, indoorShare: 0.6, sensitivity: [0.00, 0.15, 0.70, 0.15],
                  visitNational: 0, visitConcentrated: 400, weightNational: 9, weightConcentrated: 5),
         Category(name: "library", cameras: 1...10, indoorShare: 0.8, sensitivity: [0.00, 0.00, 0.70, 0.30],
-                 visitNational: 0, visitConcentrated: 250, weightNational: 10, weightConcentrated: 5),
+                 visitNational: 0, visitConcentrated: 0, weightNational: 10, weightConcentrated: 5),
     ]
 
     /// Register kinds: outdoor street cameras, indoor cameras on existing cabling, recorders.

@@ -19,7 +19,7 @@ import Darwin
 /// formats every number itself, so the same options give byte-identical files.
 ///
 /// The figures follow public reporting on UK council CCTV (all values are synthetic):
-/// - Organisation sizes are log-normal (σ = 1), apportioned so that Σ quantity = `devices`
+/// - Organisation sizes are log-normal (σ = 1, clipped at ±3σ), apportioned so that Σ quantity = `devices`
 ///   exactly, every organisation holding at least one unit. With 380 councils and 100,000 units
 ///   the mean is 263 units (public-space cameras average ≈ 130 per council; estates with
 ///   buildings and housing are 1–3× that) and the largest ≈ 2,500–3,000.
@@ -226,7 +226,8 @@ public struct EstateGenerator: Sendable {
 
     func councilWeights(count c: Int, rng: inout SeededGenerator) -> [Double] {
         if let w = options.councilWeights { return w }
-        var weights = (0..<c).map { _ in exp(rng.nextNormal()) }
+        // Log-normal, σ = 1, the normal deviate clipped to ±3 so that no estate is absurdly large.
+        var weights = (0..<c).map { _ in exp(min(3, max(-3, rng.nextNormal()))) }
         if options.profile == .concentrated && c > 1 {
             weights[0] = 9 * weights.dropFirst().reduce(0, +)
         }

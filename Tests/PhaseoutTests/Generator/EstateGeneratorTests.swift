@@ -213,7 +213,7 @@ func quantitiesSumToDevicesExactly(devices: Int, councils: Int) throws {
     #expect((s["labourHours"] as! [String: [Double]]).count == 1)
     #expect(estate.statistics.sites > 1000)
     #expect(estate.statistics.shareSitesWithRecorder > 0.9)
-    #expect(estate.statistics.shareSitesWithVisitCost == 1)
+    #expect(estate.statistics.shareSitesWithVisitCost > 0.8 && estate.statistics.shareSitesWithVisitCost < 1)
     #expect(estate.statistics.shortCouncils == 0)
     let deadlines = s["deadlines"] as! [[String: String]]
     #expect(deadlines == [["sensitivity": "critical", "by": "2027/28 Q4"]])
