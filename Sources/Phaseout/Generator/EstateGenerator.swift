@@ -1,0 +1,290 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Generates realistic synthetic estates — a `register.csv` and a `scenario.json` — for testing,
+/// benchmarking and demonstrating the planner.
+///
+/// ```swift
+/// let estate = try EstateGenerator(GeneratorOptions(devices: 100_000, councils: 380, seed: 42)).generate()
+/// try estate.write(to: "out")          // out/register.csv, out/scenario.json, each written atomically
+/// ```
+///
+/// Everything is fixed by the options: the generator uses its own ``SeededGenerator`` streams
+/// (one per concern and per council), never Foundation randomness or dictionary order, and
+/// formats every number itself, so the same options give byte-identical files.
+///
+/// The figures follow public reporting on UK council CCTV (all values are synthetic):
+/// - Organisation sizes are log-normal (σ = 1, clipped at ±3σ), apportioned so that Σ quantity = `devices`
+///   exactly, every organisation holding at least one unit. With 380 councils and 100,000 units
+///   the mean is 263 units (public-space cameras average ≈ 130 per council; estates with
+///   buildings and housing are 1–3× that) and the largest ≈ 2,500–3,000.
+/// - A share of organisations (¾ by default) runs Hikvision or Dahua, 89 % of those Hikvision
+///   (with its HiLook, HiWatch and EZVIZ sub-brands; Dahua with Imou). Within such an
+///   organisation 35–90 % of sites are at risk; Lorex (formerly Dahua-owned, not in the built-in
+///   table) and Axis, Hanwha, Bosch, Avigilon, Vivotek fill the rest. Vendor names come in
+///   varied spellings (`HIKVISION`, `Hik Vision`, `Hikvision Digital Technology Co.`, `dahua`…).
+/// - Sites hold 1–40 cameras (by category: town-centre 6–40, library 1–10, …) and most have a
+///   recorder. Identical indoor cameras are often one row with `quantity` > 1.
+/// - Kinds: `street-camera` £2,000–£4,000, `indoor-camera` £500–£1,000, `recorder`
+///   £1,500–£6,000 (`replacedFirst`), each drawn once per scenario. Installed 2012–2025.
+/// - Budgets: 15–30 % of the organisation's at-risk replacement cost a year, raised where needed
+///   so that its critical deadline and its largest recorder block fit; short organisations
+///   (10 % in the national profile) get 5–10 %, capped at 70 % of what the deadline needs, so
+///   they are infeasible by construction. Organisations with nothing at risk get 2–5 % of their
+///   estate's cost. Budgets rise with inflation (3 %), carry-over 0.5.
+/// - One deadline: critical sites by the end of the second year (`2027/28`, or `2027/28 Q4`).
+///
+/// - Complexity: O(`devices`) time and memory for the text.
+public struct EstateGenerator: Sendable {
+    public let options: GeneratorOptions
+
+    /// Checks the options.
+    /// - Throws: ``GeneratorError/invalidOptions(_:)`` listing every problem.
+    public init(_ options: GeneratorOptions) throws {
+        let problems = options.problems()
+        if !problems.isEmpty { throw GeneratorError.invalidOptions(problems) }
+        self.options = options
+    }
+
+    // MARK: Fixed scenario values
+
+    static let inflation = 0.03
+    static let inflationText = "0.03"
+    static let discountRateText = "0.035"
+    static let carryOverText = "0.5"
+    static let streetHours = 6, indoorHours = 3, recorderHours = 8
+
+    /// Replacement costs per kind, drawn once per scenario.
+    struct KindCosts {
+        var street: Int, indoor: Int, recorder: Int
+    }
+
+    /// Per-council accumulators filled while its sites are generated.
+    struct CouncilTally {
+        var name = ""
+        var family: Catalogue.Family = .other
+        var units = 0, sites = 0
+        var atRiskUnits = 0, atRiskCost = 0, atRiskHours = 0
+        var deadlineUnits = 0, deadlineCost = 0, deadlineHours = 0
+        var maxLeaderCost = 0, maxLeaderHours = 0
+        var estateCost = 0, estateHours = 0
+        var sitesWithRecorder = 0, sitesWithVisitCost = 0
+        var rows = 0
+    }
+
+    /// Generates the estate.
+    public func generate() -> GeneratedEstate {
+        let o = options
+        let c = o.councilCount
+        let y = o.resolvedPeriodYears
+        let periods = PeriodLabels.make(count: o.resolvedPeriods, periodYears: y, firstYear: o.firstFinancialYear)
+        let national = o.profile == .national
+
+        var setup = SeededGenerator(seed: stream(0))
+        let names = o.councilNames ?? UKCouncilNames.names(count: c, rng: &setup)
+        let sizes = Self.apportion(total: o.devices, weights: councilWeights(count: c, rng: &setup))
+
+        // Which councils run Hikvision or Dahua, and which family.
+        var order = Array(0..<c)
+        setup.shuffle(&order)
+        let atRiskCount = Int((Double(c) * o.resolvedAtRiskCouncilShare).rounded())
+        let hikCount = Int((Double(atRiskCount) * o.hikvisionShare).rounded())
+        var families = [Catalogue.Family](repeating: .other, count: c)
+        for (rank, index) in order.prefix(atRiskCount).enumerated() {
+            families[index] = rank < hikCount ? .hikvision : .dahua
+        }
+
+        var kindRng = SeededGenerator(seed: stream(1))
+        let costs = KindCosts(
+            street: 2000 + 50 * kindRng.nextInt(in: 0...40),
+            indoor: 500 + 50 * kindRng.nextInt(in: 0...10),
+            recorder: 1500 + 100 * kindRng.nextInt(in: 0...45))
+
+        var csv = ""
+        csv.reserveCapacity(o.devices * 70 + 128)
+        csv += "device_id,council,site_id,kind,vendor,model,sensitivity,site_category,installed,quantity\n"
+        let codeWidth = max(3, String(c).count)
+        var tallies: [CouncilTally] = []
+        tallies.reserveCapacity(c)
+        for i in 0..<c {
+            var rng = SeededGenerator(seed: stream(1000 + UInt64(i)))
+            var tally = CouncilTally(name: names[i], family: families[i])
+            let code = "C" + Self.pad(i + 1, codeWidth)
+            generateSites(council: &tally, code: code, units: sizes[i], costs: costs,
+                          national: national, rng: &rng, csv: &csv)
+            tallies.append(tally)
+        }
+
+        // Budgets and labour.
+        let deadlineIndex = min(periods.count, max(1, Int((2 / y).rounded())))
+        var budgetRng = SeededGenerator(seed: stream(2))
+        let eligible = (0..<c).filter { tallies[$0].atRiskUnits > 0 && tallies[$0].deadlineUnits > 0 }
+        var shuffledEligible = eligible
+        budgetRng.shuffle(&shuffledEligible)
+        let shortCount = min(eligible.count, Int((Double(c) * o.resolvedShortShare).rounded()))
+        var isShort = [Bool](repeating: false, count: c)
+        for i in shuffledEligible.prefix(shortCount) { isShort[i] = true }
+
+        var councils: [GeneratedCouncil] = []
+        var budgets: [[Int]] = []
+        var labour: [[Int]?] = []
+        let maxVisit = Catalogue.categories.map { national ? $0.visitNational : $0.visitConcentrated }.max() ?? 0
+        let grain = max(costs.street, costs.indoor, costs.recorder) + maxVisit
+        let grainHours = max(Self.streetHours, Self.indoorHours, Self.recorderHours)
+        func inflate(_ t: Int) -> Double { pow(1 + Self.inflation, y * Double(t - 1)) }
+        let d = Double(deadlineIndex)
+
+        for i in 0..<c {
+            let t = tallies[i]
+            var rng = SeededGenerator(seed: stream(2000 + UInt64(i)))
+            let drawn = isShort[i] ? rng.nextDouble(0.05, 0.10) : rng.nextDouble(0.15, 0.30)
+            var annual: Double
+            var raised = false
+            if t.atRiskUnits == 0 {
+                annual = Self.ceilTo100(rng.nextDouble(0.02, 0.05) * Double(t.estateCost))
+            } else if isShort[i] {
+                let cap = 0.7 * Double(t.deadlineCost) / (y * d * inflate(deadlineIndex))
+                annual = Self.floorTo100(min(drawn * Double(t.atRiskCost), cap))
+            } else {
+                let base = drawn * Double(t.atRiskCost)
+                var floor = 0.0
+                if t.deadlineCost > 0 {
+                    floor = (1.15 * Double(t.deadlineCost) + d * Double(grain)) * inflate(deadlineIndex) / (y * d)
+                }
+                if t.maxLeaderCost > 0 {
+                    floor = max(floor, 1.05 * Double(t.maxLeaderCost) * inflate(periods.count) / y)
+                }
+                raised = floor > base
+                annual = Self.ceilTo100(max(base, floor))
+            }
+            let periodBudgets = (1...periods.count).map { Int((annual * y * inflate($0)).rounded()) }
+            budgets.append(periodBudgets)
+
+            let hasLabour = national ? rng.chance(0.3) : true
+            if hasLabour {
+                var hours: Double
+                if t.atRiskUnits == 0 {
+                    hours = 0.05 * Double(t.estateHours)
+                } else {
+                    let share = max(Double(annual) / Double(t.atRiskCost), 0.15)
+                    hours = Double(t.atRiskHours) * share * rng.nextDouble(1.0, 1.3)
+                    if t.deadlineHours > 0 {
+                        hours = max(hours, (1.15 * Double(t.deadlineHours) + d * Double(grainHours)) / (y * d))
+                    }
+                    if t.maxLeaderHours > 0 { hours = max(hours, 1.05 * Double(t.maxLeaderHours) / y) }
+                }
+                let perPeriod = max(1, Int((hours * y).rounded(.up)))
+                labour.append([Int](repeating: perPeriod, count: periods.count))
+            } else {
+                labour.append(nil)
+            }
+
+            councils.append(GeneratedCouncil(
+                name: t.name, units: t.units, sites: t.sites,
+                atRiskFamily: t.atRiskUnits == 0 ? nil : (t.family == .dahua ? "dahua" : "hikvision"),
+                atRiskUnits: t.atRiskUnits, atRiskCost: t.atRiskCost,
+                deadlineUnits: t.deadlineUnits, deadlineCost: t.deadlineCost,
+                annualBudget: Int(annual), budgetShare: t.atRiskCost == 0 ? 0 : annual / Double(t.atRiskCost),
+                isShort: isShort[i], budgetRaisedToFloor: raised, hasLabourLimit: hasLabour))
+        }
+
+        var stats = GeneratorStatistics()
+        stats.councils = c
+        for (t, g) in zip(tallies, councils) {
+            stats.sites += t.sites
+            stats.rows += t.rows
+            stats.units += t.units
+            stats.atRiskUnits += t.atRiskUnits
+            stats.unitsUnderDeadline += t.deadlineUnits
+            stats.sitesWithRecorder += t.sitesWithRecorder
+            stats.sitesWithVisitCost += t.sitesWithVisitCost
+            if g.atRiskFamily != nil { stats.atRiskCouncils += 1 }
+            if g.atRiskFamily == "hikvision" { stats.hikvisionCouncils += 1 }
+            if g.isShort { stats.shortCouncils += 1 }
+            if g.hasLabourLimit { stats.councilsWithLabourLimit += 1 }
+            if g.budgetRaisedToFloor { stats.councilsWithRaisedBudget += 1 }
+        }
+
+        let json = scenarioJSON(periods: periods, deadlineIndex: deadlineIndex, costs: costs,
+                                national: national, names: names, budgets: budgets, labour: labour)
+        return GeneratedEstate(registerCSV: csv, scenarioJSON: json, councils: councils,
+                               statistics: stats, periods: periods)
+    }
+
+    // MARK: Sizes
+
+    /// An independent seed per concern, so that changing one draw never shifts another's stream.
+    func stream(_ k: UInt64) -> UInt64 {
+        var g = SeededGenerator(seed: options.seed ^ (k &* 0xD1B5_4A32_D192_ED03))
+        return g.next()
+    }
+
+    func councilWeights(count c: Int, rng: inout SeededGenerator) -> [Double] {
+        if let w = options.councilWeights { return w }
+        // Log-normal, σ = 1, the normal deviate clipped to ±3 so that no estate is absurdly large.
+        var weights = (0..<c).map { _ in exp(min(3, max(-3, rng.nextNormal()))) }
+        if options.profile == .concentrated && c > 1 {
+            weights[0] = 9 * weights.dropFirst().reduce(0, +)
+        }
+        return weights
+    }
+
+    /// Splits `total` into `weights.count` parts ≥ 1 proportional to the weights
+    /// (largest remainder, ties to the lower index); the parts sum to `total` exactly.
+    /// - Precondition: `1 ≤ weights.count ≤ total`, weights > 0.
+    static func apportion(total: Int, weights: [Double]) -> [Int] {
+        let c = weights.count
+        var parts = [Int](repeating: 1, count: c)
+        let rest = total - c
+        guard rest > 0 else { return parts }
+        let sum = weights.reduce(0, +)
+        var remainders: [(Double, Int)] = []
+        remainders.reserveCapacity(c)
+        var given = 0
+        for i in 0..<c {
+            let quota = weights[i] / sum * Double(rest)
+            let whole = Int(quota.rounded(.down))
+            parts[i] += whole
+            given += whole
+            remainders.append((quota - Double(whole), i))
+        }
+        remainders.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
+        var k = 0
+        while given < rest {
+            parts[remainders[k % c].1] += 1
+            given += 1
+            k += 1
+        }
+        return parts
+    }
+
+    // MARK: Number formatting
+
+    static func pad(_ v: Int, _ width: Int) -> String {
+        let s = String(v)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+
+    static func ceilTo100(_ v: Double) -> Double { (v / 100).rounded(.up) * 100 }
+    static func floorTo100(_ v: Double) -> Double { max(0, (v / 100).rounded(.down) * 100) }
+}
+
+/// Why the generator could not run or write.
+public enum GeneratorError: Error, Equatable, CustomStringConvertible {
+    /// The options are unusable; every problem is listed.
+    case invalidOptions([String])
+    /// A file-system call failed: which call, on which path, and the system's reason.
+    case io(call: String, path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .invalidOptions(let problems): return problems.joined(separator: "\n")
+        case .io(let call, let path, let reason): return "\(call)(\(path)) failed: \(reason)"
+        }
+    }
+}

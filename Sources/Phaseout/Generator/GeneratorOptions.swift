@@ -1,0 +1,143 @@
+/// What ``EstateGenerator`` should produce.
+///
+/// ```swift
+/// var options = GeneratorOptions(devices: 100_000, councils: 380, seed: 42)
+/// options.profile = .concentrated
+/// let estate = try EstateGenerator(options).generate()
+/// ```
+public struct GeneratorOptions: Sendable, Equatable {
+    /// The shape of the synthetic estate.
+    public enum Profile: String, Sendable, CaseIterable {
+        /// Many organisations of skewed sizes (mean ≈ N/C units), 5 yearly periods.
+        ///
+        /// Shares (measured on `--devices 100000 --councils 380 --seed 42`, see Examples/GENERATOR.md):
+        /// 3 in 4 councils run Hikvision/Dahua (89 % of those Hikvision); ≈ 85 % of sites have a
+        /// recorder; ≈ 26 % of sites have a visit cost (town-centre 1200, civic 600, car-park 300);
+        /// ≈ 3 % of units under the critical deadline (second period); 10 % of councils short of
+        /// budget (5–10 % of at-risk cost a year, below their deadline need); labour limits for ≈ 30 %.
+        case national
+        /// One organisation holding (when `councils` > 1, ≈ 90 % of) thousands of sites,
+        /// 20 quarterly periods (`periodYears` 0.25), labour limits for every organisation,
+        /// visit costs for every category, recorders at ≈ 95 % of sites, nobody short of budget.
+        case concentrated
+    }
+
+    /// Total units (Σ quantity over the register), ≥ 1.
+    public var devices: Int
+    /// Number of organisations, 1 ≤ councils ≤ devices. Ignored when ``councilNames`` is given.
+    public var councils: Int
+    /// The seed: the same options give byte-identical files.
+    public var seed: UInt64
+    public var profile: Profile
+    /// Number of periods; `nil` uses the profile's default (national 5, concentrated 20).
+    public var periods: Int?
+    /// Length of a period in years: 0.25, 0.5 or a whole number 1…10; `nil` uses the profile's
+    /// default (national 1, concentrated 0.25).
+    public var periodYears: Double?
+    /// Explicit organisation names (unique case-insensitively); overrides ``councils``.
+    public var councilNames: [String]?
+    /// Relative sizes for ``councilNames`` (same count, each > 0); `nil` draws skewed sizes.
+    public var councilWeights: [Double]?
+    /// First financial year: 2026 gives `2026/27`.
+    public var firstFinancialYear: Int
+    /// Share of organisations running Hikvision or Dahua; `nil` uses the profile's (0.75 national, 1 concentrated).
+    public var atRiskCouncilShare: Double?
+    /// Share of those whose main at-risk family is Hikvision rather than Dahua (default 0.89).
+    public var hikvisionShare: Double
+    /// Share of at-risk organisations given a budget too small for their critical deadline;
+    /// `nil` uses the profile's (0.1 national, 0 concentrated).
+    public var shortShare: Double?
+    /// Write the built-in vendor table explicitly into the scenario instead of omitting `vendors`.
+    public var explicitVendors: Bool
+    /// The scenario's `name`; `nil` writes a description of the options.
+    public var name: String?
+
+    public init(
+        devices: Int, councils: Int, seed: UInt64, profile: Profile = .national,
+        periods: Int? = nil, periodYears: Double? = nil,
+        councilNames: [String]? = nil, councilWeights: [Double]? = nil,
+        firstFinancialYear: Int = 2026, atRiskCouncilShare: Double? = nil,
+        hikvisionShare: Double = 0.89, shortShare: Double? = nil,
+        explicitVendors: Bool = false, name: String? = nil
+    ) {
+        self.devices = devices
+        self.councils = councils
+        self.seed = seed
+        self.profile = profile
+        self.periods = periods
+        self.periodYears = periodYears
+        self.councilNames = councilNames
+        self.councilWeights = councilWeights
+        self.firstFinancialYear = firstFinancialYear
+        self.atRiskCouncilShare = atRiskCouncilShare
+        self.hikvisionShare = hikvisionShare
+        self.shortShare = shortShare
+        self.explicitVendors = explicitVendors
+        self.name = name
+    }
+
+    /// The number of organisations actually generated.
+    public var councilCount: Int { councilNames?.count ?? councils }
+    /// Periods after profile defaults.
+    public var resolvedPeriods: Int { periods ?? (profile == .national ? 5 : 20) }
+    /// Period length after profile defaults.
+    public var resolvedPeriodYears: Double { periodYears ?? (profile == .national ? 1 : 0.25) }
+    /// At-risk council share after profile defaults.
+    public var resolvedAtRiskCouncilShare: Double { atRiskCouncilShare ?? (profile == .national ? 0.75 : 1) }
+    /// Short-of-budget share after profile defaults.
+    public var resolvedShortShare: Double { shortShare ?? (profile == .national ? 0.1 : 0) }
+
+    /// Every problem with these options, empty when they can be generated.
+    public func problems() -> [String] {
+        var out: [String] = []
+        if devices < 1 { out.append("devices must be at least 1 (got \(devices))") }
+        if devices > 50_000_000 { out.append("devices must be at most 50000000 (got \(devices))") }
+        let c = councilCount
+        if c < 1 { out.append("councils must be at least 1 (got \(c))") }
+        if c > devices && devices >= 1 { out.append("councils (\(c)) must not exceed devices (\(devices))") }
+        if resolvedPeriods < 1 || resolvedPeriods > 400 { out.append("periods must be 1…400 (got \(resolvedPeriods))") }
+        let y = resolvedPeriodYears
+        if !PeriodLabels.supports(periodYears: y) {
+            out.append("period-years must be 0.25, 0.5 or a whole number of years 1…10 (got \(y))")
+        }
+        if firstFinancialYear < 1900 || firstFinancialYear > 9000 {
+            out.append("first financial year must be 1900…9000 (got \(firstFinancialYear))")
+        }
+        for (label, v) in [("at-risk council share", resolvedAtRiskCouncilShare),
+                           ("hikvision share", hikvisionShare), ("short share", resolvedShortShare)]
+        where !(v >= 0 && v <= 1) {
+            out.append("\(label) must be in [0, 1] (got \(v))")
+        }
+        if let names = councilNames {
+            var seen: [String: String] = [:]
+            for n in names {
+                let trimmed = n.generatorTrimmed()
+                if trimmed.isEmpty { out.append("council names must not be empty"); continue }
+                if trimmed != n { out.append("council name '\(n)' has leading or trailing white space") }
+                if n.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\"" }) {
+                    out.append("council name '\(n)' must not contain quotes or line breaks")
+                }
+                let folded = n.lowercased()
+                if folded == "default" { out.append("'default' is reserved and cannot be a council name") }
+                if let prior = seen[folded] { out.append("council names '\(prior)' and '\(n)' are the same ignoring case") }
+                seen[folded] = n
+            }
+            if let w = councilWeights {
+                if w.count != names.count { out.append("council weights (\(w.count)) must match council names (\(names.count))") }
+                if w.contains(where: { !($0 > 0) || !$0.isFinite }) { out.append("council weights must be positive and finite") }
+            }
+        } else if councilWeights != nil {
+            out.append("council weights need explicit council names")
+        }
+        return out
+    }
+}
+
+extension String {
+    fileprivate func generatorTrimmed() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}
