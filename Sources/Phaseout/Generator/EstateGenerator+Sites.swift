@@ -86,6 +86,7 @@ extension EstateGenerator {
                 t.estateCost += quantity * cost
                 t.estateHours += quantity * hours
                 if family != .other {
+                    t.maxUnitCost = max(t.maxUnitCost, cost + visit)
                     siteAtRiskUnits += quantity
                     t.atRiskUnits += quantity
                     t.atRiskCost += quantity * cost

@@ -33,7 +33,7 @@ import Darwin
 /// - Kinds: `street-camera` £2,000–£4,000, `indoor-camera` £500–£1,000, `recorder`
 ///   £1,500–£6,000 (`replacedFirst`), each drawn once per scenario. Installed 2012–2025.
 /// - Budgets: 15–30 % of the organisation's at-risk replacement cost a year, raised where needed
-///   so that its critical deadline and its largest recorder block fit; short organisations
+///   so that its critical deadline, its largest recorder block and its dearest unit fit; short organisations
 ///   (10 % in the national profile) get 5–10 %, capped at 70 % of what the deadline needs, so
 ///   they are infeasible by construction. Organisations with nothing at risk get 2–5 % of their
 ///   estate's cost. Budgets rise with inflation (3 %), carry-over 0.5.
@@ -72,6 +72,8 @@ public struct EstateGenerator: Sendable {
         var atRiskUnits = 0, atRiskCost = 0, atRiskHours = 0
         var deadlineUnits = 0, deadlineCost = 0, deadlineHours = 0
         var maxLeaderCost = 0, maxLeaderHours = 0
+        /// The dearest single at-risk unit plus its site's visit.
+        var maxUnitCost = 0
         var estateCost = 0, estateHours = 0
         var sitesWithRecorder = 0, sitesWithVisitCost = 0
         var rows = 0
@@ -156,9 +158,9 @@ public struct EstateGenerator: Sendable {
                 if t.deadlineCost > 0 {
                     floor = (1.15 * Double(t.deadlineCost) + d * Double(grain)) * inflate(deadlineIndex) / (y * d)
                 }
-                if t.maxLeaderCost > 0 {
-                    floor = max(floor, 1.05 * Double(t.maxLeaderCost) * inflate(periods.count) / y)
-                }
+                // One period's budget buys the dearest recorder block and the dearest single unit.
+                let block = max(t.maxLeaderCost, t.maxUnitCost)
+                floor = max(floor, 1.05 * Double(block) * inflate(periods.count) / y)
                 raised = floor > base
                 annual = Self.ceilTo100(max(base, floor))
             }
@@ -272,19 +274,4 @@ public struct EstateGenerator: Sendable {
 
     static func ceilTo100(_ v: Double) -> Double { (v / 100).rounded(.up) * 100 }
     static func floorTo100(_ v: Double) -> Double { max(0, (v / 100).rounded(.down) * 100) }
-}
-
-/// Why the generator could not run or write.
-public enum GeneratorError: Error, Equatable, CustomStringConvertible {
-    /// The options are unusable; every problem is listed.
-    case invalidOptions([String])
-    /// A file-system call failed: which call, on which path, and the system's reason.
-    case io(call: String, path: String, reason: String)
-
-    public var description: String {
-        switch self {
-        case .invalidOptions(let problems): return problems.joined(separator: "\n")
-        case .io(let call, let path, let reason): return "\(call)(\(path)) failed: \(reason)"
-        }
-    }
 }

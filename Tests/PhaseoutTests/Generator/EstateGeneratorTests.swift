@@ -265,3 +265,21 @@ func quantitiesSumToDevicesExactly(devices: Int, councils: Int) throws {
     let estate = try EstateGenerator(GeneratorOptions(devices: 3, councils: 1, seed: 8)).generate()
     #expect(throws: GeneratorError.self) { try estate.write(to: "/proc/phaseout-cannot-write-here") }
 }
+
+// MARK: Documented figures
+
+/// Examples/GENERATOR.md and the `Profile` doc comments quote these measurements; keep them true.
+@Test func documentedNationalSharesStillHold() {
+    let s = Shared.national100k.statistics
+    func pct(_ x: Double) -> Double { (x * 1000).rounded() / 10 }
+    #expect(s.sites == 8253 && s.rows == 82723)
+    #expect(pct(s.shareSitesWithRecorder) == 84.6)
+    #expect(pct(s.shareSitesWithVisitCost) == 31.8)
+    #expect(pct(s.shareUnitsAtRisk) == 45.9)
+    #expect(pct(s.shareUnitsUnderDeadline) == 3.0)
+    #expect(pct(s.shareAtRiskUnitsUnderDeadline) == 6.6)
+    #expect(s.atRiskCouncils == 285 && s.hikvisionCouncils == 254 && s.shortCouncils == 38)
+    #expect(s.councilsWithLabourLimit == 118 && s.councilsWithRaisedBudget == 17)
+    let sizes = Shared.national100k.councils.map(\.units).sorted()
+    #expect(sizes.first == 8 && sizes[190] == 166 && sizes.last == 2792)
+}
