@@ -742,6 +742,8 @@ def solve_org(sc, org, groups, site_cat, budget, labour, deadline, share, thread
         if abs(value - bound) <= 1e-9 * max(1.0, abs(value)):
             bound = value
         gapv = 0.0 if value == bound else (value - bound) / value
+        if out["status"] == "feasible" and gapv <= gap:
+            out["status"] = "optimal"  # proven within the gap even though HiGHS hit the time limit
         out.update(exposure=ev["exposure"], nominalCost=ev["nominalCost"],
                    presentValueCost=ev["presentValueCost"], bound=bound, gap=gapv,
                    periods=ev["periods"], violations=ev["violations"])

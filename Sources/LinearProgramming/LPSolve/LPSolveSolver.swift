@@ -381,7 +381,9 @@ private func abortCallback(_ lp: UnsafeMutablePointer<lprec>?, _ handle: UnsafeM
     guard let lp else { return 0 }
     if search.rootBound == nil, lp.pointee.bb_totalnodes > 0 {
         let root = lp.pointee.real_solution
-        if root.isFinite, abs(root) < 1e29 { search.rootBound = root + search.objectiveConstant }
+        if root.isFinite, abs(root) < 1e29 {
+            search.rootBound = search.parameters.roundToGranularity(root + search.objectiveConstant, maximising: is_maxim(lp) != 0)
+        }
     }
     // The gap test: stop once the incumbent is provably within the gap of the root bound.
     if let root = search.rootBound, let incumbent = search.incumbent, search.stopReason == nil {

@@ -33,10 +33,24 @@ public struct SolverParameters: Sendable {
     /// Called on every improved integer solution, on the solving thread. Return
     /// ``SearchDecision/stop`` to end the search with that solution (status ``Termination/interrupted``).
     public var onImprovedSolution: (@Sendable (ImprovedSolution) -> SearchDecision)?
+    /// When every feasible objective value is a whole multiple of this step (objective constant
+    /// included), bounds are rounded to the step: a bound of 90.83 on a half-unit lattice
+    /// proves 91. `nil` (default) when nothing is known.
+    public var objectiveGranularity: Double?
     /// Cooperative cancellation: setting the flag stops the solve within milliseconds.
     public var cancellation: CancellationFlag?
 
     public init() {}
+}
+
+extension SolverParameters {
+    /// `bound` rounded towards the feasible side of the objective lattice, if one is known.
+    func roundToGranularity(_ bound: Double, maximising: Bool) -> Double {
+        guard let step = objectiveGranularity, step > 0, bound.isFinite else { return bound }
+        let slack = 1e-9 * max(1, abs(bound))
+        let steps = maximising ? ((bound + slack) / step).rounded(.down) : ((bound - slack) / step).rounded(.up)
+        return steps * step
+    }
 }
 
 /// Where solver log lines go.

@@ -47,6 +47,25 @@ struct OrganisationProblem: Sendable {
         var atRisk: Bool { weight > 0 }
     }
 
+    /// Every exposure value is a whole multiple of this step: E = (Y/2)·Σ w·(2t+1), so the
+    /// step is Y/2 times the greatest common divisor of the weights (when they are multiples
+    /// of 1e-6). `nil` when the weights have no usable common divisor.
+    var exposureGranularity: Double? {
+        let scale = 1e6
+        var divisor: Int64 = 0
+        for site in sites {
+            for group in site.groups where group.weight > 0 {
+                let scaled = group.weight * scale
+                guard abs(scaled - scaled.rounded()) < 1e-6, scaled < 1e15 else { return nil }
+                var a = Int64(scaled.rounded()), b = divisor
+                while b != 0 { (a, b) = (b, a % b) }
+                divisor = a
+            }
+        }
+        guard divisor > 0 else { return nil }
+        return periodYears / 2 * Double(divisor) / scale
+    }
+
     /// The organisation's baseline exposure E₀ = Y·T·Σ w·n.
     var baselineExposure: Double {
         var total = 0.0

@@ -82,6 +82,7 @@ struct OrganisationSolver {
 
     private func parameters(gap: Double, absoluteGap: Double = 1e-9) -> SolverParameters {
         var parameters = SolverParameters()
+        parameters.objectiveGranularity = problem.objective == .exposure ? problem.exposureGranularity : nil
         parameters.relativeGap = gap
         parameters.absoluteGap = absoluteGap
         parameters.cancellation = cancellation
