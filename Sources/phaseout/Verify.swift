@@ -1,10 +1,80 @@
 import ArgumentParser
+import Foundation
 import Phaseout
 
+/// `phaseout verify REGISTER SCENARIO PLAN`: recomputes a plan's figures from the inputs and
+/// lists every violated constraint (SPEC §3).
 struct Verify: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Not built yet.")
+    static let configuration = CommandConfiguration(
+        abstract: "Check a plan against its register and scenario; list every violated constraint.",
+        discussion: """
+            Recomputes weights, deadlines, costs, budgets with carry-over, labour and site visits from \
+            the inputs alone, so that a plan edited in a spreadsheet can be checked before it becomes a \
+            works order. Rows may come in any order and batches may be split over several rows.
+
+            Violations and warnings go to stderr as `violation: ORGANISATION PERIOD: message (amount …)`; \
+            the recomputed exposure, baseline, nominal and present-value cost go to stdout.
+
+            Exit status: 0 when the plan keeps every constraint, 1 when it breaks any, 2 when an \
+            input cannot be read.
+
+            Example:
+              phaseout plan register.csv scenario.json --out out
+              phaseout verify register.csv scenario.json out/plan.csv
+            """
+    )
+
+    @Argument(help: "The device register (CSV).")
+    var register: String
+
+    @Argument(help: "The scenario (JSON).")
+    var scenario: String
+
+    @Argument(help: "The plan to check (plan.csv: device_id, period, quantity; cost optional).")
+    var plan: String
 
     func run() throws {
-        throw ValidationError("'verify' is not built yet")
+        let estate = try loadEstate(register: register, scenario: scenario)
+        let report: VerificationReport
+        do {
+            report = try PlanVerifier(estate: estate).verify(planCSVAt: plan)
+        } catch {
+            for diagnostic in error.diagnostics { printError("\(diagnostic.severity.rawValue): \(diagnostic)") }
+            if error.omitted > 0 { printError("error: … and \(error.omitted) more") }
+            throw ExitCode(2)
+        }
+        for violation in report.violations { printError("violation: \(violation)") }
+        for warning in report.warnings { printError("warning: \(warning)") }
+        print(Self.format(report), terminator: "")
+        if !report.isValid {
+            printError("\(report.violations.count) \(report.violations.count == 1 ? "violation" : "violations")")
+            throw ExitCode(1)
+        }
+    }
+
+    /// The recomputed totals, then one line per organisation and period.
+    static func format(_ report: VerificationReport) -> String {
+        var out = "exposure: \(number(report.exposure))\n"
+        out += "baselineExposure: \(number(report.baselineExposure))\n"
+        out += "nominalCost: \(number(report.nominalCost))\n"
+        out += "presentValueCost: \(number(report.presentValueCost))\n"
+        for organisation in report.organisations {
+            for p in organisation.periods {
+                out += "\(organisation.name) \(p.label): budget \(number(p.budget)), carry in \(number(p.carryIn)), "
+                out += "spend \(number(p.spend)) (visits \(number(p.visitSpend))), carry out \(number(p.carryOut)), "
+                out += "units \(p.units), labour \(number(p.labourHours))"
+                if let limit = p.labourLimit { out += " of \(number(limit))" }
+                out += " h\n"
+            }
+        }
+        return out
+    }
+
+    /// Rounded to 6 decimals, trailing zeros dropped (as in summary.json and plan.csv).
+    static func number(_ value: Double) -> String {
+        var text = String(format: "%.6f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
     }
 }

@@ -1,0 +1,33 @@
+/// What ``PlanVerifier`` found: the violated constraints, the warnings, and every figure of the
+/// plan recomputed from the inputs.
+///
+/// ```swift
+/// let report = verifier.verify(entries)
+/// if !report.isValid { report.violations.forEach { print("violation: \($0)") } }
+/// print(report.exposure, report.presentValueCost)
+/// ```
+public struct VerificationReport: Sendable {
+    /// Broken constraints and unusable plan lines, in check order.
+    public var violations: [PlanIssue]
+    /// Findings that do not make the plan unacceptable.
+    public var warnings: [PlanIssue]
+    /// Per-organisation figures, organisations in byte order of their folded names.
+    public var organisations: [VerifiedOrganisation]
+    /// The plan's exposure E in risk-years (units absent from the plan count as not replaced).
+    public var exposure: Double
+    /// The exposure E₀ when nothing is replaced.
+    public var baselineExposure: Double
+    /// The nominal spend over the horizon: units and site visits.
+    public var nominalCost: Double
+    /// The present-value spend at period-1 prices (SPEC §2.2).
+    public var presentValueCost: Double
+
+    /// Whether the plan keeps every constraint.
+    public var isValid: Bool { violations.isEmpty }
+
+    /// The organisation called `name` (case-insensitive), if the report has it.
+    public func organisation(_ name: String) -> VerifiedOrganisation? {
+        let key = name.folded
+        return organisations.first { $0.name.folded == key }
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+/// Runs the built `phaseout` executable and returns its exit status, stdout and stderr.
+private func runVerify(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("phaseout")
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = ["verify"] + arguments
+    let output = Pipe(), errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let out = output.fileHandleForReading.readDataToEndOfFile()
+    let err = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+}
+
+private let fixtureDirectory = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/spec/1_exposure_inflation_carry_visit")
+
+private func writePlan(_ text: String) throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("verify-\(UUID().uuidString).csv").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+}
+
+private var inputs: [String] {
+    [fixtureDirectory.appendingPathComponent("register.csv").path, fixtureDirectory.appendingPathComponent("scenario.json").path]
+}
+
+@Test func verifyAcceptsTheExpectedPlan() throws {
+    let plan = try writePlan("device_id,period,quantity,cost\nA2,2028/29,1,1210\nA1,2027/28,1,1100\n")
+    defer { try? FileManager.default.removeItem(atPath: plan) }
+    let run = try runVerify(inputs + [plan])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.hasPrefix("exposure: 22\nbaselineExposure: 30\nnominalCost: 3465\npresentValueCost: 2800.9464\n"))
+    #expect(run.stderr.isEmpty)
+}
+
+@Test func verifyListsViolationsAndExitsOne() throws {
+    let plan = try writePlan("device_id,period,quantity\nB1,2026/27,1\nA1,2027/28,1\nGHOST,2026/27,1\n")
+    defer { try? FileManager.default.removeItem(atPath: plan) }
+    let run = try runVerify(inputs + [plan])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("violation: \(plan):4: device \"GHOST\" is not in the register (amount 1)"))
+    #expect(run.stderr.contains("violation: Fife 2027/28: spend £1,650 exceeds the £1,600 available"))
+}
+
+@Test func verifyRejectsUnreadableInputsWithExitTwo() throws {
+    let plan = try writePlan("device_id,quantity\nA1,1\n")
+    defer { try? FileManager.default.removeItem(atPath: plan) }
+    let run = try runVerify(inputs + [plan])
+    #expect(run.status == 2)
+    #expect(run.stderr.hasPrefix("error: \(plan):1: the plan has no \"period\" column"))
+    let missing = try runVerify([inputs[0], "/nonexistent/scenario.json", plan])
+    #expect(missing.status == 2)
+}
