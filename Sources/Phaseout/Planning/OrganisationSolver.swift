@@ -80,14 +80,14 @@ struct OrganisationSolver {
         case noPlan(bound: Double?)
     }
 
-    private func parameters(gap: Double, absoluteGap: Double = 1e-9) -> SolverParameters {
+    private func parameters(gap: Double, absoluteGap: Double = 1e-9, share: Double = 1) -> SolverParameters {
         var parameters = SolverParameters()
         parameters.objectiveGranularity = problem.objective == .exposure ? problem.exposureGranularity : nil
         parameters.relativeGap = gap
         parameters.absoluteGap = absoluteGap
         parameters.cancellation = cancellation
         let remaining = deadline - ContinuousClock.now
-        parameters.timeLimit = max(remaining, .milliseconds(50))
+        parameters.timeLimit = max(remaining * share, .milliseconds(50))
         return parameters
     }
 
@@ -97,7 +97,8 @@ struct OrganisationSolver {
         let primary = problem.objective == .exposure ? model.exposure : model.presentValue
         let secondary = problem.objective == .exposure ? model.nominalSpend : model.exposure
         model.setObjective(.minimize, primary)
-        guard let first = try? solver.solve(model.model, parameters: parameters(gap: relativeGap)) else {
+        // The primary solve may use most of the time; the secondary aim gets what is left.
+        guard let first = try? solver.solve(model.model, parameters: parameters(gap: relativeGap, share: 0.8)) else {
             return .noPlan(bound: nil)
         }
         switch first.termination {

@@ -42,15 +42,19 @@ public struct Planner: Sendable {
         let order = problems.indices.sorted {
             (problems[$0].unitCount, -$0) > (problems[$1].unitCount, -$1)
         }
+        let weights = problems.map { Double(max(1, $0.unitCount)) }
+        let clock = TimeShare(deadline: deadline, totalWeight: weights.reduce(0, +), workers: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
                 let slot = next.increment() - 1
                 guard slot < order.count else { return }
                 let index = order[slot]
                 let solver = OrganisationSolver(
-                    problem: problems[index], relativeGap: options.relativeGap, deadline: deadline,
+                    problem: problems[index], relativeGap: options.relativeGap,
+                    deadline: clock.start(weight: weights[index]),
                     aggregate: options.aggregate, cancellation: options.cancellation)
                 let outcome = solver.solve()
+                clock.finish(weight: weights[index])
                 results.set(index, outcome)
                 let finished = done.increment()
                 options.progress?(PlanProgress(
@@ -100,6 +104,36 @@ final class ResultSlots<Value>: @unchecked Sendable {
     init(count: Int) { slots = [Value?](repeating: nil, count: count) }
     func set(_ index: Int, _ value: Value) { lock.lock(); slots[index] = value; lock.unlock() }
     func values() -> [Value] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
+}
+
+/// Shares the run's time among organisations: each one, when it starts, gets the remaining
+/// time in proportion to its size among those not finished, times the number of workers
+/// (never past the run's deadline). Time an organisation does not use goes to the others.
+final class TimeShare: @unchecked Sendable {
+    private let lock = NSLock()
+    private let deadline: ContinuousClock.Instant
+    private var remainingWeight: Double
+    private let workers: Int
+
+    init(deadline: ContinuousClock.Instant, totalWeight: Double, workers: Int) {
+        self.deadline = deadline
+        self.remainingWeight = totalWeight
+        self.workers = workers
+    }
+
+    /// The deadline of an organisation of this weight starting now.
+    func start(weight: Double) -> ContinuousClock.Instant {
+        lock.lock(); defer { lock.unlock() }
+        let now = ContinuousClock.now
+        let remaining = deadline - now
+        guard remaining > .zero, remainingWeight > 0 else { return deadline }
+        let share = min(1, Double(workers) * weight / remainingWeight)
+        return now + remaining * share
+    }
+
+    func finish(weight: Double) {
+        lock.lock(); remainingWeight -= weight; lock.unlock()
+    }
 }
 
 /// A lock-protected counter.
