@@ -57,6 +57,12 @@ struct Plan: ParsableCommand {
         }
         let plan = Planner(options: options).plan(estate)
         do {
+            try PlanVerifier.checkBeforeWriting(plan, estate: estate)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+        do {
             try PlanWriter(estate: estate).write(plan, to: URL(fileURLWithPath: out))
         } catch {
             printError("error: \(out): could not write the plan: \(error.localizedDescription)")

@@ -1,0 +1,45 @@
+/// The independent check every plan passes before it is written.
+public struct PlanRejected: Error, Sendable, CustomStringConvertible {
+    /// The violations the verifier found where the planner claimed a valid plan.
+    public let violations: [PlanIssue]
+    public var description: String {
+        "the planner produced a plan that breaks \(violations.count) constraint(s) — a bug; nothing was written:\n"
+            + violations.map { "  \($0)" }.joined(separator: "\n")
+    }
+}
+
+extension PlanVerifier {
+    /// Verifies `plan` the way `phaseout plan` does before writing it:
+    /// - plan.csv must keep every constraint for organisations whose status is optimal or feasible;
+    /// - funded-plan.csv must keep every constraint once each infeasible organisation's shortfall
+    ///   (money and hours) is added to its budgets, so the shortfall provably suffices.
+    /// - Throws: ``PlanRejected`` listing what broke.
+    public static func checkBeforeWriting(_ plan: Plan, estate: Estate) throws(PlanRejected) {
+        let planned = Set(plan.organisations.filter { $0.status == .optimal || $0.status == .feasible }.map { $0.name.folded })
+        let report = PlanVerifier(estate: estate).verify(rows: plan.rows)
+        var broken = report.violations.filter { issue in
+            guard let organisation = issue.organisation else { return true }
+            return planned.contains(organisation.folded)
+        }
+        if let funded = plan.fundedRows {
+            var scenario = estate.scenario
+            var fundedOrganisations = planned
+            for organisation in plan.organisations {
+                guard let shortfall = organisation.shortfall, !shortfall.isStructural else { continue }
+                fundedOrganisations.insert(organisation.name.folded)
+                if let budget = scenario.budget(for: organisation.name) {
+                    scenario.budgets[organisation.name.folded] = zip(budget, shortfall.money).map { $0 + Double($1) }
+                }
+                if let hours = scenario.labourHours(for: organisation.name) {
+                    scenario.labourHours[organisation.name.folded] = zip(hours, shortfall.hours).map { $0 + Double($1) }
+                }
+            }
+            let fundedReport = PlanVerifier(register: estate.register, scenario: scenario).verify(rows: funded)
+            broken += fundedReport.violations.filter { issue in
+                guard let organisation = issue.organisation else { return true }
+                return fundedOrganisations.contains(organisation.folded)
+            }
+        }
+        if !broken.isEmpty { throw PlanRejected(violations: broken) }
+    }
+}
