@@ -97,6 +97,22 @@ struct LPSolveSearchTests {
         #expect(close(loose.objectiveValue, value, tolerance: 1e-9))
     }
 
+    /// When the root relaxation is already integral, lp_solve answers a beaten cutoff with
+    /// OPTIMAL and an objective of 1e30; the wrapper reports it as infeasible, like the others.
+    @Test func cutoffOnAnIntegralRootReportsInfeasible() throws {
+        var model = LinearModel()
+        let x = model.addVariable(name: "x", upperBound: 1, isInteger: true)
+        model.addConstraint(LinearExpression(x), .lessOrEqual, 1)
+        model.objective = Objective(.minimize, -1.5 * x + 2)
+        var parameters = SolverParameters()
+        parameters.objectiveCutoff = 0.25
+        let cut = try solver.solve(model, parameters: parameters)
+        #expect(cut.termination == .infeasible)
+        #expect(cut.objectiveValue == nil)
+        parameters.objectiveCutoff = 1
+        #expect(close(try solver.solve(model, parameters: parameters).objectiveValue, 0.5))
+    }
+
     /// The relative gap is enforced against the root bound: a loose gap stops with a proof.
     @Test func relativeGapStopsWithAProvenBound() throws {
         let model = knapsackModel(groups: 30, periods: 3, seed: 7)

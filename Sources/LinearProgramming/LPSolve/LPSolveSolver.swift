@@ -302,6 +302,12 @@ private final class LPHandle {
             termination = .failed; hasPoint = false
         }
         if !isMIP, termination != .optimal { hasPoint = false }
+        // With an objective cutoff that nothing beats, lp_solve may also answer OPTIMAL with an
+        // "infinite" objective (seen when the root relaxation is already integral): no point.
+        if hasPoint, abs(get_objective(lp)) >= 1e29 {
+            hasPoint = false
+            termination = context.parameters.objectiveCutoff != nil ? .infeasible : .failed
+        }
 
         var values: [Double] = []
         var activities: [Double] = []

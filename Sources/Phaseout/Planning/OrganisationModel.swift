@@ -36,6 +36,9 @@ struct OrganisationModel {
     private(set) var labourRows: [ConstraintID] = []
     private(set) var extraMoney: [Variable] = []
     private(set) var extraHours: [Variable] = []
+    /// Budgets and hours used instead of the problem's (a funded plan), if any.
+    let budgetOverride: [Double]?
+    let labourOverride: [Double]?
 
     /// Groups of uncoupled sites pooled together.
     struct PooledClass {
@@ -51,6 +54,8 @@ struct OrganisationModel {
     init(problem: OrganisationProblem, purpose: Purpose = .plan, aggregate: Bool = true,
          budget: [Double]? = nil, labour: [Double]? = nil) {
         self.problem = problem
+        budgetOverride = budget
+        labourOverride = labour
         let periods = problem.periodCount
         let name = problem.name
         let labels = (0..<periods).map { "t\($0 + 1)" }

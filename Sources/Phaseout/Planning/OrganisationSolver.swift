@@ -97,9 +97,38 @@ struct OrganisationSolver {
         let primary = problem.objective == .exposure ? model.exposure : model.presentValue
         let secondary = problem.objective == .exposure ? model.nominalSpend : model.exposure
         model.setObjective(.minimize, primary)
+        // A greedy plan is the incumbent lp_solve must beat (passed as an objective cutoff).
+        let budget = model.budgetOverride ?? problem.budget
+        let labour = model.labourOverride ?? problem.labourHours
+        var incumbent: (counts: PlanCounts, value: Double)?
+        if problem.objective == .exposure {
+            var funded = problem
+            funded.budget = budget
+            funded.labourHours = labour
+            if let greedy = GreedyPlanner(problem: funded).plan(),
+               PlanMeasures(problem: funded, counts: greedy).keepsBudgets(of: funded) {
+                incumbent = (greedy, primaryValue(PlanMeasures(problem: funded, counts: greedy)))
+            }
+        }
+        var primaryParameters = parameters(gap: relativeGap, share: 0.8)
+        if let incumbent {
+            let step = problem.exposureGranularity.map { $0 / 2 } ?? 1e-7 * max(1, abs(incumbent.value))
+            primaryParameters.objectiveCutoff = incumbent.value - step
+        }
         // The primary solve may use most of the time; the secondary aim gets what is left.
-        guard let first = try? solver.solve(model.model, parameters: parameters(gap: relativeGap, share: 0.8)) else {
+        guard let first = try? solver.solve(model.model, parameters: primaryParameters) else {
+            if let incumbent { return .planned(incumbent.counts, bound: trivialBound, proven: false) }
             return .noPlan(bound: nil)
+        }
+        if let incumbent, !first.hasSolution {
+            switch first.termination {
+            case .infeasible:
+                // Nothing beats the incumbent: it is optimal (its value is the bound, on the lattice).
+                let bound = primaryParameters.objectiveCutoff.map { problem.exposureGranularity == nil ? $0 : incumbent.value } ?? incumbent.value
+                return .planned(incumbent.counts, bound: bound, proven: true)
+            default:
+                return .planned(incumbent.counts, bound: first.bestBound ?? trivialBound, proven: false)
+            }
         }
         switch first.termination {
         case .infeasible: return .infeasible

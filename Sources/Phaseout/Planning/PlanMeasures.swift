@@ -63,3 +63,16 @@ struct PlanMeasures: Sendable, Equatable {
         self.presentValue = presentValue
     }
 }
+
+extension PlanMeasures {
+    /// Whether spend stays within budget plus carry (SPEC §2.3 rule 7 tolerance) and labour
+    /// within its limits, in every period.
+    func keepsBudgets(of problem: OrganisationProblem) -> Bool {
+        for t in 0..<problem.periodCount {
+            let available = problem.budget[t] + carryIn[t]
+            if spend[t] > available + 1e-6 * max(1, available) { return false }
+            if let limit = problem.labourHours?[t], labour[t] > limit + 1e-9 * max(1, limit) { return false }
+        }
+        return true
+    }
+}

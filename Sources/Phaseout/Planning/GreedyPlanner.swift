@@ -1,0 +1,150 @@
+/// A fast constructive plan for the exposure objective, used as the incumbent that lp_solve
+/// must beat (lp_solve has no MIP start; the incumbent's value becomes an objective cutoff).
+///
+/// Period by period: first the units due by this period (with their site's recorder block),
+/// then, while money and hours last, site bundles in order of exposure removed per pound —
+/// a bundle is a site's recorder block if still due, plus its units best value first, plus
+/// the visit if the site is not yet visited this period. Units under a later deadline come
+/// before the others. Returns `nil` when it cannot meet a deadline; the MILP then starts
+/// without an incumbent.
+struct GreedyPlanner {
+    let problem: OrganisationProblem
+
+    func plan() -> PlanCounts? {
+        let periods = problem.periodCount
+        let horizon = Double(periods)
+        var counts = PlanCounts(problem: problem)
+        var remaining = problem.sites.map { site in site.groups.map { $0.locked == nil && $0.atRisk ? $0.count : 0 } }
+        var leadersDone = problem.sites.map { site in !site.hasLeaders }
+        // Locked units are fixed: place them, and note their periods.
+        var lockedSpend = [Double](repeating: 0, count: periods)
+        var lockedHours = [Double](repeating: 0, count: periods)
+        var lockedVisit = [Set<Int>](repeating: [], count: periods)
+        for (s, site) in problem.sites.enumerated() {
+            for (g, group) in site.groups.enumerated() {
+                guard let l = group.locked else { continue }
+                counts.counts[s][g][l] = group.count
+                lockedSpend[l] += Double(group.count) * group.unitCost * problem.priceFactor[l]
+                lockedHours[l] += Double(group.count) * group.hours
+                lockedVisit[l].insert(s)
+                if group.isLeader { leadersDone[s] = true }
+            }
+        }
+        for l in 0..<periods {
+            for s in lockedVisit[l] { lockedSpend[l] += problem.sites[s].visitCost * problem.priceFactor[l] }
+        }
+        // A site whose leaders are locked in a later period cannot take followers before it.
+        var leaderLock = problem.sites.map { site in site.groups.first { $0.isLeader && $0.locked != nil }?.locked }
+
+        var carry = 0.0
+        for t in 0..<periods {
+            var money = problem.budget[t] + carry - lockedSpend[t]
+            var hours = (problem.labourHours?[t] ?? .infinity) - lockedHours[t]
+            var visited = lockedVisit[t]
+            let price = problem.priceFactor[t]
+
+            /// Replaces `units` of group g at site s in t.
+            func take(_ s: Int, _ g: Int, _ units: Int) {
+                let group = problem.sites[s].groups[g]
+                counts.counts[s][g][t] += units
+                remaining[s][g] -= units
+                money -= Double(units) * group.unitCost * price
+                hours -= Double(units) * group.hours
+                if !visited.contains(s) {
+                    visited.insert(s)
+                    money -= problem.sites[s].visitCost * price
+                }
+            }
+            func leaderCost(_ s: Int) -> (money: Double, hours: Double) {
+                var cost = 0.0, labour = 0.0
+                for group in problem.sites[s].groups where group.isLeader && group.locked == nil {
+                    cost += Double(group.count) * group.unitCost * price
+                    labour += Double(group.count) * group.hours
+                }
+                return (cost, labour)
+            }
+            func takeLeaders(_ s: Int) {
+                for (g, group) in problem.sites[s].groups.enumerated() where group.isLeader && group.locked == nil {
+                    counts.counts[s][g][t] = group.count
+                    money -= Double(group.count) * group.unitCost * price
+                    hours -= Double(group.count) * group.hours
+                }
+                if !visited.contains(s) {
+                    visited.insert(s)
+                    money -= problem.sites[s].visitCost * price
+                }
+                leadersDone[s] = true
+            }
+            func mayWork(_ s: Int) -> Bool { leaderLock[s].map { $0 <= t } ?? true }
+
+            // 1. Units due now (and the recorder block they need).
+            for (s, site) in problem.sites.enumerated() {
+                let due = site.groups.indices.filter { site.groups[$0].deadline == t && remaining[s][$0] > 0 }
+                let leadersDue = site.groups.contains { $0.isLeader && $0.deadline == t } && !leadersDone[s]
+                guard !due.isEmpty || leadersDue else { continue }
+                guard mayWork(s) else { return nil }
+                if !leadersDone[s] { takeLeaders(s) }
+                for g in due where !site.groups[g].isLeader { take(s, g, remaining[s][g]) }
+            }
+            guard money >= -1e-6 * max(1, problem.budget[t] + carry), hours >= -1e-9 else { return nil }
+
+            // 2. Bundles, best exposure removed per pound first.
+            let gainPerUnit = problem.periodYears * (horizon - Double(t) - 0.5)
+            struct Bundle { var site: Int; var density: Double }
+            var bundles: [Bundle] = []
+            for (s, site) in problem.sites.enumerated() where mayWork(s) {
+                var gain = 0.0, cost = visited.contains(s) ? 0 : site.visitCost * price
+                if !leadersDone[s] {
+                    for group in site.groups where group.isLeader && group.locked == nil {
+                        gain += group.weight * Double(group.count) * gainPerUnit
+                        cost += Double(group.count) * group.unitCost * price
+                    }
+                }
+                var urgent = false
+                for (g, group) in site.groups.enumerated() where remaining[s][g] > 0 && !group.isLeader {
+                    gain += group.weight * Double(remaining[s][g]) * gainPerUnit
+                    cost += Double(remaining[s][g]) * group.unitCost * price
+                    if group.deadline != nil { urgent = true }
+                }
+                guard gain > 0, cost > 0 else { continue }
+                bundles.append(Bundle(site: s, density: gain / cost + (urgent ? 1e6 : 0)))
+            }
+            bundles.sort { ($0.density, -$0.site) > ($1.density, -$1.site) }
+            for bundle in bundles {
+                let s = bundle.site
+                let site = problem.sites[s]
+                if !leadersDone[s] {
+                    let block = leaderCost(s)
+                    let visit = visited.contains(s) ? 0 : site.visitCost * price
+                    guard block.money + visit <= money, block.hours <= hours else { continue }
+                    takeLeaders(s)
+                }
+                // Followers best value per pound first, as many as fit.
+                let order = site.groups.indices.filter { remaining[s][$0] > 0 && !site.groups[$0].isLeader }.sorted { a, b in
+                    let ga = site.groups[a], gb = site.groups[b]
+                    let da = ga.weight / ga.unitCost + (ga.deadline != nil ? 1e6 : 0)
+                    let db = gb.weight / gb.unitCost + (gb.deadline != nil ? 1e6 : 0)
+                    return (da, -a) > (db, -b)
+                }
+                for g in order {
+                    let group = site.groups[g]
+                    let visit = visited.contains(s) ? 0 : site.visitCost * price
+                    let unitPrice = group.unitCost * price
+                    var affordable = remaining[s][g]
+                    if unitPrice > 0 { affordable = min(affordable, Int(max(0, ((money - visit) / unitPrice + 1e-9).rounded(.down)))) }
+                    if group.hours > 0, hours.isFinite { affordable = min(affordable, Int(max(0, (hours / group.hours + 1e-9).rounded(.down)))) }
+                    if affordable > 0 { take(s, g, affordable) }
+                }
+            }
+            carry = t < periods - 1 ? max(0, problem.carryOver * money) : 0
+        }
+        // Every deadline met?
+        for (s, site) in problem.sites.enumerated() {
+            for (g, group) in site.groups.enumerated() where group.deadline != nil && remaining[s][g] > 0 { return nil }
+            if site.groups.contains(where: { $0.isLeader && $0.deadline != nil }) && !leadersDone[s] { return nil }
+        }
+        _ = leaderLock
+        leaderLock = []
+        return counts
+    }
+}
