@@ -9,6 +9,9 @@
 /// without an incumbent.
 struct GreedyPlanner {
     let problem: OrganisationProblem
+    /// Counts to follow first in each period where money allows (e.g. the LP relaxation
+    /// rounded down); the greedy fill then spends what is left.
+    var seed: PlanCounts?
 
     func plan() -> PlanCounts? {
         let periods = problem.periodCount
@@ -66,6 +69,7 @@ struct GreedyPlanner {
             func takeLeaders(_ s: Int) {
                 for (g, group) in problem.sites[s].groups.enumerated() where group.isLeader && group.locked == nil {
                     counts.counts[s][g][t] = group.count
+                    remaining[s][g] = 0
                     money -= Double(group.count) * group.unitCost * price
                     hours -= Double(group.count) * group.hours
                 }
@@ -77,18 +81,64 @@ struct GreedyPlanner {
             }
             func mayWork(_ s: Int) -> Bool { leaderLock[s].map { $0 <= t } ?? true }
 
-            // 1. Units due now (and the recorder block they need).
+            // 1. Units under a deadline, earliest deadline first: those due now all, later ones
+            //    as far as money allows (a council does the work with a deadline first).
+            var dueSites: [(deadline: Int, site: Int)] = []
             for (s, site) in problem.sites.enumerated() {
-                let due = site.groups.indices.filter { site.groups[$0].deadline == t && remaining[s][$0] > 0 }
-                let leadersDue = site.groups.contains { $0.isLeader && $0.deadline == t } && !leadersDone[s]
-                guard !due.isEmpty || leadersDue else { continue }
-                guard mayWork(s) else { return nil }
-                if !leadersDone[s] { takeLeaders(s) }
-                for g in due where !site.groups[g].isLeader { take(s, g, remaining[s][g]) }
+                var earliest = Int.max
+                for (g, group) in site.groups.enumerated() {
+                    guard let d = group.deadline else { continue }
+                    if group.isLeader ? !leadersDone[s] : remaining[s][g] > 0 { earliest = min(earliest, d) }
+                }
+                if earliest != Int.max { dueSites.append((earliest, s)) }
+            }
+            dueSites.sort { ($0.deadline, $0.site) < ($1.deadline, $1.site) }
+            for (deadline, s) in dueSites {
+                let site = problem.sites[s]
+                guard mayWork(s) else {
+                    if deadline <= t { return nil }
+                    continue
+                }
+                if !leadersDone[s] {
+                    let block = leaderCost(s)
+                    let visit = visited.contains(s) ? 0 : site.visitCost * price
+                    guard deadline <= t || (block.money + visit <= money && block.hours <= hours) else { continue }
+                    takeLeaders(s)
+                }
+                for (g, group) in site.groups.enumerated() where !group.isLeader && remaining[s][g] > 0 {
+                    guard let d = group.deadline else { continue }
+                    if d <= t {
+                        take(s, g, remaining[s][g])
+                    } else {
+                        let visit = visited.contains(s) ? 0 : site.visitCost * price
+                        let units = affordableUnits(group, remaining[s][g], money: money - visit, hours: hours, price: price)
+                        if units > 0 { take(s, g, units) }
+                    }
+                }
             }
             guard money >= -1e-6 * max(1, problem.budget[t] + carry), hours >= -1e-9 else { return nil }
 
-            // 2. Bundles, best exposure removed per pound first.
+            // 2. The seed's units for this period, as far as money and hours allow.
+            if let seed {
+                for (s, site) in problem.sites.enumerated() where mayWork(s) {
+                    let seededLeaders = site.groups.indices.contains { site.groups[$0].isLeader && seed.counts[s][$0][t] > 0 }
+                    if seededLeaders && !leadersDone[s] {
+                        let block = leaderCost(s)
+                        let visit = visited.contains(s) ? 0 : site.visitCost * price
+                        if block.money + visit <= money, block.hours <= hours { takeLeaders(s) }
+                    }
+                    guard leadersDone[s] else { continue }
+                    for (g, group) in site.groups.enumerated() where !group.isLeader && remaining[s][g] > 0 {
+                        let wanted = min(seed.counts[s][g][t], remaining[s][g])
+                        guard wanted > 0 else { continue }
+                        let visit = visited.contains(s) ? 0 : site.visitCost * price
+                        let units = affordableUnits(group, wanted, money: money - visit, hours: hours, price: price)
+                        if units > 0 { take(s, g, units) }
+                    }
+                }
+            }
+
+            // 3. Bundles, best exposure removed per pound first.
             let gainPerUnit = problem.periodYears * (horizon - Double(t) - 0.5)
             struct Bundle { var site: Int; var density: Double }
             var bundles: [Bundle] = []
@@ -129,10 +179,7 @@ struct GreedyPlanner {
                 for g in order {
                     let group = site.groups[g]
                     let visit = visited.contains(s) ? 0 : site.visitCost * price
-                    let unitPrice = group.unitCost * price
-                    var affordable = remaining[s][g]
-                    if unitPrice > 0 { affordable = min(affordable, Int(max(0, ((money - visit) / unitPrice + 1e-9).rounded(.down)))) }
-                    if group.hours > 0, hours.isFinite { affordable = min(affordable, Int(max(0, (hours / group.hours + 1e-9).rounded(.down)))) }
+                    let affordable = affordableUnits(group, remaining[s][g], money: money - visit, hours: hours, price: price)
                     if affordable > 0 { take(s, g, affordable) }
                 }
             }
@@ -146,5 +193,16 @@ struct GreedyPlanner {
         _ = leaderLock
         leaderLock = []
         return counts
+    }
+
+    /// How many of `wanted` units of `group` fit in `money` and `hours` at this period's prices.
+    private func affordableUnits(
+        _ group: OrganisationProblem.GroupProblem, _ wanted: Int, money: Double, hours: Double, price: Double
+    ) -> Int {
+        var units = wanted
+        let unitPrice = group.unitCost * price
+        if unitPrice > 0 { units = min(units, Int(max(0, (money / unitPrice + 1e-9).rounded(.down)))) }
+        if group.hours > 0, hours.isFinite { units = min(units, Int(max(0, (hours / group.hours + 1e-9).rounded(.down)))) }
+        return units
     }
 }

@@ -267,7 +267,7 @@ struct OrganisationModel {
 
     /// Reads the counts of a solution back into per-group counts. Pooled classes are split
     /// over their member groups in fill order, earliest periods first.
-    func counts(from solution: Solution) -> PlanCounts {
+    func counts(from solution: Solution, rounding: FloatingPointRoundingRule = .toNearestOrAwayFromZero) -> PlanCounts {
         var result = PlanCounts(problem: problem)
         let periods = problem.periodCount
         for (s, site) in problem.sites.enumerated() {
@@ -277,12 +277,17 @@ struct OrganisationModel {
                     continue
                 }
                 if group.isLeader {
-                    for t in 0..<periods where (leaderPeriod[s][t].map { solution.value(of: $0) } ?? 0) > 0.5 {
-                        result.counts[s][g][t] = group.count
+                    // The first period by which at least half of the block is done.
+                    var cumulative = 0.0
+                    for t in 0..<periods {
+                        cumulative += leaderPeriod[s][t].map { solution.value(of: $0) } ?? 0
+                        if cumulative > 0.5 { result.counts[s][g][t] = group.count; break }
                     }
                     continue
                 }
-                for t in 0..<periods { if let variable = x[s][g][t] { result.counts[s][g][t] = Int(solution.value(of: variable).rounded()) } }
+                for t in 0..<periods {
+                    if let variable = x[s][g][t] { result.counts[s][g][t] = Int((solution.value(of: variable) + 1e-9).rounded(rounding)) }
+                }
             }
         }
         for pooled in classes {
@@ -295,7 +300,7 @@ struct OrganisationModel {
             var cursor = 0
             for t in 0..<periods {
                 guard let variable = pooled.variables[t] else { continue }
-                var units = Int(solution.value(of: variable).rounded())
+                var units = Int((solution.value(of: variable) + 1e-9).rounded(rounding))
                 while units > 0, cursor < members.count {
                     let take = min(units, remaining[cursor])
                     result.counts[members[cursor].site][members[cursor].group][t] += take

@@ -105,9 +105,20 @@ struct OrganisationSolver {
             var funded = problem
             funded.budget = budget
             funded.labourHours = labour
-            if let greedy = GreedyPlanner(problem: funded).plan(),
-               PlanMeasures(problem: funded, counts: greedy).keepsBudgets(of: funded) {
-                incumbent = (greedy, primaryValue(PlanMeasures(problem: funded, counts: greedy)))
+            var seeds: [PlanCounts?] = [nil]
+            var relaxationParameters = parameters(gap: 0, share: 0.2)
+            relaxationParameters.objectiveGranularity = nil
+            if let relaxation = try? solver.solve(model.model.relaxed(), parameters: relaxationParameters),
+               relaxation.termination == .optimal {
+                seeds.append(model.counts(from: relaxation, rounding: .down))
+                seeds.append(model.counts(from: relaxation, rounding: .toNearestOrAwayFromZero))
+            }
+            for seed in seeds {
+                guard let greedy = GreedyPlanner(problem: funded, seed: seed).plan() else { continue }
+                let measures = PlanMeasures(problem: funded, counts: greedy)
+                guard measures.keepsBudgets(of: funded) else { continue }
+                let value = primaryValue(measures)
+                if incumbent == nil || value < incumbent!.value - 1e-9 { incumbent = (greedy, value) }
             }
         }
         var primaryParameters = parameters(gap: relativeGap, share: 0.8)
