@@ -150,4 +150,17 @@ struct LPSolveSolverTests {
         let solution = try solver.solve(model)
         #expect(close(solution.objectiveValue, 16))
     }
+
+    /// A model with rows but no variables (an organisation whose work is all contracted):
+    /// decided on its constants.
+    @Test func modelWithoutVariables() throws {
+        var model = LinearModel()
+        let row = model.addConstraint(LinearExpression(constant: 850), .lessOrEqual, 1000, name: "budget")
+        model.objective = Objective(.minimize, LinearExpression(constant: 0.5))
+        let feasible = try solver.solve(model)
+        #expect(feasible.termination == .optimal)
+        #expect(feasible.objectiveValue == 0.5)
+        model.setBounds(of: row, lower: -.infinity, upper: -507)
+        #expect(try solver.solve(model).termination == .infeasible)
+    }
 }

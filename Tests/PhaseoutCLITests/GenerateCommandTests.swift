@@ -2,21 +2,6 @@ import Foundation
 import Testing
 
 /// Runs the built `phaseout` executable (next to the test bundle) and returns its exit status and stderr.
-private func runPhaseout(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        .appendingPathComponent("phaseout")
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    let errors = Pipe()
-    process.standardError = errors
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    let data = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
-
 private func temporaryDirectory() -> String {
     FileManager.default.temporaryDirectory.appendingPathComponent("phaseout-cli-\(UUID().uuidString)").path
 }

@@ -14,9 +14,27 @@ public struct LPSolveSolver: LinearSolver {
 
     public func solve(_ model: LinearModel, parameters: SolverParameters) throws -> Solution {
         try model.validate()
+        if model.variables.isEmpty { return Self.solveConstant(model) }
         let handle = try LPHandle(loading: model)
         return try handle.solve(parameters: parameters, objectiveConstant: model.objective.expression.constant,
                                 isMIP: model.isMixedInteger)
+    }
+
+    /// A model without variables: every row is a constant (lp_solve answers such a model with
+    /// neither OPTIMAL nor INFEASIBLE, so it is decided here).
+    private static func solveConstant(_ model: LinearModel) -> Solution {
+        let feasible = model.constraints.allSatisfy { row in
+            let tolerance = { (bound: Double) in 1e-9 * max(1, abs(bound)) }
+            return row.lower <= tolerance(row.lower) && -tolerance(row.upper) <= row.upper
+        }
+        let value = model.objective.expression.constant
+        return Solution(
+            termination: feasible ? .optimal : .infeasible, objectiveValue: feasible ? value : nil,
+            bestBound: feasible ? value : nil, values: [], rowActivities: feasible ? model.constraints.map { _ in 0 } : [],
+            duals: feasible && !model.isMixedInteger ? model.constraints.map { _ in 0 } : nil,
+            reducedCosts: feasible ? [] : nil, rawStatus: feasible ? 0 : 2,
+            rawStatusText: feasible ? "OPTIMAL (no variables)" : "INFEASIBLE (no variables)",
+            nodeCount: 0, iterationCount: 0, improvedSolutionCount: 0, solveTime: .zero)
     }
 
     /// A model's text in one of lp_solve's formats, written by lp_solve's own writers.
