@@ -66,7 +66,10 @@ struct TinyDeadline {
 
 /// What the builder draws from.
 struct TinyShape {
+    var minUnits = 1
     var maxUnits = 8
+    /// Largest batch (`quantity`) of a row.
+    var maxQuantity = 3
     var periods = 1...3
     var organisations = 1...2
     var sitesPerOrganisation = 1...3
@@ -143,7 +146,7 @@ struct TinyEstate {
 
         var sites: [TinySite] = []
         for o in 0..<orgCount {
-            for s in 0..<rng.int(in: shape.sitesPerOrganisation) {
+            for s in 0..<max(1, rng.int(in: shape.sitesPerOrganisation)) {
                 sites.append(TinySite(org: o, id: "S\(s + 1)",
                                       category: rng.pick(["", "town-centre", "school"]),
                                       sensitivity: rng.pick(["", "", "high", "critical", "low"])))
@@ -151,7 +154,7 @@ struct TinyEstate {
         }
         var rows: [TinyRow] = []
         var units = 0
-        let target = rng.int(in: 1...shape.maxUnits)
+        let target = rng.int(in: shape.minUnits...shape.maxUnits)
         var id = 0
         while units < target {
             let site = rng.int(sites.count)
@@ -159,7 +162,7 @@ struct TinyEstate {
             if kind == 1, twoLeaderKinds, rng.chance(0.4) { kind = 2 }
             if kinds.count > 3 || (kinds.count == 3 && !twoLeaderKinds), rng.chance(0.1) { kind = kinds.count - 1 }
             let vendor = rng.chance(0.7) ? rng.int(5) : rng.int(vendors.count)
-            let quantity = min(target - units, rng.chance(0.6) ? 1 : rng.int(in: 2...3))
+            let quantity = min(target - units, rng.chance(0.6) ? 1 : rng.int(in: 2...max(2, shape.maxQuantity)))
             // Units of weight-0 vendors or kinds are locked more often: contracted works.
             let notAtRisk = vendors[vendor].family == "axis" || kinds[kind].risk == 0
             let lock: Int? = rng.chance(notAtRisk ? 3 * shape.lockChance : shape.lockChance) ? rng.int(T) : nil
