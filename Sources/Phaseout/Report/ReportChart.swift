@@ -9,7 +9,7 @@ import Foundation
 enum ReportChart {
     private static let width = 720.0
     private static let height = 260.0
-    private static let left = 64.0, right = 16.0, top = 34.0, bottom = 40.0
+    private static let left = 64.0, right = 16.0, top = 34.0, bottom = 44.0
 
     /// Spend against the money available per period: a stacked bar of budget and carry-in
     /// beside a bar of spend.
@@ -64,7 +64,7 @@ enum ReportChart {
         var entries = [("remaining", "At-risk units left")]
         if funded != nil { entries.append(("funded", "If the shortfall is funded")) }
         svg += legend(entries)
-        let showValues = labels.count <= 12
+        let showValues = labels.count <= 10
         var points: [(Double, Double)] = []
         for (index, units) in remaining.enumerated() {
             let centre = left + slot * (Double(index) + 0.5)
@@ -74,7 +74,9 @@ enum ReportChart {
                 + HTMLText.attributes(scope + [("data-period", period), ("data-series", "remaining"), ("data-value", String(units))])
                 + "><title>\(HTMLText.escape("\(labels[index]): \(units) at-risk units left"))</title></rect>\n"
             if showValues {
-                svg += "<text class=\"value\" x=\"\(f(centre))\" y=\"\(f(y0 - 6))\" text-anchor=\"middle\">\(HTMLText.grouped(Double(units), decimals: 0))</text>\n"
+                // Under the period's name, where the line cannot cross it.
+                svg += "<text class=\"value\" x=\"\(f(centre))\" y=\"\(f(height - bottom + 30))\" text-anchor=\"middle\">"
+                    + "\(HTMLText.grouped(Double(units), decimals: 0)) left</text>\n"
             }
             points.append((centre, y0))
             svg += xLabel(index == 0 ? "Start" : periods[index - 1], x: centre, count: labels.count)
