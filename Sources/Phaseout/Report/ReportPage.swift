@@ -252,6 +252,10 @@ struct ReportPage {
         html += "<p class=\"facts\">\(esc(valueText)) · nominal cost \(HTMLText.money(organisation.nominalCost))"
         html += " · PV \(HTMLText.money(organisation.presentValueCost))"
         if organisation.gap > 0 { html += " · gap \(HTMLText.percent(organisation.gap, decimals: 2))" }
+        let budget = organisation.periods.reduce(0) { $0 + $1.budget }, spend = organisation.periods.reduce(0) { $0 + $1.spend }
+        html += " · budget used \(HTMLText.percent(budget > 0 ? spend / budget : 0))"
+        html += " · deadlines met: " + (tally.deadlineUnits == 0 ? "no deadlines" : tally.lateUnits == 0 ? "yes"
+            : "no, \(tally.lateUnits) of \(tally.deadlineUnits) units late")
         html += "</p>\n"
         if let shortfall = organisation.shortfall {
             if shortfall.structural {
