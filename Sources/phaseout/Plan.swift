@@ -11,7 +11,7 @@ struct Plan: ParsableCommand {
         funded-plan.csv), 4 when some organisation is unknown (time ran out), 2 for bad input.
 
         Example:
-          phaseout plan Examples/ScottishCouncils/register.csv Examples/ScottishCouncils/scenario.json --out plan-out
+          phaseout plan Examples/ScottishCouncils/register.csv Examples/ScottishCouncils/scenario.json --out plan-out --report
         """
     )
 
@@ -35,6 +35,9 @@ struct Plan: ParsableCommand {
 
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
+
+    @Flag(name: .long, help: "Also write DIR/report.html (as `phaseout report DIR` does).")
+    var report = false
 
     func validate() throws {
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
@@ -67,6 +70,15 @@ struct Plan: ParsableCommand {
         } catch {
             printError("error: \(out): could not write the plan: \(error.localizedDescription)")
             throw ExitCode(1)
+        }
+        if report {
+            do {
+                let written = try ReportWriter().write(planDirectory: URL(fileURLWithPath: out))
+                if !quiet { printError("report → \(written.path)") }
+            } catch {
+                printError("error: could not write the report: \(error)")
+                throw ExitCode(1)
+            }
         }
         if !quiet {
             printError(String(format: "%@: exposure %.4f of %.4f risk-years, nominal £%.2f, PV £%.2f, gap %.2e → %@",

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Escaping and number formatting for the report's HTML and SVG.
+enum HTMLText {
+    /// Text safe in element content and in double- or single-quoted attribute values.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// ` name="value"` for each pair, escaped, in the order given (so tests can match them).
+    static func attributes(_ pairs: [(String, String)]) -> String {
+        pairs.map { " \($0.0)=\"\(escape($0.1))\"" }.joined()
+    }
+
+    /// The machine-readable value of a number: 6 decimals, trailing zeros dropped (as in plan.csv).
+    static func raw(_ value: Double) -> String { CSVText.number(value) }
+
+    /// Digits grouped in thousands: `1,650`, `832.32`; at most `decimals` decimals, trailing zeros dropped.
+    static func grouped(_ value: Double, decimals: Int = 2) -> String {
+        var text = String(format: "%.\(decimals)f", abs(value))
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        let parts = text.split(separator: ".", maxSplits: 1)
+        var digits = String(parts[0])
+        var result = ""
+        while digits.count > 3 {
+            result = "," + digits.suffix(3) + result
+            digits.removeLast(3)
+        }
+        result = digits + result
+        if parts.count > 1 { result += "." + parts[1] }
+        let isZero = result.allSatisfy { $0 == "0" || $0 == "." || $0 == "," }
+        return (value < 0 && !isZero ? "−" : "") + result
+    }
+
+    /// Pounds: whole when whole, else with pence: `£1,650`, `£832.32`, `−£5`.
+    static func money(_ value: Double) -> String {
+        let pence = (abs(value) * 100).rounded()
+        let pounds = (pence / 100).rounded(.down)
+        let rest = Int(pence - pounds * 100)
+        var text = "£" + grouped(pounds, decimals: 0)
+        if rest != 0 { text += "." + (rest < 10 ? "0" : "") + String(rest) }
+        return (value < 0 && pence > 0 ? "−" : "") + text
+    }
+
+    /// Short pounds for chart axes: `£950`, `£1.5k`, `£2.4m`.
+    static func compactMoney(_ value: Double) -> String {
+        let magnitude = abs(value)
+        let sign = value < 0 ? "−" : ""
+        func short(_ x: Double, _ suffix: String) -> String {
+            let text = x >= 100 ? String(format: "%.0f", x) : String(format: "%.1f", x)
+            return sign + "£" + (text.hasSuffix(".0") ? String(text.dropLast(2)) : text) + suffix
+        }
+        if magnitude >= 1e9 { return short(magnitude / 1e9, "bn") }
+        if magnitude >= 1e6 { return short(magnitude / 1e6, "m") }
+        if magnitude >= 1e3 { return short(magnitude / 1e3, "k") }
+        return sign + "£" + String(format: "%.0f", magnitude)
+    }
+
+    /// A share as a percentage: `12.5 %`.
+    static func percent(_ share: Double, decimals: Int = 1) -> String {
+        String(format: "%.\(decimals)f", share * 100) + " %"
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+
+/// Everything a report is made from: a plan directory's summary.json, plan.csv and, when
+/// present, visits.csv, funded-plan.csv and funded-visits.csv.
+///
+/// ```swift
+/// let input = try ReportInput.load(from: URL(fileURLWithPath: "plan-out"))
+/// print(input.summary.status, input.plan.count)
+/// ```
+public struct ReportInput: Sendable {
+    /// One line of plan.csv (or funded-plan.csv), with its period resolved.
+    public struct PlanLine: Sendable, Equatable {
+        public var council: String
+        public var kind: String
+        /// 0-based period; `nil` for units not replaced within the horizon.
+        public var period: Int?
+        public var quantity: Int
+        public var cost: Double
+        /// 0-based deadline period, `nil` when the unit has none.
+        public var deadline: Int?
+
+        /// Whether these units are replaced by their deadline (true when they have none).
+        public var meetsDeadline: Bool {
+            guard let deadline else { return true }
+            guard let period else { return false }
+            return period <= deadline
+        }
+    }
+
+    /// One paid site visit.
+    public struct VisitLine: Sendable, Equatable {
+        public var council: String
+        public var period: Int
+        public var cost: Double
+    }
+
+    public var summary: ReportSummary
+    public var plan: [PlanLine]
+    public var visits: [VisitLine]
+    /// The plan the shortfalls would buy; `nil` when every organisation is feasible.
+    public var funded: [PlanLine]?
+    public var fundedVisits: [VisitLine]?
+
+    public init(summary: ReportSummary, plan: [PlanLine], visits: [VisitLine] = [],
+                funded: [PlanLine]? = nil, fundedVisits: [VisitLine]? = nil) {
+        self.summary = summary
+        self.plan = plan
+        self.visits = visits
+        self.funded = funded
+        self.fundedVisits = fundedVisits
+    }
+
+    /// Reads a plan directory written by `phaseout plan`.
+    /// - Throws: ``ReportError`` naming the file when summary.json or plan.csv is missing or
+    ///   malformed, or an optional file is present but malformed.
+    public static func load(from directory: URL) throws(ReportError) -> ReportInput {
+        let summaryURL = directory.appendingPathComponent("summary.json")
+        let summary: ReportSummary
+        do {
+            let data = try read(summaryURL)
+            summary = try JSONDecoder().decode(ReportSummary.self, from: data)
+        } catch let error as ReportError {
+            throw error
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw ReportError(path: summaryURL.path, message: "missing \"\(key.stringValue)\"\(where_(context))")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            throw ReportError(path: summaryURL.path, message: "unexpected value\(where_(context))")
+        } catch DecodingError.dataCorrupted(let context) {
+            throw ReportError(path: summaryURL.path, message: "not valid JSON\(where_(context))")
+        } catch {
+            throw ReportError(path: summaryURL.path, message: "could not be read")
+        }
+        let periods = summary.periods
+        let plan = try readPlan(directory.appendingPathComponent("plan.csv"), periods: periods)
+        let visitsURL = directory.appendingPathComponent("visits.csv")
+        let visits = exists(visitsURL) ? try readVisits(visitsURL, periods: periods) : []
+        let fundedURL = directory.appendingPathComponent("funded-plan.csv")
+        let funded = exists(fundedURL) ? try readPlan(fundedURL, periods: periods) : nil
+        let fundedVisitsURL = directory.appendingPathComponent("funded-visits.csv")
+        let fundedVisits = exists(fundedVisitsURL) ? try readVisits(fundedVisitsURL, periods: periods) : nil
+        return ReportInput(summary: summary, plan: plan, visits: visits, funded: funded, fundedVisits: fundedVisits)
+    }
+
+    private static func where_(_ context: DecodingError.Context) -> String {
+        let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        return path.isEmpty ? "" : " at \(path.hasPrefix(".") ? String(path.dropFirst()) : path)"
+    }
+
+    private static func exists(_ url: URL) -> Bool { FileManager.default.fileExists(atPath: url.path) }
+
+    private static func read(_ url: URL) throws(ReportError) -> Data {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ReportError(path: url.path, message: exists(url) ? "could not be read" : "no such file")
+        }
+        return data
+    }
+
+    /// The records of a CSV file with a header, as dictionaries from lower-cased column name to field.
+    private static func records(_ url: URL, required: [String]) throws(ReportError) -> [(line: Int, field: (String) -> String)] {
+        let data = try read(url)
+        var header: [String: Int]?
+        var rows: [(Int, [String])] = []
+        var syntax: CSVScanner.SyntaxProblem?
+        data.withUnsafeBytes { raw in
+            CSVScanner.scan(raw.bindMemory(to: UInt8.self), record: { line, fields in
+                if header == nil {
+                    var columns: [String: Int] = [:]
+                    for (i, name) in fields.enumerated() where columns[name.lowercased()] == nil { columns[name.lowercased()] = i }
+                    header = columns
+                } else {
+                    rows.append((line, fields))
+                }
+            }, problem: { if syntax == nil { syntax = $0 } })
+        }
+        if let syntax { throw ReportError(path: url.path, message: "line \(syntax.line): \(syntax.message)") }
+        guard let header else { throw ReportError(path: url.path, message: "empty file: no header row") }
+        if let missing = required.first(where: { header[$0] == nil }) {
+            throw ReportError(path: url.path, message: "line 1: no \"\(missing)\" column")
+        }
+        return rows.map { line, fields in
+            (line, { name in header[name].flatMap { $0 < fields.count ? fields[$0] : nil } ?? "" })
+        }
+    }
+
+    private static func period(_ label: String, _ periods: [String], _ url: URL, _ line: Int) throws(ReportError) -> Int? {
+        if label.isEmpty { return nil }
+        guard let index = periods.firstIndex(of: label) else {
+            throw ReportError(path: url.path, message: "line \(line): period \"\(label)\" is not one of summary.json's periods")
+        }
+        return index
+    }
+
+    private static func number(_ text: String, _ column: String, _ url: URL, _ line: Int) throws(ReportError) -> Double {
+        guard let value = Double(text), value.isFinite else {
+            throw ReportError(path: url.path, message: "line \(line): \(column) \"\(text)\" is not a number")
+        }
+        return value
+    }
+
+    static func readPlan(_ url: URL, periods: [String]) throws(ReportError) -> [PlanLine] {
+        var lines: [PlanLine] = []
+        for record in try records(url, required: ["council", "kind", "period", "quantity", "cost"]) {
+            let quantityText = record.field("quantity")
+            guard let quantity = Int(quantityText), quantity >= 0 else {
+                throw ReportError(path: url.path, message: "line \(record.line): quantity \"\(quantityText)\" is not a whole number")
+            }
+            lines.append(PlanLine(
+                council: record.field("council"), kind: record.field("kind"),
+                period: try period(record.field("period"), periods, url, record.line), quantity: quantity,
+                cost: try number(record.field("cost"), "cost", url, record.line),
+                deadline: try period(record.field("deadline"), periods, url, record.line)))
+        }
+        return lines
+    }
+
+    static func readVisits(_ url: URL, periods: [String]) throws(ReportError) -> [VisitLine] {
+        var visits: [VisitLine] = []
+        for record in try records(url, required: ["council", "period", "cost"]) {
+            guard let t = try period(record.field("period"), periods, url, record.line) else {
+                throw ReportError(path: url.path, message: "line \(record.line): a visit needs a period")
+            }
+            visits.append(VisitLine(council: record.field("council"), period: t,
+                                    cost: try number(record.field("cost"), "cost", url, record.line)))
+        }
+        return visits
+    }
+}

@@ -1,0 +1,58 @@
+/// summary.json as the report reads it (SPEC §3): the figures ``PlanWriter`` writes, decoded
+/// without reference to the planner's own types so that a summary from another
+/// implementation reads the same way.
+public struct ReportSummary: Sendable, Decodable {
+    /// One organisation's figures.
+    public struct Organisation: Sendable, Decodable {
+        public var name: String
+        public var status: PlanStatus
+        public var exposure: Double
+        public var baselineExposure: Double
+        public var nominalCost: Double
+        public var presentValueCost: Double
+        public var bound: Double
+        public var gap: Double
+        public var periods: [PeriodFigures]
+        public var shortfall: Shortfall?
+    }
+
+    /// What an infeasible organisation lacks: money and hours per period, or a structural reason.
+    public struct Shortfall: Sendable, Decodable {
+        public var organisation: String
+        public var money: [Int]
+        public var hours: [Int]
+        public var totalMoney: Int
+        public var totalHours: Int
+        public var structural: Bool
+        public var reason: String?
+    }
+
+    public var status: PlanStatus
+    public var objective: String
+    public var periods: [String]
+    public var exposure: Double
+    public var baselineExposure: Double
+    public var nominalCost: Double
+    public var presentValueCost: Double
+    public var bound: Double
+    public var gap: Double
+    public var organisations: [Organisation]
+    public var shortfalls: [Shortfall]?
+
+    /// Budget, spend, carry, units and hours summed over organisations, per period.
+    public var estatePeriods: [PeriodFigures] {
+        periods.indices.map { t in
+            let figures = organisations.compactMap { $0.periods.indices.contains(t) ? $0.periods[t] : nil }
+            let limits = figures.compactMap(\.labourLimit)
+            return PeriodFigures(
+                period: periods[t],
+                budget: figures.reduce(0) { $0 + $1.budget },
+                spend: figures.reduce(0) { $0 + $1.spend },
+                carryIn: figures.reduce(0) { $0 + $1.carryIn },
+                carryOut: figures.reduce(0) { $0 + $1.carryOut },
+                units: figures.reduce(0) { $0 + $1.units },
+                labourHours: figures.reduce(0) { $0 + $1.labourHours },
+                labourLimit: limits.count == figures.count && !limits.isEmpty ? limits.reduce(0, +) : nil)
+        }
+    }
+}
