@@ -282,6 +282,12 @@ private final class LPHandle {
         // enforced in the abort callback against the root bound instead, which is a proof.
         set_mip_gap(lp, CLPS_TRUE, 1e-11)
         set_mip_gap(lp, CLPS_FALSE, 1e-9)
+        // lp_solve infers a "minimum objective step" (MIP_stepOF) and prunes every node that
+        // cannot improve by that step. On this machine's 5.5.2.5 it inferred a step of 150 on a
+        // model whose objective is continuous (extra money, visit cost 150) and returned £522.75
+        // as OPTIMAL where £408 was feasible. The inference only runs when the solution limit
+        // is 1, so the limit is raised to switch it off.
+        set_solutionlimit(lp, 2)
         set_epsint(lp, parameters.integerTolerance)
         if let cutoff = parameters.objectiveCutoff { set_obj_bound(lp, cutoff - objectiveConstant) }
         set_break_at_first(lp, parameters.stopAtFirstSolution ? CLPS_TRUE : CLPS_FALSE)

@@ -90,6 +90,10 @@ struct GreedyPlanner {
                     guard let d = group.deadline else { continue }
                     if group.isLeader ? !leadersDone[s] : remaining[s][g] > 0 { earliest = min(earliest, d) }
                 }
+                // Locked at-risk units need their site's recorders by their lock.
+                if !leadersDone[s], let lock = site.groups.filter({ $0.atRisk && !$0.isLeader }).compactMap(\.locked).min() {
+                    earliest = min(earliest, lock)
+                }
                 if earliest != Int.max { dueSites.append((earliest, s)) }
             }
             dueSites.sort { ($0.deadline, $0.site) < ($1.deadline, $1.site) }

@@ -42,7 +42,9 @@ struct OrganisationSolver {
             outcome.bound = min(bound, outcome.value)
             // A bound within float noise of the value (the solver's own arithmetic) is the value.
             if outcome.value - outcome.bound <= 1e-9 * max(1, abs(outcome.value)) { outcome.bound = outcome.value }
-            outcome.status = proven && outcome.gap <= relativeGap * (1 + 1e-9) ? .optimal : .feasible
+            // Optimal means proven within the gap of a valid bound, however the bound was found.
+            _ = proven
+            outcome.status = outcome.gap <= relativeGap * (1 + 1e-9) ? .optimal : .feasible
         case .infeasible:
             outcome.status = .infeasible
             outcome.bound = baselineValue
@@ -116,7 +118,7 @@ struct OrganisationSolver {
             for seed in seeds {
                 guard let greedy = GreedyPlanner(problem: funded, seed: seed).plan() else { continue }
                 let measures = PlanMeasures(problem: funded, counts: greedy)
-                guard measures.keepsBudgets(of: funded) else { continue }
+                guard measures.keepsBudgets(of: funded), greedy.keepsRules(of: funded) else { continue }
                 let value = primaryValue(measures)
                 if incumbent == nil || value < incumbent!.value - 1e-9 { incumbent = (greedy, value) }
             }
@@ -127,9 +129,20 @@ struct OrganisationSolver {
             primaryParameters.objectiveCutoff = incumbent.value - step
         }
         // The primary solve may use most of the time; the secondary aim gets what is left.
-        guard let first = try? solver.solve(model.model, parameters: primaryParameters) else {
+        guard var first = try? solver.solve(model.model, parameters: primaryParameters) else {
             if let incumbent { return .planned(incumbent.counts, bound: trivialBound, proven: false) }
             return .noPlan(bound: nil)
+        }
+        if incumbent != nil, first.termination == .numericalFailure || first.termination == .failed {
+            // lp_solve sometimes answers an unbeatable cutoff with ACCURACYERROR (25) instead of
+            // INFEASIBLE: that proves nothing, so solve again without the cutoff.
+            primaryParameters.objectiveCutoff = nil
+            primaryParameters.timeLimit = parameters(gap: relativeGap, share: 0.8).timeLimit
+            if let again = try? solver.solve(model.model, parameters: primaryParameters) { first = again }
+            if let incumbent, let value = first.objectiveValue, value >= incumbent.value - 1e-9 * max(1, abs(value)) {
+                let proven = first.termination == .optimal
+                return .planned(incumbent.counts, bound: first.bestBound ?? trivialBound, proven: proven)
+            }
         }
         if let incumbent, !first.hasSolution {
             switch first.termination {
@@ -177,43 +190,55 @@ struct OrganisationSolver {
     /// SPEC §2.5: least extra money (whole pounds per period), then least extra hours, then the
     /// plan those would buy.
     private func findShortfall() -> (Shortfall, PlanCounts?) {
-        var elastic = OrganisationModel(problem: problem, purpose: .elastic, aggregate: aggregate)
-        var moneyTotal = LinearExpression()
-        for money in elastic.extraMoney { moneyTotal.add(1, money) }
-        elastic.setObjective(.minimize, moneyTotal)
-        let exact = parameters(gap: 0, absoluteGap: 0.5)
-        guard let moneyRun = try? solver.solve(elastic.model, parameters: exact) else {
-            return (Shortfall(money: zeros, hours: zeros, structuralReason: "the solver failed on the shortfall model"), nil)
-        }
-        if moneyRun.termination == .infeasible {
-            return (Shortfall(money: zeros, hours: zeros, structuralReason:
-                "no extra money or hours can meet the locks, deadlines and recorders-first order"), nil)
-        }
-        guard moneyRun.hasSolution else {
-            return (Shortfall(money: zeros, hours: zeros, structuralReason: "time ran out before the shortfall was found"), nil)
-        }
-        var money = elastic.extraMoney.map { Int(moneyRun.value(of: $0).rounded()) }
-        var hours = elastic.extraHours.map { Int(moneyRun.value(of: $0).rounded()) }
-        if !elastic.extraHours.isEmpty {
-            var hoursModel = elastic
-            hoursModel.addCap(moneyTotal, Double(money.reduce(0, +)) + 0.5, name: "moneyCap")
-            var hoursTotal = LinearExpression()
-            for extra in elastic.extraHours { hoursTotal.add(1, extra) }
-            hoursModel.setObjective(.minimize, hoursTotal)
-            if let hoursRun = try? solver.solve(hoursModel.model, parameters: exact), hoursRun.hasSolution {
-                money = elastic.extraMoney.map { Int(hoursRun.value(of: $0).rounded()) }
-                hours = elastic.extraHours.map { Int(hoursRun.value(of: $0).rounded()) }
+        let elastic = OrganisationModel(problem: problem, purpose: .elastic, aggregate: aggregate)
+        let structural = { (reason: String) in (Shortfall(money: zeros, hours: zeros, structuralReason: reason), PlanCounts?.none) }
+        let moneyRun = leastWholeTotal(of: elastic.extraMoney, in: elastic.model)
+        guard case .found(let moneyTotal, let moneySolution) = moneyRun else {
+            if case .infeasible = moneyRun {
+                return structural("no extra money or hours can meet the locks, deadlines and recorders-first order")
             }
+            return structural("the time limit ran out before the shortfall was found")
         }
-        if hours.isEmpty { hours = zeros }
-        let shortfall = Shortfall(money: money, hours: hours, structuralReason: nil)
+        let money = (total: moneyTotal, solution: moneySolution)
+        var model = elastic.model
+        var solution = money.solution
+        if !elastic.extraHours.isEmpty {
+            var total = LinearExpression()
+            for variable in elastic.extraMoney { total.add(1, variable) }
+            model.addConstraint(total, .lessOrEqual, Double(money.total), name: "moneyCap")
+            if case .found(_, let hours) = leastWholeTotal(of: elastic.extraHours, in: model) { solution = hours }
+        }
+        let moneySplit = elastic.extraMoney.map { Int(solution.value(of: $0).rounded()) }
+        var hoursSplit = elastic.extraHours.map { Int(solution.value(of: $0).rounded()) }
+        if hoursSplit.isEmpty { hoursSplit = zeros }
+        let shortfall = Shortfall(money: moneySplit, hours: hoursSplit, structuralReason: nil)
 
         // The plan the shortfall buys.
-        let budget = zip(problem.budget, money).map { $0 + Double($1) }
-        let labour = problem.labourHours.map { zip($0, hours).map { $0 + Double($1) } }
+        let budget = zip(problem.budget, moneySplit).map { $0 + Double($1) }
+        let labour = problem.labourHours.map { zip($0, hoursSplit).map { $0 + Double($1) } }
         var funded = OrganisationModel(problem: problem, aggregate: aggregate, budget: budget, labour: labour)
         if case .planned(let counts, _, _) = optimise(&funded) { return (shortfall, counts) }
         return (shortfall, nil)
+    }
+
+    /// The least whole total of `variables` (integer, ≥ 0) over `model`'s feasible points, with a
+    /// point that achieves it.
+    private enum WholeTotal {
+        case found(Int, Solution)
+        case infeasible
+        case noAnswer
+    }
+
+    private func leastWholeTotal(of variables: [Variable], in model: LinearModel) -> WholeTotal {
+        var total = LinearExpression()
+        for variable in variables { total.add(1, variable) }
+        var least = model
+        least.objective = LinearProgramming.Objective(.minimize, total)
+        var exact = parameters(gap: 0)
+        exact.objectiveGranularity = 1  // a sum of whole pounds (or hours) is whole
+        guard let run = try? solver.solve(least, parameters: exact) else { return .noAnswer }
+        guard let value = run.objectiveValue else { return run.termination == .infeasible ? .infeasible : .noAnswer }
+        return .found(Int(value.rounded()), run)
     }
 }
 

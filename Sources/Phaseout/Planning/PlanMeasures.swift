@@ -76,3 +76,39 @@ extension PlanMeasures {
         return true
     }
 }
+
+extension PlanCounts {
+    /// Whether the counts keep every rule of SPEC §2.3 other than money and hours: units
+    /// replaced at most once, deadlines, locks, recorders first, and (for `cost`) everything
+    /// replaced. Used to vet heuristic plans before they are trusted.
+    func keepsRules(of problem: OrganisationProblem) -> Bool {
+        let periods = problem.periodCount
+        for (s, site) in problem.sites.enumerated() {
+            var leaderPeriods = Set<Int>()
+            var leadersComplete = true
+            for (g, group) in site.groups.enumerated() {
+                let perPeriod = counts[s][g]
+                let total = perPeriod.reduce(0, +)
+                if total > group.count || perPeriod.contains(where: { $0 < 0 }) { return false }
+                if let lock = group.locked, perPeriod[lock] != group.count { return false }
+                guard group.atRisk else { continue }
+                if let deadline = group.deadline, perPeriod[0...deadline].reduce(0, +) != group.count { return false }
+                if problem.objective == .cost, total != group.count { return false }
+                if group.isLeader {
+                    for t in 0..<periods where perPeriod[t] > 0 {
+                        if perPeriod[t] != group.count { return false }
+                        leaderPeriods.insert(t)
+                    }
+                    if total == 0 { leadersComplete = false }
+                }
+            }
+            guard site.hasLeaders else { continue }
+            if leaderPeriods.count > 1 || (!leaderPeriods.isEmpty && !leadersComplete) { return false }
+            let tau = leaderPeriods.first ?? periods
+            for (g, group) in site.groups.enumerated() where group.atRisk && !group.isLeader {
+                if counts[s][g][0..<min(tau, periods)].contains(where: { $0 > 0 }) { return false }
+            }
+        }
+        return true
+    }
+}

@@ -34,8 +34,6 @@ struct Coverage {
     var inflation = 0, halfYears = 0, labour = 0, visits = 0, leaders = 0, twoLeaderKinds = 0
     var deadlines = 0, lockedAtRisk = 0, lockedNotAtRisk = 0, zeroWeightVendors = 0, batches = 0
     var plans = 0
-    /// Organisations hit by the known zero-column issue (planner `unknown`), skipped.
-    var knownZeroColumn = 0
 }
 
 /// Compares the planner with the brute force on one tiny estate; returns the disagreements.
@@ -72,12 +70,6 @@ func bruteForceDisagreements(seed: UInt64, tiny: TinyEstate, coverage: inout Cov
         let tag = "seed \(seed) \(name)"
         guard let planned = plan.organisations.first(where: { $0.name == name }) else {
             if brute.hasAnything { problems.append("\(tag): missing from the plan") }
-            continue
-        }
-        if planned.status == .unknown, brute.plannerModelHasNoColumns {
-            // Known planner bug (see `zeroColumnOrganisation`): lp_solve reports a model without
-            // columns as failed, so the organisation ends `unknown`. Counted, not compared.
-            coverage.knownZeroColumn += 1
             continue
         }
         if let best = result.best {
@@ -165,7 +157,6 @@ struct BruteForceTests {
         #expect(coverage.visits >= 20 && coverage.leaders >= 20 && coverage.twoLeaderKinds >= 10)
         #expect(coverage.deadlines >= 20 && coverage.lockedAtRisk >= 10 && coverage.lockedNotAtRisk >= 5)
         #expect(coverage.zeroWeightVendors >= 10 && coverage.batches >= 50)
-        #expect(coverage.knownZeroColumn * 20 <= coverage.organisations)
     }
 
     /// Tight budgets: mostly infeasible organisations, to stress the shortfall.
@@ -232,13 +223,11 @@ struct BruteForceTests {
         let estate = try Estate.build(register: RegisterReader.parse(csv, fileName: "r.csv"),
                                       scenario: ScenarioReader.parse(json, fileName: "s.json"))
         let plan = Planner(options: exactOptions()).plan(estate)
-        withKnownIssue("planner bug: a model with no columns ends `unknown` (lp_solve returns a failure code)") {
-            #expect(plan.status == expected)
-            if expected == .infeasible {
-                #expect(plan.organisations.first?.shortfall?.money == [507])
-            } else {
-                #expect(abs(plan.exposure - 0.5) < 1e-9)
-            }
+        #expect(plan.status == expected)
+        if expected == .infeasible {
+            #expect(plan.organisations.first?.shortfall?.money == [507])
+        } else {
+            #expect(abs(plan.exposure - 0.5) < 1e-9)
         }
     }
 

@@ -358,14 +358,6 @@ struct BruteOrganisation {
         return estate.visitCost[category.isEmpty ? "default" : category] ?? estate.visitCost["default"] ?? 0
     }
     var hasAnything: Bool { !classes.isEmpty }
-    /// Whether the planner's MILP for this organisation has no columns at all: every unit locked,
-    /// no leaders, no paid visits and no carry variable (ρ = 0 or T = 1). See the known issue in
-    /// BruteForceTests (`zeroColumnOrganisation`).
-    var plannerModelHasNoColumns: Bool {
-        !classes.isEmpty && classes.allSatisfy { $0.lock != nil && !$0.leader }
-            && classes.allSatisfy { visitCost(site: $0.site) == 0 } && (estate.carry == 0 || T == 1)
-    }
-
     struct Evaluation {
         var structural: Bool
         var spend: [Double]
