@@ -113,6 +113,32 @@ struct LPSolveSearchTests {
         #expect(close(try solver.solve(model, parameters: parameters).objectiveValue, 0.5))
     }
 
+    /// lp_solve 5.5.2.5 infers a "minimum objective step" from the rows (150 here, the visit
+    /// cost) and, with floor branching, pruned the optimum: it returned 522.75 as OPTIMAL.
+    /// Pinned: the wrapper switches that inference off. (A recorder due in one of two years,
+    /// extra money m₁, m₂ continuous; the optimum puts it in year 1 for 408.)
+    @Test func objectiveStepInferenceDoesNotPruneTheOptimum() throws {
+        var model = LinearModel()
+        let y1 = model.addVariable(name: "y1", upperBound: 1, isInteger: true)
+        let y2 = model.addVariable(name: "y2", upperBound: 1, isInteger: true)
+        let v1 = model.addVariable(name: "v1", upperBound: 1, isInteger: true)
+        let v2 = model.addVariable(name: "v2", upperBound: 1, isInteger: true)
+        let m1 = model.addVariable(name: "m1")
+        let m2 = model.addVariable(name: "m2")
+        model.addConstraint(y1 + y2, .equal, 1)
+        model.addConstraint(y1 - v1, .lessOrEqual, 0)
+        model.addConstraint(y2 - v2, .lessOrEqual, 0)
+        model.addConstraint(600 * y1 + 150 * v1 - m1, .lessOrEqual, 342)
+        model.addConstraint(622.2 * y2 + 155.55 * v2 - m2, .lessOrEqual, 255)
+        model.objective = Objective(.minimize, m1 + m2)
+        var parameters = SolverParameters()
+        parameters.relativeGap = 0
+        let solution = try solver.solve(model, parameters: parameters)
+        #expect(solution.termination == .optimal)
+        #expect(close(solution.objectiveValue, 408))
+        #expect(close(solution.value(of: y1), 1))
+    }
+
     /// The relative gap is enforced against the root bound: a loose gap stops with a proof.
     @Test func relativeGapStopsWithAProvenBound() throws {
         let model = knapsackModel(groups: 30, periods: 3, seed: 7)
