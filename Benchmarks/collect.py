@@ -48,13 +48,13 @@ def main():
         for o in orgs:
             counts[o["status"]] = counts.get(o["status"], 0) + 1
         worst = max([o.get("gap") or 0 for o in orgs if o["status"] in ("optimal", "feasible")], default=0)
-        infeasible = {o["name"] for o in orgs if o["status"] == "infeasible"}
+        infeasible = {o["name"] for o in orgs if o["status"] in ("infeasible", "unknown")}
         violations = [l[len("violation: "):] for l in open(os.path.join(d, "verify.log")).read().splitlines()
                       if l.startswith("violation: ")]
         outside = [v for v in violations if not any(v.startswith(n + " ") for n in infeasible)]
-        # SPEC 2.5: an infeasible organisation's units stand unreplaced, so its deadlines fail
-        # in verify; every other violation is a real defect.
-        verdict = "valid" if vrc == 0 else ("valid apart from infeasible organisations' deadlines"
+        # SPEC 2.5: an infeasible or unknown organisation's units stand unreplaced, so its
+        # deadlines fail in verify; every other violation is a real defect.
+        verdict = "valid" if vrc == 0 else ("valid apart from infeasible/unknown organisations' deadlines"
                                             if not outside else f"{len(outside)} violations")
         tools = [{"tool": "phaseout plan", "wallSeconds": wall, "peakRssMB": mb, "exitCode": rc,
                   "status": s.get("status"), "statusCounts": counts, "exposure": s.get("exposure"),
@@ -125,9 +125,11 @@ def main():
         if not p:
             md.append(f"| {inst['name']} | — (failed) |"); continue
         sec = p["seconds"]; m = p["model"]
+        planned = {k for k, v in p["statusCounts"].items() if v} & {"optimal", "feasible"}
+        worst = f"{p['worstOrganisationGap']:.2e}" if planned else "— (no plan)"
         md.append(f"| {inst['name']} | {p['registerRows']} | {sec['parseRegister']*1e3:.1f} | {sec['parseScenario']*1e3:.1f} | "
                   f"{sec['build']*1e3:.1f} | {sec['solve']:.2f} | {sec['write']*1e3:.1f} | {sec['verify']*1e3:.1f} | "
-                  f"{p['peakRssMB']:.0f} | {m['rows']} | {m['columns']} | {m['nonzeros']} | {p['worstOrganisationGap']:.2e} | {inst['tools'][0]['verify']} |")
+                  f"{p['peakRssMB']:.0f} | {m['rows']} | {m['columns']} | {m['nonzeros']} | {worst} | {inst['tools'][0]['verify']} |")
     lp = out["lpSolveLoad"]
     if lp:
         s = lp["seconds"]
