@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# The benchmark suite in one command (see Benchmarks/README.md):
+#
+#   Benchmarks/run.sh                 # national 1k/10k/100k + concentrated 100k, 60 s limit
+#   QUICK=1 Benchmarks/run.sh         # national 1k and 10k only, 20 s limit
+#
+# Environment: TIME_LIMIT (s, default 60; 20 with QUICK), CONC_TIME_LIMIT (s, concentrated,
+# default 30), GAP (default 1e-4), WORK (scratch dir, default /tmp/phaseout-bench),
+# INSTANCES (space-separated subset of: n1k n10k n100k c100k).
+# Writes Benchmarks/results/latest.json and Benchmarks/results/latest.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+QUICK=${QUICK:-0}
+if [ "$QUICK" = 1 ]; then
+    TIME_LIMIT=${TIME_LIMIT:-20}; INSTANCES=${INSTANCES:-"n1k n10k"}
+else
+    TIME_LIMIT=${TIME_LIMIT:-60}; INSTANCES=${INSTANCES:-"n1k n10k n100k c100k"}
+fi
+CONC_TIME_LIMIT=${CONC_TIME_LIMIT:-30}
+GAP=${GAP:-1e-4}
+WORK=${WORK:-/tmp/phaseout-bench}
+mkdir -p "$WORK" Benchmarks/results
+
+log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
+
+log "building release (root package: phaseout; Benchmarks package: phaseout-bench, lpsolve-mps)"
+swift build -c release --product phaseout >"$WORK/build-root.log" 2>&1 || { cat "$WORK/build-root.log"; exit 1; }
+(cd Benchmarks && swift build -c release >"$WORK/build-bench.log" 2>&1) || { cat "$WORK/build-bench.log"; exit 1; }
+BIN=$(swift build -c release --show-bin-path)
+BBIN=$(cd Benchmarks && swift build -c release --show-bin-path)
+python3 -c 'import highspy, numpy' 2>/dev/null || python3 -m pip install --quiet highspy numpy
+
+# /usr/bin/time writes "wall_s maxrss_kb" to $1; the command's exit code is kept in $1.rc.
+timed() {
+    local out=$1; shift
+    local rc=0
+    /usr/bin/time -f "%e %M" -o "$out" "$@" || rc=$?
+    echo "$rc" >"$out.rc"
+}
+
+for name in $INSTANCES; do
+    case $name in
+        n1k)   args=(--devices 1000 --councils 10);   tl=$TIME_LIMIT ;;
+        n10k)  args=(--devices 10000 --councils 380); tl=$TIME_LIMIT ;;
+        n100k) args=(--devices 100000 --councils 380); tl=$TIME_LIMIT ;;
+        c100k) args=(--devices 100000 --councils 1 --profile concentrated --periods 20 --period-years 0.25); tl=$CONC_TIME_LIMIT ;;
+        *) echo "unknown instance $name" >&2; exit 2 ;;
+    esac
+    dir=$WORK/$name
+    rm -rf "$dir"; mkdir -p "$dir"
+    log "$name: generate ${args[*]} --seed 1"
+    "$BIN/phaseout" generate "${args[@]}" --seed 1 --out "$dir" 2>"$dir/generate.log"
+    echo "$tl" >"$dir/time-limit"
+
+    log "$name: phaseout plan (end to end, --time-limit $tl --gap $GAP)"
+    timed "$dir/plan.time" "$BIN/phaseout" plan "$dir/register.csv" "$dir/scenario.json" \
+        --out "$dir/plan" --time-limit "$tl" --gap "$GAP" 2>"$dir/plan.log"
+    log "$name: phaseout verify"
+    timed "$dir/verify.time" "$BIN/phaseout" verify "$dir/register.csv" "$dir/scenario.json" \
+        "$dir/plan/plan.csv" >"$dir/verify.log" 2>&1
+
+    log "$name: phaseout-bench (phase breakdown, in-process)"
+    timed "$dir/bench.time" "$BBIN/phaseout-bench" estate "$dir/register.csv" "$dir/scenario.json" \
+        --out "$dir/bench-plan" --time-limit "$tl" --gap "$GAP" >"$dir/bench.json" 2>"$dir/bench.log"
+
+    # The peer may overrun its own limit while building models in Python: hard cap.
+    cap=$((tl * 3 + 120))
+    log "$name: HiGHS monolithic peer (--time-limit $tl --gap $GAP, killed after ${cap} s)"
+    timed "$dir/highs.time" timeout "$cap" python3 Benchmarks/peers/highs_monolithic.py \
+        "$dir/register.csv" "$dir/scenario.json" --gap "$GAP" --time-limit "$tl" \
+        --json "$dir/highs.json" --write-mps "$dir/mps" 2>"$dir/highs.log"
+
+    if ls "$dir"/mps/*.mps >/dev/null 2>&1; then
+        log "$name: lp_solve monolithic peer on the HiGHS peer's MPS models (--time-limit $tl)"
+        timed "$dir/lpsolve.time" timeout "$cap" "$BBIN/lpsolve-mps" "$dir/mps" --time-limit "$tl" --gap "$GAP" \
+            >"$dir/lpsolve.json" 2>"$dir/lpsolve.log"
+    else
+        log "$name: no MPS models from the HiGHS peer: lp_solve peer skipped"
+    fi
+done
+
+log "lp_solve load micro-benchmark (~1M nonzeros)"
+"$BBIN/phaseout-bench" lpload --nonzeros 1000000 >"$WORK/lpload.json"
+
+if command -v valgrind >/dev/null; then
+    log "valgrind-smoke under valgrind --leak-check=full (debug build)"
+    (cd Benchmarks && swift build --product valgrind-smoke >"$WORK/build-valgrind.log" 2>&1)
+    (cd Benchmarks && valgrind --leak-check=full .build/debug/valgrind-smoke) >"$WORK/valgrind.txt" 2>&1 || true
+else
+    log "valgrind not installed: leak check skipped (apt-get install valgrind)"
+fi
+
+python3 Benchmarks/collect.py "$WORK" $INSTANCES \
+    --quick "$QUICK" --gap "$GAP" --json Benchmarks/results/latest.json --markdown Benchmarks/results/latest.md
+log "wrote Benchmarks/results/latest.json and Benchmarks/results/latest.md"
+cat Benchmarks/results/latest.md
