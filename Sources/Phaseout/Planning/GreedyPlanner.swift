@@ -12,6 +12,16 @@ struct GreedyPlanner {
     /// Counts to follow first in each period where money allows (e.g. the LP relaxation
     /// rounded down); the greedy fill then spends what is left.
     var seed: PlanCounts?
+    /// Prices of money and hours per period (from the Lagrangian relaxation): when given,
+    /// bundles are ranked by exposure removed per priced resource, so that hours count where
+    /// labour binds.
+    var prices: Prices?
+
+    /// Per-period prices of a pound and of an hour.
+    struct Prices: Sendable {
+        var money: [Double]
+        var hours: [Double]
+    }
 
     func plan() -> PlanCounts? {
         let periods = problem.periodCount
@@ -124,7 +134,21 @@ struct GreedyPlanner {
 
             // 2. The seed's units for this period, as far as money and hours allow.
             if let seed {
+                // Seeded sites by exposure removed per pound, best first, so that an
+                // over-full seed keeps its best work.
+                let gainNow = problem.periodYears * (horizon - Double(t) - 0.5)
+                var seeded: [(density: Double, site: Int)] = []
                 for (s, site) in problem.sites.enumerated() where mayWork(s) {
+                    var gain = 0.0, cost = 0.0
+                    for (g, group) in site.groups.enumerated() where seed.counts[s][g][t] > 0 {
+                        gain += group.weight * Double(seed.counts[s][g][t]) * gainNow
+                        cost += group.unitCost * Double(seed.counts[s][g][t])
+                    }
+                    if cost > 0 { seeded.append((gain / cost, s)) }
+                }
+                seeded.sort { ($0.density, -$0.site) > ($1.density, -$1.site) }
+                for s in seeded.map(\.site) {
+                    let site = problem.sites[s]
                     let seededLeaders = site.groups.indices.contains { site.groups[$0].isLeader && seed.counts[s][$0][t] > 0 }
                     if seededLeaders && !leadersDone[s] {
                         let block = leaderCost(s)
@@ -161,7 +185,17 @@ struct GreedyPlanner {
                     if group.deadline != nil { urgent = true }
                 }
                 guard gain > 0, cost > 0 else { continue }
-                bundles.append(Bundle(site: s, density: gain / cost + (urgent ? 1e6 : 0)))
+                var resource = cost
+                if let prices, prices.money[t] > 0 || prices.hours[t] > 0 {
+                    var labourUsed = 0.0
+                    for (g, group) in site.groups.enumerated() where remaining[s][g] > 0 && !group.isLeader {
+                        labourUsed += Double(remaining[s][g]) * group.hours
+                    }
+                    if !leadersDone[s] { labourUsed += leaderCost(s).hours }
+                    resource = prices.money[t] * cost + prices.hours[t] * labourUsed
+                    if resource <= 0 { resource = cost }
+                }
+                bundles.append(Bundle(site: s, density: gain / resource + (urgent ? 1e12 : 0)))
             }
             bundles.sort { ($0.density, -$0.site) > ($1.density, -$1.site) }
             for bundle in bundles {

@@ -66,6 +66,14 @@ struct OrganisationProblem: Sendable {
         return periodYears / 2 * Double(divisor) / scale
     }
 
+    /// How many per-period decisions a monolithic model would need (groups × periods at
+    /// coupled sites), a cheap measure of its size.
+    var decisionCount: Int {
+        sites.reduce(0) { total, site in
+            total + (site.isCoupled ? site.groups.count * (periodCount + 1) : 0)
+        }
+    }
+
     /// The organisation's baseline exposure E₀ = Y·T·Σ w·n.
     var baselineExposure: Double {
         var total = 0.0

@@ -28,6 +28,9 @@ struct OrganisationSolver {
                 shortfall: Shortfall(money: zeros, hours: zeros, structuralReason: reason))
         }
 
+        if problem.decisionCount > OrganisationSolver.monolithicLimit {
+            return solveByDecomposition(baselineValue: baselineValue)
+        }
         var model = OrganisationModel(problem: problem, aggregate: aggregate)
         let attempt = optimise(&model)
         var outcome = OrganisationOutcome(status: .unknown, counts: nothing, value: baselineValue,
@@ -59,6 +62,55 @@ struct OrganisationSolver {
     }
 
     private var zeros: [Int] { [Int](repeating: 0, count: problem.periodCount) }
+
+    /// Organisations with more decisions than this are not handed to lp_solve whole (its
+    /// simplex alone would take minutes): they are planned by decomposition instead.
+    static let monolithicLimit = 25_000
+
+    /// The decomposition path for very large organisations: a greedy plan, the Lagrangian
+    /// bound from pricing the money and labour rows (exact per-site subproblems), and a
+    /// greedy repair of the sites' choices at the best prices. No shortfall is computed here.
+    private func solveByDecomposition(baselineValue: Double) -> OrganisationOutcome {
+        let nothing = PlanCounts(problem: problem)
+        var outcome = OrganisationOutcome(status: .unknown, counts: nothing, value: baselineValue, bound: trivialBound)
+        var incumbent: (counts: PlanCounts, value: Double)?
+        func consider(_ counts: PlanCounts?) {
+            guard let counts, counts.keepsRules(of: problem),
+                  PlanMeasures(problem: problem, counts: counts).keepsBudgets(of: problem) else { return }
+            let value = primaryValue(PlanMeasures(problem: problem, counts: counts))
+            if incumbent == nil || value < incumbent!.value { incumbent = (counts, value) }
+        }
+        if problem.objective == .exposure { consider(GreedyPlanner(problem: problem).plan()) }
+        let now = ContinuousClock.now
+        let relaxation = LagrangianRelaxation(problem: problem)
+        let result = relaxation.maximise(target: incumbent?.value, iterations: 500, deadline: now + (deadline - now) * 0.85)
+        if problem.objective == .exposure {
+            consider(GreedyPlanner(problem: problem, seed: result.seed).plan())
+            consider(GreedyPlanner(problem: problem, prices: result.prices).plan())
+        }
+        var bound = result.bound
+        if let step = problem.exposureGranularity, problem.objective == .exposure {
+            bound = ((bound - 1e-9 * max(1, abs(bound))) / step).rounded(.up) * step
+        }
+        outcome.modelColumns = problem.decisionCount
+        if result.infeasible || bound > baselineValue + 1e-6 * max(1, baselineValue) && problem.objective == .exposure {
+            // No plan can exist: every plan's exposure is at most the baseline.
+            outcome.status = .infeasible
+            outcome.bound = baselineValue
+            outcome.shortfall = Shortfall(money: zeros, hours: zeros, structuralReason:
+                "this organisation is too large for the shortfall model (\(problem.decisionCount) decisions); no plan meets its deadlines within its budgets")
+            return outcome
+        }
+        guard let incumbent else {
+            outcome.bound = min(bound, baselineValue)
+            return outcome
+        }
+        outcome.counts = incumbent.counts
+        outcome.value = incumbent.value
+        outcome.bound = min(bound, incumbent.value)
+        outcome.status = outcome.gap <= relativeGap * (1 + 1e-9) ? .optimal : .feasible
+        return outcome
+    }
 
     /// A bound no plan can beat: exposure with everything replaced in the first period, or no spend.
     private var trivialBound: Double {
