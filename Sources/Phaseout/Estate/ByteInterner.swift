@@ -1,0 +1,158 @@
+/// Gives each distinct byte string a small integer id and one shared `String`.
+///
+/// Register columns such as `council`, `kind` or `vendor` hold a few hundred distinct values
+/// over 100 000 rows. Interning them turns each field into a hash of its bytes and a table
+/// probe: no `String` is built for a value seen before, and rows share the value's storage.
+/// Whatever a reader derives from a value (its folded form, …) can be kept per id and so
+/// computed once per distinct value.
+///
+/// ```swift
+/// var vendors = ByteInterner()
+/// let id = vendors.intern(bytes)       // the same id for the same bytes
+/// let name = vendors.strings[id]
+/// ```
+///
+/// Ids are dense and given in order of first appearance: a new value gets id `count - 1`.
+/// Bytes are compared exactly; the strings of two ids may still compare equal as Swift strings
+/// (canonically equivalent spellings), so derive semantic keys from ``strings``.
+struct ByteInterner {
+    /// The value of each id, decoded as UTF-8 (invalid sequences repaired).
+    private(set) var strings: [String] = []
+    private var table: ByteKeyTable
+
+    /// Creates an empty interner sized for about `capacity` distinct values.
+    init(capacity: Int = 64) { table = ByteKeyTable(capacity: capacity) }
+
+    /// The number of distinct values.
+    var count: Int { strings.count }
+
+    /// The id of `value`, adding it if it is new.
+    @inline(__always)
+    mutating func intern(_ value: UnsafeBufferPointer<UInt8>) -> Int {
+        let id = table.id(of: value)
+        if id == strings.count { strings.append(String(decoding: value, as: UTF8.self)) }
+        return id
+    }
+}
+
+/// A hash table from byte strings to dense ids (0, 1, 2, … in order of first appearance).
+///
+/// The keys are kept as bytes; ``ByteInterner`` adds a `String` per key. Small fixed-size keys
+/// (a pair of integers) work too: pass their bytes.
+struct ByteKeyTable {
+    /// Open-addressing table of ids (-1 = empty); its size is a power of two.
+    private var slots: [Int32]
+    /// The hash of each id's bytes.
+    private var hashes: [UInt64] = []
+    /// Every id's bytes, one after another; id k's bytes end at `ends[k]`.
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+    private let seed = UInt64.random(in: .min ... .max)
+
+    /// Creates an empty table sized for about `capacity` keys.
+    init(capacity: Int = 64) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        slots = Array(repeating: -1, count: size)
+    }
+
+    /// The number of keys.
+    var count: Int { hashes.count }
+
+    /// The id of `key`, adding it (as id ``count``) if it is new.
+    @inline(__always)
+    mutating func id(of key: UnsafeBufferPointer<UInt8>) -> Int {
+        let hash = Self.hash(key, seed: seed)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let id = Int(slots[slot])
+            if id < 0 { break }
+            if hashes[id] == hash && storedBytes(of: id, equal: key) { return id }
+            slot = (slot + 1) & mask
+        }
+        let id = hashes.count
+        hashes.append(hash)
+        bytes.append(contentsOf: key)
+        ends.append(bytes.count)
+        slots[slot] = Int32(id)
+        if hashes.count * 2 > slots.count { grow() }
+        return id
+    }
+
+    /// The id of the key made of two integers' bytes.
+    @inline(__always)
+    mutating func id(of first: Int, _ second: Int) -> Int {
+        withUnsafeBytes(of: (first, second)) { id(of: $0.assumingMemoryBound(to: UInt8.self)) }
+    }
+
+    /// Calls `body` with the bytes of key `id`.
+    func withKey<R>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let start = id == 0 ? 0 : ends[id - 1]
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<ends[id]])) }
+    }
+
+    private func storedBytes(of id: Int, equal value: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = id == 0 ? 0 : ends[id - 1]
+        guard ends[id] - start == value.count else { return false }
+        return bytes.withUnsafeBufferPointer { stored in
+            var k = 0
+            while k < value.count {
+                if stored[start + k] != value[k] { return false }
+                k += 1
+            }
+            return true
+        }
+    }
+
+    /// Doubles the table and re-inserts every id.
+    private mutating func grow() {
+        slots = Array(repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (id, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id)
+        }
+    }
+
+    /// A fast seeded hash of short byte strings: eight bytes at a time, multiply-xorshift
+    /// mixing, and a final avalanche (MurmurHash3's fmix64).
+    @inline(__always)
+    private static func hash(_ value: UnsafeBufferPointer<UInt8>, seed: UInt64) -> UInt64 {
+        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var h = seed ^ (UInt64(value.count) &* multiplier)
+        guard let base = value.baseAddress else { return fmix(h) }
+        let raw = UnsafeRawPointer(base)
+        var k = 0
+        while k + 8 <= value.count {
+            let word = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            h = (h ^ word) &* multiplier
+            h ^= h >> 29
+            k += 8
+        }
+        if k < value.count {
+            var word: UInt64 = 0
+            var shift: UInt64 = 0
+            while k < value.count {
+                word |= UInt64(value[k]) << shift
+                shift += 8
+                k += 1
+            }
+            h = (h ^ word) &* multiplier
+            h ^= h >> 29
+        }
+        return fmix(h)
+    }
+
+    @inline(__always)
+    private static func fmix(_ x: UInt64) -> UInt64 {
+        var h = x
+        h ^= h >> 33
+        h = h &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 33
+        return h
+    }
+}
