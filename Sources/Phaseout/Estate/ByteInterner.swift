@@ -40,10 +40,17 @@ struct ByteInterner {
 /// The keys are kept as bytes; ``ByteInterner`` adds a `String` per key. Small fixed-size keys
 /// (a pair of integers) work too: pass their bytes.
 struct ByteKeyTable {
-    /// Open-addressing table of ids (-1 = empty); its size is a power of two.
-    private var slots: [Int32]
-    /// The hash of each id's bytes.
-    private var hashes: [UInt64] = []
+    /// An open-addressing slot: a key's id and the top half of its hash, so that a probe
+    /// rarely has to look at key bytes elsewhere in memory.
+    private struct Slot {
+        static let empty = Slot(id: -1, hashTag: 0)
+        var id: Int32
+        var hashTag: UInt32
+    }
+
+    /// The table; its size is a power of two, at most two-thirds full (small enough to stay
+    /// in cache for 100 000 keys, sparse enough for short probes).
+    private var slots: [Slot]
     /// Every id's bytes, one after another; id k's bytes end at `ends[k]`.
     private var bytes: [UInt8] = []
     private var ends: [Int] = []
@@ -52,31 +59,32 @@ struct ByteKeyTable {
     /// Creates an empty table sized for about `capacity` keys.
     init(capacity: Int = 64) {
         var size = 16
-        while size < capacity * 2 { size *= 2 }
-        slots = Array(repeating: -1, count: size)
+        while size * 2 < capacity * 3 { size *= 2 }
+        slots = Array(repeating: .empty, count: size)
+        ends.reserveCapacity(capacity)
     }
 
     /// The number of keys.
-    var count: Int { hashes.count }
+    var count: Int { ends.count }
 
     /// The id of `key`, adding it (as id ``count``) if it is new.
     @inline(__always)
     mutating func id(of key: UnsafeBufferPointer<UInt8>) -> Int {
         let hash = Self.hash(key, seed: seed)
+        let tag = UInt32(truncatingIfNeeded: hash >> 32)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let id = Int(slots[slot])
-            if id < 0 { break }
-            if hashes[id] == hash && storedBytes(of: id, equal: key) { return id }
+            let entry = slots[slot]
+            if entry.id < 0 { break }
+            if entry.hashTag == tag && storedBytes(of: Int(entry.id), equal: key) { return Int(entry.id) }
             slot = (slot + 1) & mask
         }
-        let id = hashes.count
-        hashes.append(hash)
+        let id = ends.count
         bytes.append(contentsOf: key)
         ends.append(bytes.count)
-        slots[slot] = Int32(id)
-        if hashes.count * 2 > slots.count { grow() }
+        slots[slot] = Slot(id: Int32(id), hashTag: tag)
+        if ends.count * 3 > slots.count * 2 { grow() }
         return id
     }
 
@@ -107,13 +115,15 @@ struct ByteKeyTable {
 
     /// Doubles the table and re-inserts every id.
     private mutating func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
+        var slots = Array(repeating: Slot.empty, count: self.slots.count * 2)
         let mask = slots.count - 1
-        for (id, hash) in hashes.enumerated() {
+        for id in 0..<count {
+            let hash = withKey(id) { Self.hash($0, seed: seed) }
             var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(id)
+            while slots[slot].id >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Slot(id: Int32(id), hashTag: UInt32(truncatingIfNeeded: hash >> 32))
         }
+        self.slots = slots
     }
 
     /// A fast seeded hash of short byte strings: eight bytes at a time, multiply-xorshift

@@ -86,7 +86,7 @@ private struct EstateBuilder {
     func assemble(_ grouping: EstateGrouping) -> [Organisation] {
         let organisations = grouping.organisations, sites = grouping.sites, groups = grouping.groups
         let kindNames = grouping.kindNames, vendors = grouping.vendors
-        var deadlines = DeadlineMemo()
+        var deadlines = DeadlineMemo(rules: scenario.deadlines)
         let order = organisations.indices.sorted { organisations[$0].folded.utf8Precedes(organisations[$1].folded) }
         return order.map { o in
             let entry = organisations[o]
@@ -114,7 +114,7 @@ private struct EstateBuilder {
     func makeGroup(_ group: EstateGrouping.GroupRows, deadlines: inout DeadlineMemo) -> UnitGroup {
         let rows = register.rows
         let first = group.rows[0]
-        let deadline = group.weight > 0 ? deadlines.deadline(for: rows[first], rules: scenario.deadlines) : nil
+        let deadline = group.weight > 0 ? deadlines.deadline(for: rows[first]) : nil
         return UnitGroup(
             kind: group.kind.name, vendor: rows[first].vendor, weight: group.weight, unitCost: group.kind.replaceCost,
             labourHours: group.kind.labourHours, isLeader: group.kind.replacedFirst && group.weight > 0,
