@@ -118,12 +118,10 @@ struct CSVScanner {
                         while j < n && bytes[j] != comma && bytes[j] != cr && bytes[j] != lf { j += 1 }
                     }
                 } else {
-                    while j < n {
-                        let b = bytes[j]
-                        if b == comma || b == lf || b == cr { break }
-                        j += 1
-                    }
-                    span = trimmed(Span(start: i, end: j, inScratch: false), bytes, &scratch)
+                    j = unquotedFieldEnd(bytes, from: j)
+                    let plain = j > i && isPlainEdge(bytes[i]) && isPlainEdge(bytes[j - 1])
+                    span = plain ? Span(start: i, end: j, inScratch: false)
+                                 : trimmed(Span(start: i, end: j, inScratch: false), bytes, &scratch)
                 }
                 if span.start != span.end { allEmpty = false }
                 spans.append(span)
@@ -187,6 +185,34 @@ struct CSVScanner {
         let base = span.inScratch ? scratch : file
         return String(decoding: UnsafeBufferPointer(rebasing: base[span.start..<span.end]), as: UTF8.self)
     }
+
+    /// The end of an unquoted field that runs from `start`: the first comma, CR or LF, or the
+    /// end of the bytes. Looks at eight bytes at a time.
+    @inline(__always)
+    private static func unquotedFieldEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let n = bytes.count
+        var j = start
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            /// The high bit of each zero byte of `x`; the lowest one set is exact.
+            @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+            while j + 8 <= n {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: j, as: UInt64.self))
+                let stops = zeroBytes(word ^ (ones &* UInt64(comma))) | zeroBytes(word ^ (ones &* UInt64(lf)))
+                    | zeroBytes(word ^ (ones &* UInt64(cr)))
+                if stops != 0 { return j + stops.trailingZeroBitCount / 8 }
+                j += 8
+            }
+        }
+        while j < n && bytes[j] != comma && bytes[j] != lf && bytes[j] != cr { j += 1 }
+        return j
+    }
+
+    /// Whether a field that starts or ends with `b` needs no trimming there: printable ASCII.
+    @inline(__always)
+    private static func isPlainEdge(_ b: UInt8) -> Bool { b > 0x20 && b < 0x80 }
 
     @inline(__always)
     private static func isASCIISpace(_ b: UInt8) -> Bool {
