@@ -1,3 +1,5 @@
+import Foundation
+
 /// Gives each distinct byte string a small integer id and one shared `String`.
 ///
 /// Register columns such as `council`, `kind` or `vendor` hold a few hundred distinct values
@@ -103,13 +105,9 @@ struct ByteKeyTable {
     private func storedBytes(of id: Int, equal value: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = id == 0 ? 0 : ends[id - 1]
         guard ends[id] - start == value.count else { return false }
+        guard value.count > 0, let valueBase = value.baseAddress else { return true }
         return bytes.withUnsafeBufferPointer { stored in
-            var k = 0
-            while k < value.count {
-                if stored[start + k] != value[k] { return false }
-                k += 1
-            }
-            return true
+            memcmp(stored.baseAddress! + start, valueBase, value.count) == 0
         }
     }
 

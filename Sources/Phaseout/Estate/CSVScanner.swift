@@ -6,8 +6,7 @@
 ///
 /// The scanner works on bytes and hands each record over as a ``CSVRecord`` of byte ranges, so
 /// a reader can decide per column what to build from a field (a `String`, an interned value, a
-/// number). ``scan(_:record:problem:)-(_,(Int,[String])->Void,_)`` builds one `String` per field
-/// for readers that simply want strings.
+/// number). The other `scan` builds one `String` per field for readers that simply want strings.
 ///
 /// - Complexity: O(*n*) in the number of bytes.
 struct CSVScanner {
