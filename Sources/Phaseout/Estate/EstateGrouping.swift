@@ -19,10 +19,10 @@ struct EstateGrouping {
         var weight: Double
     }
 
-    /// A kind spelling resolved against the scenario.
+    /// A kind spelling resolved against the scenario (plain integers: cheap to pass around).
     struct KindUse {
-        /// The scenario's kind; nil if it defines none of that name.
-        var kind: Kind?
+        /// The index of the scenario's kind in ``kinds``; nil if it defines none of that name.
+        var kind: Int?
         /// The index of the folded spelling in ``kindNames``.
         var key: Int
     }
@@ -75,6 +75,8 @@ struct EstateGrouping {
 
     /// Every vendor of the register, in order of first appearance.
     private(set) var vendors: [VendorUse] = []
+    /// The scenario's kinds the register uses, in order of first appearance.
+    private(set) var kinds: [Kind] = []
     /// The folded kind names of the register, in order of first appearance.
     private(set) var kindNames: [String] = []
     /// Organisations with work, in order of first appearance.
@@ -138,7 +140,7 @@ struct EstateGrouping {
             }
             guard ok, let kind = kindUse.kind, let levelWeight else { continue }
 
-            let weight = vendors[vendor].weight * levelWeight * kind.risk
+            let weight = vendors[vendor].weight * levelWeight * kinds[kind].risk
             if weight == 0 && locked == nil {
                 notAtRisk += rows[index].quantity
                 continue
@@ -183,7 +185,12 @@ struct EstateGrouping {
             kindByFolded[folded] = key
             kindNames.append(folded)
         }
-        let use = KindUse(kind: scenario.kind(named: spelling), key: key)
+        var index: Int?
+        if let kind = scenario.kind(named: spelling) {
+            index = kinds.firstIndex(of: kind) ?? kinds.count
+            if index == kinds.count { kinds.append(kind) }
+        }
+        let use = KindUse(kind: index, key: key)
         kindSpellings.remember(use, for: spelling)
         return use
     }
@@ -238,14 +245,14 @@ struct EstateGrouping {
     }
 
     /// The group of a site with this kind, vendor and locked period; a new one has `weight`.
-    private mutating func groupIndex(site: Int, kind: Kind, kindKey: Int, vendor: Int, locked: Int?,
+    private mutating func groupIndex(site: Int, kind: Int, kindKey: Int, vendor: Int, locked: Int?,
                                      weight: Double) -> Int {
         // A site has a handful of groups: a linear search beats hashing.
         for g in sites[site].groups
         where groups[g].kindKey == kindKey && groups[g].vendor == vendor && groups[g].locked == locked {
             return g
         }
-        groups.append(GroupRows(kind: kind, kindKey: kindKey, vendor: vendor, locked: locked, weight: weight))
+        groups.append(GroupRows(kind: kinds[kind], kindKey: kindKey, vendor: vendor, locked: locked, weight: weight))
         sites[site].groups.append(groups.count - 1)
         return groups.count - 1
     }
