@@ -53,7 +53,7 @@ public enum RegisterReader {
         return try result.get()
     }
 
-    /// Parses register bytes in place. See ``parse(_:fileName:)-([UInt8],_)``.
+    /// Parses register bytes in place, without copying them; see the public `parse`.
     static func parse(buffer: UnsafeBufferPointer<UInt8>, fileName: String) throws(InputError) -> Register {
         var log = DiagnosticLog(file: fileName)
         var builder = Builder(fileName: fileName)
