@@ -37,6 +37,9 @@ extension Estate {
 }
 
 /// The work of ``Estate/build(register:scenario:)``.
+///
+/// ``EstateGrouping`` files every row under its organisation, site and group; this builder
+/// checks the result, orders it and turns it into ``Organisation``s.
 private struct EstateBuilder {
     let register: Register
     let scenario: Scenario
@@ -49,181 +52,108 @@ private struct EstateBuilder {
         self.log = DiagnosticLog(file: register.fileName)
     }
 
-    struct GroupKey: Hashable {
-        var organisation: String
-        var site: String
-        var kind: String
-        var vendor: String
-        var locked: Int
-    }
-
-    struct GroupRows {
-        var rows: [Int] = []
-        var weight: Double
-        var count = 0
-    }
-
-    struct VendorUse {
-        var spelling: String
-        var line: Int
-        var units = 0
-        var fellToDefault: Bool
-        var weight: Double
-    }
-
     mutating func build() throws(InputError) -> Estate {
-        let rows = register.rows
-        let kindColumn = register.columnNumber(of: "kind")
-        let sensitivityColumn = register.columnNumber(of: "sensitivity")
-        let lockedColumn = register.columnNumber(of: "locked_period")
         let councilColumn = register.columnNumber(of: "council")
         let vendorColumn = register.columnNumber(of: "vendor")
-        let kindList = scenario.kinds.values.map(\.name).sorted().joined(separator: ", ")
 
-        var vendors: [String: VendorUse] = [:]
-        var vendorOrder: [String] = []
-        var groups: [GroupKey: GroupRows] = [:]
-        var organisationNames: [String: (name: String, line: Int)] = [:]
-        var notAtRisk = 0
-
-        for (index, row) in rows.enumerated() {
-            let vendorFolded = row.vendor.foldedCase
-            if vendors[vendorFolded] == nil {
-                let key = scenario.vendors.matchingKey(for: row.vendor)
-                vendors[vendorFolded] = VendorUse(
-                    spelling: row.vendor, line: row.line, fellToDefault: key == nil,
-                    weight: scenario.vendors.weight(for: row.vendor))
-                vendorOrder.append(vendorFolded)
-            }
-            vendors[vendorFolded]!.units += row.quantity
-
-            var ok = true
-            let kind = scenario.kind(named: row.kind)
-            if kind == nil {
-                log.error(line: row.line, column: kindColumn, field: "kind",
-                          "unknown kind \"\(row.kind)\" (the scenario defines \(kindList.isEmpty ? "none" : kindList))")
-                ok = false
-            }
-            let levelWeight = scenario.sensitivityWeight(of: row.sensitivity)
-            if levelWeight == nil {
-                log.error(line: row.line, column: sensitivityColumn, field: "sensitivity",
-                          "unknown sensitivity level \"\(row.sensitivity)\"")
-                ok = false
-            }
-            var locked: Int?
-            if let label = row.lockedPeriod {
-                locked = scenario.periodIndex(of: label)
-                if locked == nil {
-                    log.error(line: row.line, column: lockedColumn, field: "locked_period",
-                              "unknown locked_period \"\(label)\" (not one of the scenario's periods)")
-                    ok = false
-                }
-            }
-            guard ok, let kind, let levelWeight else { continue }
-
-            let weight = vendors[vendorFolded]!.weight * levelWeight * kind.risk
-            if weight == 0 && locked == nil {
-                notAtRisk += row.quantity
-                continue
-            }
-            let organisation = row.council.foldedCase
-            if organisationNames[organisation] == nil { organisationNames[organisation] = (row.council, row.line) }
-            let key = GroupKey(organisation: organisation, site: row.siteID, kind: row.kind.foldedCase,
-                               vendor: vendorFolded, locked: locked ?? -1)
-            groups[key, default: GroupRows(weight: weight)].rows.append(index)
-            groups[key]!.count += row.quantity
-        }
+        var grouping = EstateGrouping(scenario: scenario, register: register)
+        register.rows.withUnsafeBufferPointer { rows in grouping.add(rows, log: &log) }
 
         // Organisations with work need a budget.
-        for (key, org) in organisationNames.sorted(by: { $0.value.line < $1.value.line })
-        where scenario.budget(for: key) == nil {
+        for org in grouping.organisations where scenario.budget(for: org.folded) == nil {
             log.error(line: org.line, column: councilColumn, field: "council",
                       "council \"\(org.name)\" has units to replace but no budget (budgets has no \"\(org.name)\" and no \"default\")")
         }
 
         // Warnings about vendors at the default weight.
-        for key in vendorOrder {
-            let use = vendors[key]!
-            guard use.fellToDefault else { continue }
+        for use in grouping.vendors where use.fellToDefault {
             log.warning(line: use.line, column: vendorColumn, field: "vendor",
                         "vendor \"\(use.spelling)\" fell to the default weight \(Self.format(scenario.vendors.defaultWeight)) (\(use.units) \(use.units == 1 ? "unit" : "units"))")
         }
-        warnAboutDeadlineNames()
+        warnAboutDeadlineNames(vendors: grouping.vendors.map(\.folded))
 
         try log.throwIfErrors()
 
-        // Assemble organisations → sites → groups.
-        var sitesByOrganisation: [String: [String: [(GroupKey, GroupRows)]]] = [:]
-        for (key, group) in groups {
-            sitesByOrganisation[key.organisation, default: [:]][key.site, default: []].append((key, group))
-        }
-        var organisations: [Organisation] = []
-        for orgKey in sitesByOrganisation.keys.sorted(by: { $0.utf8Precedes($1) }) {
-            let name = organisationNames[orgKey]!.name
-            var sites: [Site] = []
-            for siteID in sitesByOrganisation[orgKey]!.keys.sorted(by: { $0.utf8Precedes($1) }) {
-                let entries = sitesByOrganisation[orgKey]![siteID]!.sorted { a, b in
-                    if a.0.kind != b.0.kind { return a.0.kind.utf8Precedes(b.0.kind) }
-                    if a.0.vendor != b.0.vendor { return a.0.vendor.utf8Precedes(b.0.vendor) }
-                    return a.0.locked < b.0.locked
-                }
-                let firstRow = rows[entries.map { $0.1.rows.min()! }.min()!]
-                let unitGroups = entries.map { makeGroup($0.1) }
-                sites.append(Site(id: siteID, category: firstRow.siteCategory, sensitivity: firstRow.sensitivity,
-                                  visitCost: scenario.visitCost(forCategory: firstRow.siteCategory),
-                                  groups: unitGroups))
-            }
-            organisations.append(Organisation(
-                name: name, budget: scenario.budget(for: orgKey) ?? [],
-                labourHours: scenario.labourHours(for: orgKey), sites: sites))
-        }
-
+        let organisations = assemble(grouping)
         for organisation in organisations { warnAboutLeaderBlocks(organisation) }
 
         return Estate(register: register, scenario: scenario, organisations: organisations,
-                      notAtRiskUnits: notAtRisk, warnings: log.warnings + scenarioWarnings)
+                      notAtRiskUnits: grouping.notAtRisk, warnings: log.warnings + scenarioWarnings)
+    }
+
+    /// Organisations by folded name, sites by `site_id` and groups by kind, vendor and locked
+    /// period, all in UTF-8 byte order.
+    func assemble(_ grouping: EstateGrouping) -> [Organisation] {
+        let organisations = grouping.organisations, sites = grouping.sites, groups = grouping.groups
+        let kindNames = grouping.kindNames, vendors = grouping.vendors
+        var deadlines = DeadlineMemo(rules: scenario.deadlines)
+        let order = organisations.indices.sorted { organisations[$0].folded.utf8Precedes(organisations[$1].folded) }
+        return order.map { o in
+            let entry = organisations[o]
+            let siteOrder = entry.sites.sorted { sites[$0].id.utf8Precedes(sites[$1].id) }
+            let assembled = siteOrder.map { s in
+                let site = sites[s]
+                let groupOrder = site.groups.sorted { a, b in
+                    let ka = groups[a].kindKey, kb = groups[b].kindKey
+                    if ka != kb { return kindNames[ka].utf8Precedes(kindNames[kb]) }
+                    let va = groups[a].vendor, vb = groups[b].vendor
+                    if va != vb { return vendors[va].folded.utf8Precedes(vendors[vb].folded) }
+                    return (groups[a].locked ?? -1) < (groups[b].locked ?? -1)
+                }
+                let firstRow = register.rows[site.firstRow]
+                return Site(id: site.id, category: firstRow.siteCategory, sensitivity: firstRow.sensitivity,
+                            visitCost: scenario.visitCost(forCategory: firstRow.siteCategory),
+                            groups: groupOrder.map { makeGroup(groups[$0], deadlines: &deadlines) })
+            }
+            return Organisation(name: entry.name, budget: scenario.budget(for: entry.folded) ?? [],
+                                labourHours: scenario.labourHours(for: entry.folded), sites: assembled)
+        }
     }
 
     /// One group from its rows: weight, costs, deadline and unit order.
-    func makeGroup(_ group: GroupRows) -> UnitGroup {
+    func makeGroup(_ group: EstateGrouping.GroupRows, deadlines: inout DeadlineMemo) -> UnitGroup {
         let rows = register.rows
-        let first = rows[group.rows.min()!]
-        let kind = scenario.kind(named: first.kind)!
-        let locked = first.lockedPeriod.flatMap { scenario.periodIndex(of: $0) }
-        let ordered = group.rows.sorted { a, b in
-            let ra = rows[a], rb = rows[b]
-            switch (ra.installed, rb.installed) {
-            case let (x?, y?) where x != y: return x < y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return ra.deviceID.utf8Precedes(rb.deviceID)
-            }
-        }
-        var deadline: Int?
-        if group.weight > 0 {
-            for rule in scenario.deadlines
-            where rule.matches(council: first.council, siteCategory: first.siteCategory,
-                               sensitivity: first.sensitivity, kind: first.kind, vendor: first.vendor) {
-                deadline = min(deadline ?? rule.by, rule.by)
-            }
-        }
+        let first = group.rows[0]
+        let deadline = group.weight > 0 ? deadlines.deadline(for: rows[first]) : nil
         return UnitGroup(
-            kind: kind.name, vendor: first.vendor, weight: group.weight, unitCost: kind.replaceCost,
-            labourHours: kind.labourHours, isLeader: kind.replacedFirst && group.weight > 0,
-            deadline: deadline, lockedPeriod: locked, count: group.count,
-            units: ordered.map { UnitSlice(rowIndex: $0, quantity: rows[$0].quantity) })
+            kind: group.kind.name, vendor: rows[first].vendor, weight: group.weight, unitCost: group.kind.replaceCost,
+            labourHours: group.kind.labourHours, isLeader: group.kind.replacedFirst && group.weight > 0,
+            deadline: deadline, lockedPeriod: group.locked, count: group.count,
+            units: unitOrder(group.rows).map { UnitSlice(rowIndex: $0, quantity: rows[$0].quantity) })
+    }
+
+    /// Rows in replacement order: by `installed` (oldest first, rows without it last), then by
+    /// `device_id` bytes. The sort is stable, so equal rows keep register order.
+    func unitOrder(_ indices: [Int]) -> [Int] {
+        guard indices.count > 1 else { return indices }
+        let rows = register.rows
+        // (0, year) sorts before (1, 0): rows without `installed` go last.
+        let keys = indices.map { i in rows[i].installed.map { (0, $0) } ?? (1, 0) }
+        return indices.indices.sorted { a, b in
+            if keys[a] != keys[b] { return keys[a] < keys[b] }
+            return rows[indices[a]].deviceID.utf8Precedes(rows[indices[b]].deviceID)
+        }.map { indices[$0] }
     }
 
     /// Warns about deadline rules naming a council, category or vendor that no row has.
-    mutating func warnAboutDeadlineNames() {
+    ///
+    /// - Parameter vendors: The folded vendor names of every row.
+    mutating func warnAboutDeadlineNames(vendors vendorKeys: [String]) {
         guard !scenario.deadlines.isEmpty else { return }
-        let rows = register.rows
-        var councils = Set<String>(), categories = Set<String>(), vendorKeys = Set<String>()
-        for row in rows {
-            councils.insert(row.council.foldedCase)
-            categories.insert(row.siteCategory.foldedCase)
-            vendorKeys.insert(row.vendor.foldedCase)
+        var councilSpellings = Set<String>(), categorySpellings = Set<String>()
+        var lastCouncil: String?, lastCategory: String?
+        register.rows.withUnsafeBufferPointer { rows in
+            for i in rows.indices {
+                // Rows of a site come together: skip the hashing when the value repeats.
+                if rows[i].council != lastCouncil { councilSpellings.insert(rows[i].council); lastCouncil = rows[i].council }
+                if rows[i].siteCategory != lastCategory {
+                    categorySpellings.insert(rows[i].siteCategory)
+                    lastCategory = rows[i].siteCategory
+                }
+            }
         }
+        let councils = Set(councilSpellings.map(\.foldedCase))
+        let categories = Set(categorySpellings.map(\.foldedCase))
         for (k, rule) in scenario.deadlines.enumerated() {
             func warn(_ field: String, _ message: String) {
                 scenarioWarnings.append(Diagnostic(.warning, file: scenario.fileName, line: rule.line,

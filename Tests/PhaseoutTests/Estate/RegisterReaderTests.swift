@@ -148,4 +148,32 @@ import Testing
         #expect(row.model == "M-9" && row.installed == 2014 && row.quantity == 3)
         #expect(row.extra.count == 1 && row.extra[0].column == "Owner" && row.extra[0].value == "Bob")
     }
+
+    @Test func deviceIDsCompareAsStringsOnceOneIsNotASCII() {
+        // "D1" is recorded while every id is ASCII; the non-ASCII ids that follow switch the
+        // check to string comparison, where precomposed and decomposed "é" are the same id.
+        let csv = header + "\nD1,Fife,S1,camera,Axis\nCaf\u{E9},Fife,S1,camera,Axis\n"
+            + "Cafe\u{301},Fife,S1,camera,Axis\nD1,Fife,S2,camera,Axis\n"
+        let errors = registerErrors(csv)
+        #expect(errors.map(\.line) == [4, 5])
+        #expect(errors.last?.message == #"duplicate device_id "D1" (first on line 2)"#)
+    }
+
+    @Test func manyDistinctValuesAndLongFields() throws {
+        // More distinct councils, sites and models than the tables start with; fields longer
+        // than eight bytes with separators at every offset.
+        var csv = header + ",model,Notes\n"
+        for k in 0..<3000 {
+            let pad = String(repeating: "x", count: k % 19)
+            csv += "device-\(k),Council \(k % 1500)\(pad),Site-\(k),camera,Vendor\(pad),M\(k),\"n,\(pad)\"\n"
+        }
+        let register = try RegisterReader.parse(csv, fileName: "r.csv")
+        #expect(register.rows.count == 3000)
+        for (k, row) in register.rows.enumerated() {
+            let pad = String(repeating: "x", count: k % 19)
+            #expect(row.deviceID == "device-\(k)" && row.council == "Council \(k % 1500)\(pad)")
+            #expect(row.siteID == "Site-\(k)" && row.vendor == "Vendor\(pad)" && row.model == "M\(k)")
+            #expect(row.extra.first?.value == "n,\(pad)")
+        }
+    }
 }
