@@ -28,7 +28,7 @@ struct OrganisationSolver {
                 shortfall: Shortfall(money: zeros, hours: zeros, structuralReason: reason))
         }
 
-        if problem.decisionCount > OrganisationSolver.monolithicLimit {
+        if problem.decisionCount > monolithicLimit {
             return solveByDecomposition(baselineValue: baselineValue)
         }
         var model = OrganisationModel(problem: problem, aggregate: aggregate)
@@ -65,7 +65,7 @@ struct OrganisationSolver {
 
     /// Organisations with more decisions than this are not handed to lp_solve whole (its
     /// simplex alone would take minutes): they are planned by decomposition instead.
-    static let monolithicLimit = 25_000
+    var monolithicLimit = PlanOptions.defaultMonolithicLimit
 
     /// The decomposition path for very large organisations: a greedy plan, the Lagrangian
     /// bound from pricing the money and labour rows (exact per-site subproblems), and a

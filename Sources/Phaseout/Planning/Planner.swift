@@ -52,7 +52,8 @@ public struct Planner: Sendable {
                 let solver = OrganisationSolver(
                     problem: problems[index], relativeGap: options.relativeGap,
                     deadline: clock.start(weight: weights[index]),
-                    aggregate: options.aggregate, cancellation: options.cancellation)
+                    aggregate: options.aggregate, cancellation: options.cancellation,
+                    monolithicLimit: options.monolithicLimit)
                 let outcome = solver.solve()
                 clock.finish(weight: weights[index])
                 results.set(index, outcome)
@@ -76,6 +77,11 @@ public struct PlanOptions: Sendable {
     public var threads: Int = ProcessInfo.processInfo.activeProcessorCount
     /// Pool interchangeable units of uncoupled sites (off only to check the pooling).
     public var aggregate: Bool = true
+    /// Organisations needing more decisions (groups × periods at coupled sites) than this are
+    /// planned by decomposition (Lagrangian bound and repaired greedy plans) instead of one
+    /// lp_solve model.
+    public var monolithicLimit: Int = PlanOptions.defaultMonolithicLimit
+    public static let defaultMonolithicLimit = 25_000
     /// Called after each organisation, from a worker thread.
     public var progress: (@Sendable (PlanProgress) -> Void)?
     /// Stops the run early (remaining organisations end `unknown`).
