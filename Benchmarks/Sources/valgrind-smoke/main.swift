@@ -2,6 +2,10 @@
 // export, read back, time limit, cancellation), then exit. For leak checks:
 //
 //   valgrind --leak-check=full .build/debug/valgrind-smoke
+//   valgrind --tool=helgrind .build/debug/valgrind-smoke --concurrent
+//
+// `--concurrent` solves independent models on several threads at once instead (for helgrind).
+import Foundation
 import LinearProgramming
 
 func knapsack(items: Int, seed: Int) -> LinearModel {
@@ -20,6 +24,25 @@ func knapsack(items: Int, seed: Int) -> LinearModel {
 
 let solver = LPSolveSolver()
 var failures = 0
+
+if CommandLine.arguments.contains("--concurrent") {
+    let models = (0..<6).map { knapsack(items: 30 + 5 * $0, seed: $0) }
+    let sequential = models.map { try? solver.solve($0).objectiveValue }
+    final class Slots: @unchecked Sendable {
+        let lock = NSLock()
+        var values: [Double?]
+        init(_ count: Int) { values = [Double?](repeating: nil, count: count) }
+    }
+    let slots = Slots(models.count)
+    DispatchQueue.concurrentPerform(iterations: models.count) { index in
+        let value = try? solver.solve(models[index]).objectiveValue
+        slots.lock.lock(); slots.values[index] = value ?? nil; slots.lock.unlock()
+    }
+    let concurrent = slots.values
+    let same = zip(sequential, concurrent).allSatisfy { $0 == $1 }
+    print(same ? "valgrind-smoke --concurrent: ok (\(models.count) models, same answers)" : "valgrind-smoke --concurrent: answers differ")
+    exit(same ? 0 : 1)
+}
 for seed in 0..<5 {
     let model = knapsack(items: 20 + 10 * seed, seed: seed)
     var parameters = SolverParameters()
