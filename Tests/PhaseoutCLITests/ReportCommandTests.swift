@@ -1,21 +1,9 @@
 import Foundation
 import Testing
 
-/// Runs the built `phaseout` executable and returns its exit status, stdout and stderr.
-private func phaseout(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        .appendingPathComponent("phaseout")
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    let output = Pipe(), errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    let err = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+/// Runs the built `phaseout` executable (the shared runner).
+private func phaseout(_ arguments: [String]) throws -> CommandRun {
+    try runPhaseout(arguments)
 }
 
 private let fixtures = URL(fileURLWithPath: #filePath)
