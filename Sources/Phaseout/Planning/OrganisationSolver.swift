@@ -265,12 +265,25 @@ struct OrganisationSolver {
         if hoursSplit.isEmpty { hoursSplit = zeros }
         let shortfall = Shortfall(money: moneySplit, hours: hoursSplit, structuralReason: nil)
 
-        // The plan the shortfall buys.
+        // The plan the shortfall buys: the elastic model's own plan fits the raised budgets;
+        // a re-plan with them may do better on the objective.
         let budget = zip(problem.budget, moneySplit).map { $0 + Double($1) }
         let labour = problem.labourHours.map { zip($0, hoursSplit).map { $0 + Double($1) } }
+        var fundedProblem = problem
+        fundedProblem.budget = budget
+        fundedProblem.labourHours = labour
+        var best: (counts: PlanCounts, value: Double)?
+        let elasticCounts = elastic.counts(from: solution)
+        if elasticCounts.keepsRules(of: fundedProblem),
+           PlanMeasures(problem: fundedProblem, counts: elasticCounts).keepsBudgets(of: fundedProblem) {
+            best = (elasticCounts, primaryValue(PlanMeasures(problem: fundedProblem, counts: elasticCounts)))
+        }
         var funded = OrganisationModel(problem: problem, aggregate: aggregate, budget: budget, labour: labour)
-        if case .planned(let counts, _, _) = optimise(&funded) { return (shortfall, counts) }
-        return (shortfall, nil)
+        if case .planned(let counts, _, _) = optimise(&funded) {
+            let value = primaryValue(PlanMeasures(problem: fundedProblem, counts: counts))
+            if best == nil || value < best!.value { best = (counts, value) }
+        }
+        return (shortfall, best?.counts)
     }
 
     /// The least whole total of `variables` (integer, ≥ 0) over `model`'s feasible points, with a
