@@ -208,4 +208,22 @@ struct ShadowPriceTests {
             #expect(whatIf["exposureRemoved"] is Double && whatIf["status"] as? String == "optimal" && whatIf["gap"] is Double)
         }
     }
+
+    @Test("The report shows a table per organisation and says where the shadow price misleads")
+    func reportShowsMargins() throws {
+        let estate = try fixture("1_exposure_inflation_carry_visit")
+        var options = exactOptions()
+        options.whatIfAmount = 1000
+        let plan = Planner(options: options).plan(estate)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("shadow-report-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try PlanWriter(estate: estate).write(plan, to: directory)
+        let page = try String(contentsOf: ReportWriter().write(planDirectory: directory), encoding: .utf8)
+        #expect(page.contains("What more money buys, Fife"))
+        #expect(page.contains("id=\"margins-explained\""))
+        #expect(page.contains("misleads whenever £1,000 would pay for a new site visit"))
+        // Fixture 1's first period: the LP's 2.5 per £1,000 against 8.5 actually bought.
+        #expect(page.contains("data-period=\"2026/27\" data-field=\"shadowPricePer1000\" data-value=\"2.5\""))
+        #expect(page.contains("data-period=\"2026/27\" data-field=\"whatIfRemoved\" data-value=\"8.5\""))
+    }
 }
