@@ -5,7 +5,8 @@ import LinearProgramming
 public struct WhatIf: Sendable, Equatable, Codable {
     /// Nominal £ added to that period's budget (it may carry over like budget).
     public var amount: Double
-    /// Baseline plan's exposure − the re-plan's exposure (risk-years); ≥ 0.
+    /// Baseline plan's exposure − the re-plan's exposure (risk-years); ≥ 0 for the `exposure`
+    /// objective (for `cost` it is the secondary aim's change and may be negative).
     public var exposureRemoved: Double
     /// Baseline plan's present-value cost − the re-plan's (£); for the `cost` objective this is
     /// the primary saving; for `exposure` it is usually negative (more money is spent).
@@ -70,7 +71,7 @@ struct WhatIfAnalysis {
         let gap = value == bound ? 0 : abs(value - bound) / max(abs(value), 1e-12)
         // The baseline plan fits the raised budget, so there is always a plan: optimal or feasible.
         let status: PlanStatus = gap <= planner.options.relativeGap * (1 + 1e-9) ? .optimal : .feasible
-        return WhatIf(amount: amount, exposureRemoved: max(0, before.exposure - after.exposure),
+        return WhatIf(amount: amount, exposureRemoved: before.exposure - after.exposure,
                       presentValueSaved: before.presentValue - after.presentValue, status: status, gap: gap)
     }
 }
