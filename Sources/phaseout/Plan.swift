@@ -33,6 +33,14 @@ struct Plan: ParsableCommand {
     @Option(name: .long, help: "Organisations solved at once (default: the number of cores).")
     var threads: Int?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Also re-plan each organisation once per period with this many more nominal pounds in that period's budget, and report what it buys (summary.json `whatIf`, report).",
+        valueName: "AMOUNT"))
+    var whatIf: Double?
+
+    @Option(name: .long, help: "Wall-clock seconds shared by all --what-if re-plans (default: --time-limit again).")
+    var whatIfTimeLimit: Double?
+
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
@@ -43,6 +51,10 @@ struct Plan: ParsableCommand {
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be in [0, 1)") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let whatIf, !(whatIf > 0 && whatIf.isFinite) { throw ValidationError("--what-if must be a positive amount of pounds") }
+        if let whatIfTimeLimit, !(whatIfTimeLimit > 0 && whatIfTimeLimit.isFinite) {
+            throw ValidationError("--what-if-time-limit must be a positive number of seconds")
+        }
     }
 
     func run() throws {
@@ -52,6 +64,8 @@ struct Plan: ParsableCommand {
         options.timeLimit = .milliseconds(Int64(timeLimit * 1000))
         options.relativeGap = gap
         if let threads { options.threads = threads }
+        options.whatIfAmount = whatIf
+        options.whatIfTimeLimit = whatIfTimeLimit.map { .milliseconds(Int64($0 * 1000)) }
         let quiet = self.quiet
         options.progress = { progress in
             guard !quiet else { return }

@@ -29,6 +29,24 @@ struct PlanCommandTests {
         #expect(names == ["plan.csv", "summary.json", "visits.csv"])
     }
 
+    @Test func whatIfAddsReplansToSummaryAndReport() throws {
+        let inputs = fixture("1_exposure_inflation_carry_visit")
+        let out = temporaryPath("plan")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let run = try runPhaseout(["plan", inputs.register, inputs.scenario, "--out", out, "--quiet",
+                                   "--what-if", "1000", "--what-if-time-limit", "10", "--report"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as! [String: Any]
+        let periods = (summary["organisations"] as! [[String: Any]])[0]["periods"] as! [[String: Any]]
+        #expect(periods.map { ($0["whatIf"] as? [String: Any])?["exposureRemoved"] as? Double } == [8.5, 4.5, 0.5])
+        #expect(periods[1]["shadowPricePer1000"] as? Double == 5)
+        let report = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(report.contains("What more money buys, Fife"))
+        let bad = try runPhaseout(["plan", inputs.register, inputs.scenario, "--out", out, "--what-if", "0"])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("--what-if must be a positive amount"))
+    }
+
     @Test func infeasibleFixtureExitsThreeWithShortfallAndFundedPlan() throws {
         let inputs = fixture("3_infeasible_shortfall")
         let out = temporaryPath("plan")

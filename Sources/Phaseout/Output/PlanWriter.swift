@@ -109,6 +109,8 @@ struct PlanSummary: Encodable {
         var gap: Double
         var periods: [PeriodFigures]
         var shortfall: ShortfallSummary?
+        /// What each period's `shadowPricePer1000` measures, or why it is absent.
+        var shadowPriceNote: String?
     }
 
     struct ShortfallSummary: Encodable {
@@ -154,7 +156,7 @@ struct PlanSummary: Encodable {
             OrganisationSummary(name: $0.name, status: $0.status, exposure: $0.exposure,
                                 baselineExposure: $0.baselineExposure, nominalCost: $0.nominalCost,
                                 presentValueCost: $0.presentValueCost, bound: $0.bound, gap: $0.gap,
-                                periods: $0.periods, shortfall: summary($0))
+                                periods: $0.periods, shortfall: summary($0), shadowPriceNote: $0.shadowPriceNote)
         }
         let shortfalls = plan.organisations.compactMap(summary)
         self.shortfalls = shortfalls.isEmpty ? nil : shortfalls

@@ -260,6 +260,12 @@ struct OrganisationModel {
         model.addConstraint(row, .lessOrEqual, rhs - constant, name: name)
     }
 
+    /// Makes every variable continuous (binaries keep their 0…1 bounds): the LP relaxation,
+    /// with every variable and row still valid.
+    mutating func relax() {
+        model = model.relaxed()
+    }
+
     /// Fixes variables' bounds.
     mutating func fix(_ variable: Variable, to value: Double) {
         model.setBounds(of: variable, lower: value, upper: value)

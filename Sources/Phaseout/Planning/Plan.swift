@@ -42,6 +42,8 @@ public struct OrganisationPlan: Sendable {
     /// Size of the model solved, for benchmarks: rows, columns, nonzeros.
     public let modelSize: (rows: Int, columns: Int, nonzeros: Int)
     public let solveSeconds: Double
+    /// What the per-period `shadowPricePer1000` figures measure, or why they are absent.
+    public var shadowPriceNote: String?
 }
 
 /// Money, carry, labour and units of one organisation in one period.
@@ -56,6 +58,41 @@ public struct PeriodFigures: Sendable, Equatable, Codable {
     public let labourHours: Double
     /// The period's labour limit; `nil` when unlimited.
     public let labourLimit: Double?
+    /// Primary objective removed per extra £1,000 in this period's budget (exposure in
+    /// risk-years; present-value £ for the `cost` objective): minus the budget row's dual in
+    /// the LP with the plan's visits and recorder blocks fixed. Marginal: it misleads when
+    /// £1,000 would pay for a new site visit or recorder block. `nil` when not computed.
+    public var shadowPricePer1000: Double? = nil
+    /// Primary objective removed per extra labour hour in this period (same LP); `nil` when
+    /// labour is unlimited or prices were not computed.
+    public var shadowPricePerLabourHour: Double? = nil
+    /// What a fixed sum more in this period's budget buys when the organisation is re-planned.
+    public var whatIf: WhatIf? = nil
+}
+
+/// One organisation's shadow prices and what-if figures, before they join its ``PeriodFigures``.
+struct OrganisationMargins {
+    var objective: Objective
+    /// Whether the organisation has a plan (optimal or feasible); only those are priced.
+    var planned: Bool
+    var prices: ShadowPrices.Prices?
+    var whatIf: [WhatIf]?
+    var shadowPriceNote: String?
+
+    init(objective: Objective, planned: Bool) {
+        self.objective = objective
+        self.planned = planned
+        shadowPriceNote = planned ? nil : "not computed: the organisation has no plan"
+    }
+
+    /// The note summary.json carries beside the figures.
+    var note: String? {
+        if let shadowPriceNote { return shadowPriceNote }
+        guard prices != nil else { return nil }
+        return objective == .exposure
+            ? "exposure removed (risk-years) per extra £1,000, from the LP with this plan's site visits and recorder blocks fixed"
+            : "present-value cost saved (£) per extra £1,000, from the LP with this plan's site visits and recorder blocks fixed"
+    }
 }
 
 /// One line of plan.csv: some units of one register row replaced in one period (or not at all).

@@ -4,6 +4,8 @@ struct PlanAssembler {
     let estate: Estate
     let problems: [OrganisationProblem]
     let outcomes: [OrganisationOutcome]
+    /// Shadow prices and what-if figures per organisation (empty: none).
+    var margins: [OrganisationMargins] = []
 
     func plan() -> Plan {
         let scenario = estate.scenario
@@ -25,11 +27,16 @@ struct PlanAssembler {
             nominal += measures.nominal
             presentValue += measures.presentValue
             bound += outcome.bound
+            let margin = margins.indices.contains(index) ? margins[index] : nil
             let figures = (0..<problem.periodCount).map { t in
-                PeriodFigures(
+                var figures = PeriodFigures(
                     period: scenario.periods[t], budget: problem.budget[t], spend: measures.spend[t],
                     carryIn: measures.carryIn[t], carryOut: measures.carryOut[t], units: measures.unitsReplaced[t],
                     labourHours: measures.labour[t], labourLimit: problem.labourHours?[t])
+                figures.shadowPricePer1000 = margin?.prices?.perThousandPounds[t]
+                figures.shadowPricePerLabourHour = margin?.prices?.perLabourHour?[t]
+                figures.whatIf = margin?.whatIf?[t]
+                return figures
             }
             organisations.append(OrganisationPlan(
                 name: organisation.name, status: outcome.status, exposure: measures.exposure,
@@ -37,7 +44,7 @@ struct PlanAssembler {
                 presentValueCost: measures.presentValue, bound: outcome.bound, gap: outcome.gap,
                 periods: figures, shortfall: outcome.shortfall,
                 modelSize: (outcome.modelRows, outcome.modelColumns, outcome.modelNonzeros),
-                solveSeconds: outcome.solveSeconds))
+                solveSeconds: outcome.solveSeconds, shadowPriceNote: margin?.note))
             rows += planRows(organisation: organisation, problem: problem, counts: counts)
             visits += visitRows(organisation: organisation, problem: problem, measures: measures)
             let funded = outcome.fundedCounts ?? counts

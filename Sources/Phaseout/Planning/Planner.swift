@@ -27,7 +27,34 @@ public struct Planner: Sendable {
         let start = ContinuousClock.now
         let deadline = start + options.timeLimit
         let outcomes = solveAll(problems, deadline: deadline)
-        return PlanAssembler(estate: estate, problems: problems, outcomes: outcomes).plan()
+        let margins = marginalFigures(problems: problems, outcomes: outcomes)
+        return PlanAssembler(estate: estate, problems: problems, outcomes: outcomes, margins: margins).plan()
+    }
+
+    /// Shadow prices (when ``PlanOptions/shadowPrices``) and what-if re-plans (when
+    /// ``PlanOptions/whatIfAmount`` is set) of every planned organisation.
+    func marginalFigures(problems: [OrganisationProblem], outcomes: [OrganisationOutcome]) -> [OrganisationMargins] {
+        var margins = problems.indices.map { o in
+            OrganisationMargins(objective: problems[o].objective, planned: WhatIfAnalysis.isPlanned(outcomes[o]))
+        }
+        if options.shadowPrices {
+            for o in problems.indices where margins[o].planned {
+                guard problems[o].decisionCount <= options.monolithicLimit else {
+                    margins[o].shadowPriceNote = "not computed: the organisation is too large for one LP"
+                    continue
+                }
+                let pricing = ShadowPrices(problem: problems[o], timeLimit: options.timeLimit)
+                margins[o].prices = pricing.prices(at: outcomes[o].counts)
+                if margins[o].prices == nil { margins[o].shadowPriceNote = "not computed: the fixed-decision LP did not solve" }
+            }
+        }
+        if let amount = options.whatIfAmount {
+            let analysis = WhatIfAnalysis(amount: amount, planner: self)
+            let deadline = ContinuousClock.now + (options.whatIfTimeLimit ?? options.timeLimit)
+            let results = analysis.run(problems: problems, outcomes: outcomes, deadline: deadline)
+            for o in problems.indices { margins[o].whatIf = results[o] }
+        }
+        return margins
     }
 
     /// Solves the problems on at most `threads` threads; results land at their own index.
@@ -82,6 +109,15 @@ public struct PlanOptions: Sendable {
     /// lp_solve model.
     public var monolithicLimit: Int = PlanOptions.defaultMonolithicLimit
     public static let defaultMonolithicLimit = 25_000
+    /// Compute each planned organisation's shadow prices: the duals of its budget (and labour)
+    /// rows in the LP with the plan's visits and recorder blocks fixed (see ``ShadowPrices``).
+    public var shadowPrices: Bool = true
+    /// When set, re-plan every planned organisation once per period with this many more nominal
+    /// pounds in that period's budget, and report what it buys (see ``WhatIf``).
+    public var whatIfAmount: Double?
+    /// Wall-clock limit shared by all what-if re-plans (split among them by size, as a run's
+    /// time is split among organisations); `nil` means ``timeLimit`` again.
+    public var whatIfTimeLimit: Duration?
     /// Called after each organisation, from a worker thread.
     public var progress: (@Sendable (PlanProgress) -> Void)?
     /// Stops the run early (remaining organisations end `unknown`).

@@ -19,6 +19,7 @@ extension ReportPage {
     .kpi dt { font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
     .kpi dd { margin: 2px 0 0; font-size: 1.45rem; font-weight: 600; font-variant-numeric: tabular-nums; }
     .kpi dd.note { font-size: .8rem; font-weight: 400; color: var(--muted); }
+    p.note { font-size: .85rem; color: var(--muted); }
     .alert { border-left: 4px solid var(--risk); background: #fbeeeb; padding: 8px 12px; }
     .status { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: .8rem; font-weight: 600;
       vertical-align: middle; border: 1px solid currentColor; }

@@ -235,6 +235,7 @@ struct ReportPage {
             html += "</tr>\n"
         }
         html += "</tbody>\n</table>\n"
+        if hasMargins { html += marginsExplanation() }
         for (index, organisation) in summary.organisations.enumerated() {
             html += organisationArticle(organisation, index: index)
         }
@@ -272,6 +273,7 @@ struct ReportPage {
         html += "<figcaption>\(name): budget and carry-in beside spend.</figcaption></figure>\n"
         html += spendTable(organisation.periods, visits: visitSpend[organisation.name], scope: scope, caption: "Spend against budget, \(organisation.name)")
         html += unitsTable(tally, scope: scope, caption: "Units by kind and period, \(organisation.name)")
+        html += marginsTable(organisation, scope: scope)
         return html + "</article>\n"
     }
 

@@ -14,6 +14,8 @@ public struct ReportSummary: Sendable, Decodable {
         public var gap: Double
         public var periods: [PeriodFigures]
         public var shortfall: Shortfall?
+        /// What each period's shadow price measures, or why it is absent (optional).
+        public var shadowPriceNote: String?
     }
 
     /// What an infeasible organisation lacks: money and hours per period, or a structural reason.
