@@ -29,6 +29,11 @@ import Testing
     let run = try runPhaseout(["report", dir, "--quiet"])
     #expect(run.status == 0 && run.stdout.isEmpty && run.stderr.isEmpty)
     #expect(FileManager.default.fileExists(atPath: dir + "/report.html"))
+    // A malformed plan.csv is named with its line, compiler-style.
+    try "device_id,period\nA1\n".write(toFile: dir + "/plan.csv", atomically: true, encoding: .utf8)
+    let malformed = try runPhaseout(["report", dir, "--quiet"])
+    #expect(malformed.status == 2)
+    #expect(malformed.stderr == "error: \(dir)/plan.csv:1: no \"council\" column\n")
     let missing = try runPhaseout(["report", dir + "/nothing-here", "--quiet"])
     #expect(missing.status == 2)
     #expect(missing.stderr.hasPrefix("error: "))
