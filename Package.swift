@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         // The CLI's argument parsing, help and error formatting (the only runtime dependency).
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // lp_solve 5.5: module map + shim header only. Debian ships the static liblpsolve55.a.

@@ -18,6 +18,10 @@ struct ExportModel: ParsableCommand {
             NAME.lp or NAME.mps; with --organisation, or for an estate of one organisation, it may \
             be the file itself.
 
+            Exit status: 0 when every model is written, 2 when the inputs are rejected (every \
+            problem listed as `error: FILE:LINE:COL: message`), 1 when a model cannot be written or \
+            --organisation names no organisation of the estate.
+
             Example:
               phaseout export-model register.csv scenario.json --format mps --out models
               phaseout export-model register.csv scenario.json --format lp --organisation Fife --out fife.lp

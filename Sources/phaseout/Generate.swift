@@ -7,7 +7,15 @@ struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a realistic synthetic DIR/register.csv and DIR/scenario.json; same seed, same files.",
         discussion: """
-            Example: phaseout generate --devices 100000 --councils 380 --seed 42 --out estate
+            The national profile spreads the devices over many organisations with yearly periods; \
+            the concentrated profile gives one large organisation quarterly periods. The files are \
+            written atomically; a one-line account of what was generated goes to stderr.
+
+            Exit status: 0 when both files are written, 1 when they cannot be written; bad \
+            arguments are reported with the usage and a non-zero status.
+
+            Example:
+              phaseout generate --devices 100000 --councils 380 --seed 42 --out estate
             Explicit organisations, with optional relative sizes:
               phaseout generate --devices 4000 --seed 7 --out scot --council Glasgow=635 --council Moray=94
             """)
@@ -57,6 +65,9 @@ struct Generate: ParsableCommand {
     @Option(help: "The scenario's name.")
     var name: String?
 
+    @Flag(name: .long, help: "Print nothing but errors (--stats still prints).")
+    var quiet = false
+
     func options() throws -> GeneratorOptions {
         var names: [String]?
         var weights: [Double]?
@@ -93,11 +104,19 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         let estate = try EstateGenerator(options()).generate()
-        try estate.write(to: out)
+        do {
+            try estate.write(to: out)
+        } catch {
+            printError("error: \(out): could not write the estate: \(error)")
+            throw ExitCode(1)
+        }
         let s = estate.statistics
-        var line = "generated \(s.units) units in \(s.rows) rows at \(s.sites) sites for \(s.councils) organisations"
-        line += " (\(s.atRiskUnits) units at risk in \(s.atRiskCouncils) organisations, \(s.shortCouncils) short of budget)"
-        line += " over \(estate.periods.count) periods → \(out)/register.csv, \(out)/scenario.json\n"
+        var line = ""
+        if !quiet {
+            line += "generated \(s.units) units in \(s.rows) rows at \(s.sites) sites for \(s.councils) organisations"
+            line += " (\(s.atRiskUnits) units at risk in \(s.atRiskCouncils) organisations, \(s.shortCouncils) short of budget)"
+            line += " over \(estate.periods.count) periods → \(out)/register.csv, \(out)/scenario.json\n"
+        }
         if stats {
             func pct(_ x: Double) -> String { String(format: "%.1f %%", x * 100) }
             line += "sites with a recorder: \(pct(s.shareSitesWithRecorder)); with a visit cost: \(pct(s.shareSitesWithVisitCost))\n"
@@ -109,7 +128,7 @@ struct Generate: ParsableCommand {
             let sizes = estate.councils.map(\.units).sorted()
             line += "units per organisation: min \(sizes.first!), median \(sizes[sizes.count / 2]), mean \(s.units / s.councils), max \(sizes.last!)\n"
         }
-        FileHandle.standardError.write(Data(line.utf8))
+        if !line.isEmpty { FileHandle.standardError.write(Data(line.utf8)) }
     }
 }
 

@@ -39,8 +39,20 @@ func writeReport(planDirectory: String) throws -> URL {
     do {
         return try ReportWriter().write(planDirectory: directory)
     } catch {
-        printError("error: \(error)")
+        printError("error: \(located(error))")
         let unwritable = error.path.hasSuffix(ReportWriter.fileName)
         throw ExitCode(unwritable ? 1 : 2)
     }
+}
+
+/// The report's error as `FILE:LINE: message` when its message starts with "line N: ", else
+/// `FILE: message` — the compiler-style location the other commands print.
+func located(_ error: ReportError) -> String {
+    let prefix = "line "
+    guard error.message.hasPrefix(prefix),
+          let colon = error.message.firstIndex(of: ":"),
+          let line = Int(error.message[error.message.index(error.message.startIndex, offsetBy: prefix.count)..<colon])
+    else { return error.description }
+    let rest = error.message[error.message.index(after: colon)...].drop { $0 == " " }
+    return "\(error.path):\(line): \(rest)"
 }

@@ -1,13 +1,28 @@
 import ArgumentParser
-import Phaseout
-
 import Foundation
+import Phaseout
 
 /// `phaseout validate REGISTER SCENARIO`: checks the inputs and summarises the estate.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a register and a scenario; list every problem.",
-        discussion: "Exits 2 when the inputs are rejected. Warnings and errors go to stderr, the summary to stdout."
+        discussion: """
+            Reads both inputs as `plan` would and lists every problem, not only the first, as \
+            `error: FILE:LINE:COL: message` on stderr (capped at 200, then "… and N more"). Accepted \
+            inputs draw warnings (`warning: …`) for vendors that fell to the default weight and for \
+            recorder blocks no period can pay for, and an estate summary on stdout: organisations, \
+            sites, units at risk by kind and sensitivity, contracted works, replacement cost and \
+            total budget.
+
+            With --json the summary and the warnings are printed on stdout as one JSON object \
+            (`scenario`, `summary`, `warnings`); errors still go to stderr.
+
+            Exit status: 0 when the inputs are accepted (warnings or not), 2 when they are rejected.
+
+            Example:
+              phaseout validate Examples/ScottishCouncils/register.csv Examples/ScottishCouncils/scenario.json
+              phaseout validate register.csv scenario.json --json > estate.json
+            """
     )
 
     @Argument(help: "The device register (CSV).")
@@ -16,19 +31,40 @@ struct Validate: ParsableCommand {
     @Argument(help: "The scenario (JSON).")
     var scenario: String
 
+    @Flag(name: .long, help: "Print the summary and the warnings as JSON on stdout.")
+    var json = false
+
+    @Flag(name: .long, help: "Print nothing but errors (and the JSON with --json); the exit status tells.")
+    var quiet = false
+
     func run() throws {
-        let estate: Estate
-        do {
-            estate = try Estate.load(registerPath: register, scenarioPath: scenario)
-        } catch {
-            for diagnostic in error.diagnostics {
-                printError("\(diagnostic.severity.rawValue): \(diagnostic)")
-            }
-            if error.omitted > 0 { printError("error: … and \(error.omitted) more") }
-            throw ExitCode(2)
+        let estate = try loadEstate(register: register, scenario: scenario)
+        if !quiet { for warning in estate.warnings { printError("warning: \(warning)") } }
+        if json {
+            try printJSON(ValidationOutput(estate))
+        } else if !quiet {
+            print(Self.format(estate.summary, scenario: estate.scenario), terminator: "")
         }
-        for warning in estate.warnings { printError("warning: \(warning)") }
-        print(Self.format(estate.summary, scenario: estate.scenario), terminator: "")
+    }
+
+    /// What `validate --json` prints.
+    struct ValidationOutput: Encodable {
+        struct ScenarioFacts: Encodable {
+            var name: String
+            var objective: String
+            var periods: [String]
+        }
+
+        var scenario: ScenarioFacts
+        var summary: EstateSummary
+        var warnings: [Diagnostic]
+
+        init(_ estate: Estate) {
+            scenario = ScenarioFacts(name: estate.scenario.name, objective: estate.scenario.objective.rawValue,
+                                     periods: estate.scenario.periods)
+            summary = estate.summary
+            warnings = estate.warnings
+        }
     }
 
     static func format(_ s: EstateSummary, scenario: Scenario) -> String {
@@ -63,9 +99,5 @@ struct Validate: ParsableCommand {
         }
         grouped = digits + grouped
         return (pence < 0 ? "-" : "") + grouped + (rest == 0 ? "" : "." + (rest < 10 ? "0" : "") + String(rest))
-    }
-
-    private func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }

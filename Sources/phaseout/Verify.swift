@@ -13,7 +13,10 @@ struct Verify: ParsableCommand {
             works order. Rows may come in any order and batches may be split over several rows.
 
             Violations and warnings go to stderr as `violation: ORGANISATION PERIOD: message (amount …)`; \
-            the recomputed exposure, baseline, nominal and present-value cost go to stdout.
+            the recomputed exposure, baseline, nominal and present-value cost, then one line per \
+            organisation and period, go to stdout. With --json, stdout is one JSON object instead: \
+            `valid`, `violations`, `warnings`, the recomputed totals and each organisation's periods. \
+            With --quiet only violations and errors are printed (and the JSON with --json).
 
             Exit status: 0 when the plan keeps every constraint, 1 when it breaks any, 2 when an \
             input cannot be read.
@@ -21,6 +24,7 @@ struct Verify: ParsableCommand {
             Example:
               phaseout plan register.csv scenario.json --out out
               phaseout verify register.csv scenario.json out/plan.csv
+              phaseout verify register.csv scenario.json edited-plan.csv --json > check.json
             """
     )
 
@@ -33,6 +37,12 @@ struct Verify: ParsableCommand {
     @Argument(help: "The plan to check (plan.csv: device_id, period, quantity; cost optional).")
     var plan: String
 
+    @Flag(name: .long, help: "Print the violations, warnings and recomputed totals as JSON on stdout.")
+    var json = false
+
+    @Flag(name: .long, help: "Print nothing but violations and errors (and the JSON with --json).")
+    var quiet = false
+
     func run() throws {
         let estate = try loadEstate(register: register, scenario: scenario)
         let report: VerificationReport
@@ -44,8 +54,12 @@ struct Verify: ParsableCommand {
             throw ExitCode(2)
         }
         for violation in report.violations { printError("violation: \(violation)") }
-        for warning in report.warnings { printError("warning: \(warning)") }
-        print(Self.format(report), terminator: "")
+        if !quiet { for warning in report.warnings { printError("warning: \(warning)") } }
+        if json {
+            try printJSON(report)
+        } else if !quiet {
+            print(Self.format(report), terminator: "")
+        }
         if !report.isValid {
             printError("\(report.violations.count) \(report.violations.count == 1 ? "violation" : "violations")")
             throw ExitCode(1)

@@ -57,7 +57,8 @@ public struct ModelExporter: Sendable {
 
     /// Exports the organisations' models.
     /// - Parameters:
-    ///   - organisation: one organisation's name (case-insensitive), or `nil` for all.
+    ///   - name: one organisation's name (case-insensitive), or `nil` for all.
+    ///   - format: LP or free MPS.
     /// - Throws: ``ModelExportError`` for an unknown organisation or a model lp_solve cannot write.
     public func export(organisation name: String? = nil, format: Format) throws(ModelExportError) -> [ExportedModel] {
         let organisations: [Organisation]
