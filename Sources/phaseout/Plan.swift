@@ -44,6 +44,9 @@ struct Plan: ParsableCommand {
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(name: .long, help: "Show progress even when stderr is not a terminal (it is shown on a terminal anyway).")
+    var progress = false
+
     @Flag(name: .long, help: "Also write DIR/report.html (as `phaseout report DIR` does).")
     var report = false
 
@@ -66,9 +69,10 @@ struct Plan: ParsableCommand {
         if let threads { options.threads = threads }
         options.whatIfAmount = whatIf
         options.whatIfTimeLimit = whatIfTimeLimit.map { .milliseconds(Int64($0 * 1000)) }
-        let quiet = self.quiet
+        // Progress lines are for people: on a terminal, or when asked for.
+        let showProgress = !quiet && (progress || isatty(STDERR_FILENO) != 0)
         options.progress = { progress in
-            guard !quiet else { return }
+            guard showProgress else { return }
             printError("planned \(progress.organisationsDone)/\(progress.organisationCount): \(progress.organisation) \(progress.status.rawValue)"
                 + (progress.gap > 0 ? String(format: " (gap %.2e)", progress.gap) : ""))
         }

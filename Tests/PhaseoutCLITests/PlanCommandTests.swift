@@ -7,7 +7,7 @@ struct PlanCommandTests {
         let inputs = fixture("1_exposure_inflation_carry_visit")
         let out = temporaryPath("plan")
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let run = try runPhaseout(["plan", inputs.register, inputs.scenario, "--out", out])
+        let run = try runPhaseout(["plan", inputs.register, inputs.scenario, "--out", out, "--progress"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("planned 1/1: Fife optimal"))
         #expect(run.stderr.contains("optimal: exposure 22.0000 of 30.0000 risk-years"))
@@ -89,6 +89,17 @@ struct PlanCommandTests {
         #expect(run.stderr.contains("error: \(register):2:6:"))
         #expect(run.stderr.contains("quantity"))
         #expect(!FileManager.default.fileExists(atPath: directory + "/out"))
+    }
+
+    /// Progress is for a terminal: piped stderr gets only the result line unless `--progress`.
+    @Test func progressStaysQuietWhenStderrIsNotATerminal() throws {
+        let inputs = fixture("2_cost_recorders_first_deadline")
+        let out = temporaryPath("plan")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let run = try runPhaseout(["plan", inputs.register, inputs.scenario, "--out", out])
+        #expect(run.status == 0)
+        #expect(!run.stderr.contains("planned 1/1"))
+        #expect(run.stderr.contains("optimal: exposure 15.0000"))
     }
 
     @Test func badArgumentsAreRejected() throws {
