@@ -47,7 +47,7 @@ struct GreedyPlanner {
             for s in lockedVisit[l] { lockedSpend[l] += problem.sites[s].visitCost * problem.priceFactor[l] }
         }
         // A site whose leaders are locked in a later period cannot take followers before it.
-        var leaderLock = problem.sites.map { site in site.groups.first { $0.isLeader && $0.locked != nil }?.locked }
+        let leaderLock = problem.sites.map { site in site.groups.first { $0.isLeader && $0.locked != nil }?.locked }
 
         var carry = 0.0
         for t in 0..<periods {
@@ -228,8 +228,6 @@ struct GreedyPlanner {
             for (g, group) in site.groups.enumerated() where group.deadline != nil && remaining[s][g] > 0 { return nil }
             if site.groups.contains(where: { $0.isLeader && $0.deadline != nil }) && !leadersDone[s] { return nil }
         }
-        _ = leaderLock
-        leaderLock = []
         return counts
     }
 

@@ -106,7 +106,7 @@ struct LagrangianRelaxation {
         let free = site.groups.indices.filter { site.groups[$0].locked == nil && site.groups[$0].atRisk }
         let leaders = free.filter { site.groups[$0].isLeader }
         let followers = free.filter { !site.groups[$0].isLeader }
-        var result = [Int?](repeating: nil, count: site.groups.count)
+        let result = [Int?](repeating: nil, count: site.groups.count)
         let visitPrice = (0..<periods).map { t in
             paidVisit[t] ? 0 : visitObjective(site, t) + lambda[t] * site.visitCost * problem.priceFactor[t]
         }
@@ -171,7 +171,6 @@ struct LagrangianRelaxation {
             }
         }
         if best == nil, leaders.isEmpty, !site.hasLeaders { best = (0, result, []) }
-        result = []
         return best
     }
 
@@ -260,20 +259,18 @@ struct LagrangianRelaxation {
         let periods = problem.periodCount
         var lambda = initialMoneyPrices()
         var mu = [Double](repeating: 0, count: periods)
-        var first = evaluate(money: lambda, hours: mu)
+        let first = evaluate(money: lambda, hours: mu)
         if first.siteInfeasible { return (-.infinity, first.counts, true, nil) }
         var bestValue = first.value
         var bestCounts = first.counts
         var bestPrices = GreedyPlanner.Prices(money: lambda, hours: mu)
         var theta = 1.0
         var stall = 0
-        // A starting price: exposure removed per pound if everything were bought at once.
-        let scale = max(1e-9, abs(target ?? first.value) / max(1, budget.reduce(0, +)))
         var current = first
         for _ in 0..<iterations {
             if ContinuousClock.now >= deadline { break }
-            var gMoney = (0..<periods).map { current.spend[$0] - budget[$0] }
-            var gHours = (0..<periods).map { t in labour.map { current.hours[t] - $0[t] } ?? 0 }
+            let gMoney = (0..<periods).map { current.spend[$0] - budget[$0] }
+            let gHours = (0..<periods).map { t in labour.map { current.hours[t] - $0[t] } ?? 0 }
             let norm = gMoney.reduce(0) { $0 + $1 * $1 } + gHours.reduce(0) { $0 + $1 * $1 }
             if norm < 1e-12 { break }
             let gap = (target ?? (bestValue + abs(bestValue) * 0.05 + 1)) - current.value
@@ -296,10 +293,7 @@ struct LagrangianRelaxation {
                 if stall >= 5 { theta /= 2; stall = 0 }
             }
             if theta < 1e-4 { break }
-            gMoney.removeAll(); gHours.removeAll()
         }
-        _ = scale
-        first = current
         return (bestValue, bestCounts, false, bestPrices)
     }
 }

@@ -39,14 +39,13 @@ struct OrganisationSolver {
         outcome.modelColumns = model.model.variables.count
         outcome.modelNonzeros = model.model.nonzeroCount
         switch attempt {
-        case .planned(let counts, let bound, let proven):
+        case .planned(let counts, let bound, _):
             outcome.counts = counts
             outcome.value = primaryValue(PlanMeasures(problem: problem, counts: counts))
             outcome.bound = min(bound, outcome.value)
             // A bound within float noise of the value (the solver's own arithmetic) is the value.
             if outcome.value - outcome.bound <= 1e-9 * max(1, abs(outcome.value)) { outcome.bound = outcome.value }
             // Optimal means proven within the gap of a valid bound, however the bound was found.
-            _ = proven
             outcome.status = outcome.gap <= relativeGap * (1 + 1e-9) ? .optimal : .feasible
         case .infeasible:
             outcome.status = .infeasible
