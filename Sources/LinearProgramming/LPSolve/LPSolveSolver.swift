@@ -446,7 +446,8 @@ private func messageCallback(_ lp: UnsafeMutablePointer<lprec>?, _ handle: Unsaf
     let improved = ImprovedSolution(
         objectiveValue: lp.pointee.best_solution[0] + search.objectiveConstant,
         count: search.improvedCount,
-        elapsed: ContinuousClock.now - search.started)
+        elapsed: ContinuousClock.now - search.started,
+        bound: search.rootBound)
     if callback(improved) == .stop, search.stopReason == nil { search.stopReason = .interrupted }
 }
 

@@ -85,6 +85,8 @@ public struct ImprovedSolution: Sendable {
     public let count: Int
     /// Time since the solve started.
     public let elapsed: Duration
+    /// The bound proven so far (the root relaxation, on the objective lattice), if known.
+    public let bound: Double?
 }
 
 /// A thread-safe flag that stops a solve when set.

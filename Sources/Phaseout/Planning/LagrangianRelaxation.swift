@@ -255,7 +255,10 @@ struct LagrangianRelaxation {
     /// Maximises the relaxation by projected subgradient steps until `deadline` or
     /// `iterations`. `target` (a plan's value, if known) sets Polyak step lengths.
     /// - Returns: the best bound and the sites' choices at the best prices.
-    func maximise(target: Double?, iterations: Int = 200, deadline: ContinuousClock.Instant) -> (bound: Double, seed: PlanCounts, infeasible: Bool, prices: GreedyPlanner.Prices?) {
+    func maximise(
+        target: Double?, iterations: Int = 200, deadline: ContinuousClock.Instant,
+        progress: ((Double) -> Void)? = nil
+    ) -> (bound: Double, seed: PlanCounts, infeasible: Bool, prices: GreedyPlanner.Prices?) {
         let periods = problem.periodCount
         var lambda = initialMoneyPrices()
         var mu = [Double](repeating: 0, count: periods)
@@ -267,7 +270,12 @@ struct LagrangianRelaxation {
         var theta = 1.0
         var stall = 0
         var current = first
+        var lastReport = ContinuousClock.now
         for _ in 0..<iterations {
+            if let progress, ContinuousClock.now - lastReport > .seconds(2) {
+                progress(bestValue)
+                lastReport = ContinuousClock.now
+            }
             if ContinuousClock.now >= deadline { break }
             let gMoney = (0..<periods).map { current.spend[$0] - budget[$0] }
             let gHours = (0..<periods).map { t in labour.map { current.hours[t] - $0[t] } ?? 0 }

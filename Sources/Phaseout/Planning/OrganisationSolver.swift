@@ -9,6 +9,9 @@ struct OrganisationSolver {
     var aggregate = true
     var solver: any LinearSolver = LPSolveSolver()
     var cancellation: CancellationFlag?
+    var monolithicLimit = PlanOptions.defaultMonolithicLimit
+    /// Called with (plan value, proven bound) when a long solve improves, for progress.
+    var onImprovement: (@Sendable (Double, Double?) -> Void)?
 
     func solve() -> OrganisationOutcome {
         let started = ContinuousClock.now
@@ -62,9 +65,6 @@ struct OrganisationSolver {
 
     private var zeros: [Int] { [Int](repeating: 0, count: problem.periodCount) }
 
-    /// Organisations with more decisions than this are not handed to lp_solve whole (its
-    /// simplex alone would take minutes): they are planned by decomposition instead.
-    var monolithicLimit = PlanOptions.defaultMonolithicLimit
 
     /// The decomposition path for very large organisations: a greedy plan, the Lagrangian
     /// bound from pricing the money and labour rows (exact per-site subproblems), and a
@@ -82,7 +82,11 @@ struct OrganisationSolver {
         if problem.objective == .exposure { consider(GreedyPlanner(problem: problem).plan()) }
         let now = ContinuousClock.now
         let relaxation = LagrangianRelaxation(problem: problem)
-        let result = relaxation.maximise(target: incumbent?.value, iterations: 500, deadline: now + (deadline - now) * 0.85)
+        let plannedValue = incumbent?.value
+        let report = onImprovement
+        let result = relaxation.maximise(
+            target: incumbent?.value, iterations: 500, deadline: now + (deadline - now) * 0.85,
+            progress: { bound in if let report, let plannedValue { report(plannedValue, bound) } })
         if problem.objective == .exposure {
             consider(GreedyPlanner(problem: problem, seed: result.seed).plan())
             consider(GreedyPlanner(problem: problem, prices: result.prices).plan())
@@ -175,6 +179,13 @@ struct OrganisationSolver {
             }
         }
         var primaryParameters = parameters(gap: relativeGap, share: 0.8)
+        if let onImprovement {
+            let best = incumbent?.value ?? .infinity
+            primaryParameters.onImprovedSolution = { improved in
+                onImprovement(min(best, improved.objectiveValue), improved.bound)
+                return .continue
+            }
+        }
         if let incumbent {
             let step = problem.exposureGranularity.map { $0 / 2 } ?? 1e-7 * max(1, abs(incumbent.value))
             primaryParameters.objectiveCutoff = incumbent.value - step
@@ -213,6 +224,10 @@ struct OrganisationSolver {
             return .noPlan(bound: first.bestBound)
         }
         var counts = model.counts(from: first)
+        // lp_solve does not always honour the cutoff: keep the incumbent if it is better.
+        if let incumbent, primaryValue(PlanMeasures(problem: problem, counts: counts)) > incumbent.value {
+            counts = incumbent.counts
+        }
         let measures = PlanMeasures(problem: problem, counts: counts)
         let value = primaryValue(measures)
         let bound = first.bestBound ?? trivialBound

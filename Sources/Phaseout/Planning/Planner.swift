@@ -76,11 +76,19 @@ public struct Planner: Sendable {
                 let slot = next.increment() - 1
                 guard slot < order.count else { return }
                 let index = order[slot]
-                let solver = OrganisationSolver(
+                var solver = OrganisationSolver(
                     problem: problems[index], relativeGap: options.relativeGap,
                     deadline: clock.start(weight: weights[index]),
                     aggregate: options.aggregate, cancellation: options.cancellation,
                     monolithicLimit: options.monolithicLimit)
+                if let report = options.progress {
+                    let name = problems[index].name
+                    solver.onImprovement = { value, bound in
+                        let gap = bound.map { value == $0 ? 0 : abs(value - $0) / max(abs(value), 1e-12) } ?? 1
+                        report(PlanProgress(organisationsDone: done.value, organisationCount: total, organisation: name,
+                                            status: nil, gap: gap, value: value, bound: bound))
+                    }
+                }
                 let outcome = solver.solve()
                 clock.finish(weight: weights[index])
                 results.set(index, outcome)
@@ -131,8 +139,16 @@ public struct PlanProgress: Sendable {
     public let organisationsDone: Int
     public let organisationCount: Int
     public let organisation: String
-    public let status: PlanStatus
+    /// The organisation's status; `nil` while it is still being solved.
+    public let status: PlanStatus?
     public let gap: Double
+    /// While an organisation is being solved: its best plan's value and the bound proven so
+    /// far (reported on each improvement, for long solves).
+    public var value: Double? = nil
+    public var bound: Double? = nil
+
+    /// Whether this reports a finished organisation (rather than progress inside one).
+    public var isFinished: Bool { status != nil }
 }
 
 extension OrganisationProblem {
@@ -181,7 +197,9 @@ final class TimeShare: @unchecked Sendable {
 /// A lock-protected counter.
 final class Counter: @unchecked Sendable {
     private let lock = NSLock()
-    private var value = 0
+    private var count = 0
     /// Adds one and returns the new value.
-    func increment() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
+    func increment() -> Int { lock.lock(); defer { lock.unlock() }; count += 1; return count }
+    /// The current value.
+    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
 }
