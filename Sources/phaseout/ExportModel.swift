@@ -28,11 +28,7 @@ struct ExportModel: ParsableCommand {
             """
     )
 
-    @Argument(help: "The device register (CSV).")
-    var register: String
-
-    @Argument(help: "The scenario (JSON).")
-    var scenario: String
+    @OptionGroup var inputs: InputFiles
 
     @Option(help: "lp (lp_solve's LP dialect) or mps (free MPS).")
     var format: ModelExporter.Format
@@ -47,7 +43,7 @@ struct ExportModel: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let estate = try loadEstate(register: register, scenario: scenario)
+        let estate = try loadEstate(inputs)
         let written: [URL]
         do {
             written = try ModelExporter(estate: estate).write(format: format, to: URL(fileURLWithPath: out), organisation: organisation)

@@ -7,6 +7,20 @@ func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
+/// The two input files every planning command takes.
+struct InputFiles: ParsableArguments {
+    @Argument(help: "The device register (CSV).")
+    var register: String
+
+    @Argument(help: "The scenario (JSON).")
+    var scenario: String
+}
+
+/// Loads and checks the inputs named on the command line (see ``loadEstate(register:scenario:)``).
+func loadEstate(_ inputs: InputFiles) throws -> Estate {
+    try loadEstate(register: inputs.register, scenario: inputs.scenario)
+}
+
 /// Loads and checks the inputs; on rejection prints every problem as
 /// `error: FILE:LINE:COL: message` and exits 2 (SPEC §4).
 func loadEstate(register: String, scenario: String) throws -> Estate {

@@ -8,18 +8,15 @@ struct Plan: ParsableCommand {
         abstract: "Plan the replacement schedule and write plan.csv, visits.csv and summary.json.",
         discussion: """
         Exit status: 0 optimal or feasible, 3 infeasible (shortfall in summary.json and \
-        funded-plan.csv), 4 when some organisation is unknown (time ran out), 2 for bad input.
+        funded-plan.csv), 4 when some organisation is unknown (time ran out), 2 for bad input, \
+        1 when the plan could not be written or the independent verifier rejected it (nothing is written).
 
         Example:
           phaseout plan Examples/ScottishCouncils/register.csv Examples/ScottishCouncils/scenario.json --out plan-out --report
         """
     )
 
-    @Argument(help: "The device register (CSV).")
-    var register: String
-
-    @Argument(help: "The scenario (JSON).")
-    var scenario: String
+    @OptionGroup var inputs: InputFiles
 
     @Option(name: .long, help: "Directory for the output files.")
     var out: String
@@ -61,7 +58,7 @@ struct Plan: ParsableCommand {
     }
 
     func run() throws {
-        let estate = try loadEstate(register: register, scenario: scenario)
+        let estate = try loadEstate(inputs)
         if !quiet { for warning in estate.warnings { printError("warning: \(warning)") } }
         var options = PlanOptions()
         options.timeLimit = .milliseconds(Int64(timeLimit * 1000))

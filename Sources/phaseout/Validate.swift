@@ -25,11 +25,7 @@ struct Validate: ParsableCommand {
             """
     )
 
-    @Argument(help: "The device register (CSV).")
-    var register: String
-
-    @Argument(help: "The scenario (JSON).")
-    var scenario: String
+    @OptionGroup var inputs: InputFiles
 
     @Flag(name: .long, help: "Print the summary and the warnings as JSON on stdout.")
     var json = false
@@ -38,7 +34,7 @@ struct Validate: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let estate = try loadEstate(register: register, scenario: scenario)
+        let estate = try loadEstate(inputs)
         if !quiet { for warning in estate.warnings { printError("warning: \(warning)") } }
         if json {
             try printJSON(ValidationOutput(estate))

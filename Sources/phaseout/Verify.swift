@@ -28,11 +28,7 @@ struct Verify: ParsableCommand {
             """
     )
 
-    @Argument(help: "The device register (CSV).")
-    var register: String
-
-    @Argument(help: "The scenario (JSON).")
-    var scenario: String
+    @OptionGroup var inputs: InputFiles
 
     @Argument(help: "The plan to check (plan.csv: device_id, period, quantity; cost optional).")
     var plan: String
@@ -44,7 +40,7 @@ struct Verify: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let estate = try loadEstate(register: register, scenario: scenario)
+        let estate = try loadEstate(inputs)
         let report: VerificationReport
         do {
             report = try PlanVerifier(estate: estate).verify(planCSVAt: plan)
