@@ -226,9 +226,7 @@ struct OrganisationModel {
             } else {
                 previousCarry = nil
             }
-            let constant = row.constant
-            row.constant = 0
-            budgetRows.append(model.addConstraint(row, .lessOrEqual, budgets[t] - constant, name: "budget[\(name),\(labels[t])]"))
+            budgetRows.append(model.addConstraint(row, .lessOrEqual, budgets[t], name: "budget[\(name),\(labels[t])]"))
             nominalSpend.add(spend[t])
             presentValue.add(spend[t], scaledBy: problem.presentValueFactor[t])
         }
@@ -240,9 +238,7 @@ struct OrganisationModel {
                     extraHours.append(extra)
                     row.add(-1, extra)
                 }
-                let constant = row.constant
-                row.constant = 0
-                labourRows.append(model.addConstraint(row, .lessOrEqual, limits[t] - constant, name: "labour[\(name),\(labels[t])]"))
+                labourRows.append(model.addConstraint(row, .lessOrEqual, limits[t], name: "labour[\(name),\(labels[t])]"))
             }
         }
     }
@@ -254,10 +250,8 @@ struct OrganisationModel {
 
     /// Adds `expression ≤ rhs` (a cap from an earlier stage).
     mutating func addCap(_ expression: LinearExpression, _ rhs: Double, name: String) {
-        var row = expression
-        let constant = row.constant
-        row.constant = 0
-        model.addConstraint(row, .lessOrEqual, rhs - constant, name: name)
+        // LinearModel moves the expression's constant into the row's bounds.
+        model.addConstraint(expression, .lessOrEqual, rhs, name: name)
     }
 
     /// Makes every variable continuous (binaries keep their 0…1 bounds): the LP relaxation,
