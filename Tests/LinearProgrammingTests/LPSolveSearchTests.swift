@@ -50,6 +50,29 @@ func knapsackModel(groups: Int, periods: Int, seed: UInt64) -> LinearModel {
 struct LPSolveSearchTests {
     let solver = LPSolveSolver()
 
+    /// With a known objective lattice lp_solve is told that every better plan is a whole step
+    /// better, and prunes on that. Brute force over every assignment says the optimum is kept.
+    @Test func objectiveLatticePruningKeepsTheOptimum() throws {
+        var nodesWithStep = 0, nodesWithout = 0
+        for seed in UInt64(1)...25 {
+            // Two periods are small enough to enumerate; three take more nodes.
+            let model = knapsackModel(groups: 3, periods: seed.isMultiple(of: 2) ? 2 : 3, seed: seed)
+            var parameters = SolverParameters()
+            parameters.relativeGap = 0
+            let plain = try solver.solve(model, parameters: parameters)
+            parameters.objectiveGranularity = 0.5  // integer weights × half-period offsets
+            let solved = try solver.solve(model, parameters: parameters)
+            let truth = seed.isMultiple(of: 2) ? bruteForceMinimum(model) : (plain.objectiveValue ?? .nan)
+            #expect(solved.termination == .optimal, "seed \(seed)")
+            #expect(abs((solved.objectiveValue ?? .nan) - truth) < 1e-6, "seed \(seed)")
+            nodesWithStep += solved.nodeCount
+            nodesWithout += plain.nodeCount
+        }
+        // The pruning is live: at least 10 % fewer nodes in all (761 against 870 when written;
+        // rounding the root bound alone saves 7).
+        #expect(nodesWithStep * 10 < nodesWithout * 9, "\(nodesWithStep) nodes with the step, \(nodesWithout) without")
+    }
+
     /// Stopped through the callback after the first improved solution: never by wall-clock time.
     @Test func stopAfterFirstImprovedSolutionReturnsPointAndGap() throws {
         let model = knapsackModel(groups: 30, periods: 3, seed: 7)
@@ -246,4 +269,34 @@ struct LPSolveSearchTests {
         _ = try solver.solve(knapsackModel(groups: 5, periods: 2, seed: 1), parameters: parameters)
         #expect(!lines.items.isEmpty)
     }
+}
+
+/// The least objective of a small all-integer model, by trying every point in its bounds.
+func bruteForceMinimum(_ model: LinearModel) -> Double {
+    let variables = model.variables
+    var point = [Double](repeating: 0, count: variables.count)
+    var best = Double.infinity
+    func feasible() -> Bool {
+        model.constraints.allSatisfy { row in
+            let activity = zip(row.variables, row.coefficients).reduce(0) { $0 + $1.1 * point[$1.0.index] }
+            return activity >= row.lower - 1e-9 && activity <= row.upper + 1e-9
+        }
+    }
+    func visit(_ i: Int) {
+        if i == variables.count {
+            guard feasible() else { return }
+            let objective = model.objective.expression
+            let value = zip(objective.variables, objective.coefficients).reduce(objective.constant) { $0 + $1.1 * point[$1.0.index] }
+            best = min(best, value)
+            return
+        }
+        var value = variables[i].lowerBound
+        while value <= variables[i].upperBound {
+            point[i] = value
+            visit(i + 1)
+            value += 1
+        }
+    }
+    visit(0)
+    return best
 }

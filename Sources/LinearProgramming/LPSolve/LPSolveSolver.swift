@@ -386,6 +386,8 @@ private final class SearchContext {
     let deadline: ContinuousClock.Instant?
     let started: ContinuousClock.Instant
     var improvedCount = 0
+    /// lp_solve's objective step, from the known lattice, if any.
+    let latticeStep: Double?
     var stopReason: Termination?
     var rootBound: Double?
     /// The best integer objective so far (with the model's constant).
@@ -394,6 +396,7 @@ private final class SearchContext {
     init(parameters: SolverParameters, objectiveConstant: Double) {
         self.parameters = parameters
         self.objectiveConstant = objectiveConstant
+        latticeStep = parameters.objectiveGranularity.flatMap { $0 > 0 ? $0 * 0.999 : nil }
         let now = ContinuousClock.now
         started = now
         deadline = parameters.timeLimit.map { now + $0 }
@@ -409,6 +412,11 @@ private func context(_ handle: UnsafeMutableRawPointer?) -> SearchContext {
 private func abortCallback(_ lp: UnsafeMutablePointer<lprec>?, _ handle: UnsafeMutableRawPointer?) -> Int32 {
     let search = context(handle)
     guard let lp else { return 0 }
+    // lp_solve's "minimum objective step" is switched off (see `configure`) because it guesses.
+    // With a known lattice the step is exact: every better plan is at least one step better,
+    // so a node whose relaxation cannot gain a whole step (a little less, for rounding) is
+    // pruned. lp_solve resets the step after its preprocessing, so it is set on every call.
+    if let step = search.latticeStep, lp.pointee.bb_deltaOF != step { lp.pointee.bb_deltaOF = step }
     if search.rootBound == nil, lp.pointee.bb_totalnodes > 0 {
         let root = lp.pointee.real_solution
         if root.isFinite, abs(root) < 1e29 {

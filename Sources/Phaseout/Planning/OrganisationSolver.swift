@@ -187,7 +187,7 @@ struct OrganisationSolver {
             }
         }
         if let incumbent {
-            let step = problem.exposureGranularity.map { $0 / 2 } ?? 1e-7 * max(1, abs(incumbent.value))
+            let step = problem.exposureGranularity.map { $0 * 0.999 } ?? 1e-7 * max(1, abs(incumbent.value))
             primaryParameters.objectiveCutoff = incumbent.value - step
         }
         // The primary solve may use most of the time; the secondary aim gets what is left.

@@ -107,23 +107,27 @@ struct PropertyTests {
         }
     }
 
-    @Test("pooled and monolithic models agree on 50–120-unit estates")
+    @Test("pooled and monolithic models agree at gap 0 on 50 estates of 50–500 units with visits and recorders")
     func pooledMatchesMonolithic() throws {
         var shape = TinyShape()
         shape.minUnits = 50
-        shape.maxUnits = 120
-        // Kept to 50–120 units, 2 periods and ≤ 5 sites per organisation: the monolithic model
-        // (aggregate = false) takes well over 6 s per estate at gap 0 in lp_solve on most
-        // 50–500-unit estates (pooled: < 0.5 s). Runs not proven optimal in 5 s are skipped.
-        shape.periods = 2...2
+        shape.maxUnits = 500
+        shape.periods = 2...3
         shape.organisations = 1...3
-        shape.sitesPerOrganisation = 2...5
+        shape.sitesPerOrganisation = 2...8
         shape.maxQuantity = 25
-        shape.budgetShare = 0.1...0.6
-        var organisations = 0, infeasible = 0
-        let seeds = ProcessInfo.processInfo.environment["PHASEOUT_SEED"].flatMap(UInt64.init).map { [$0] } ?? Array(UInt64(301)...350)
-        for seed in seeds {
+        shape.budgetShare = 0.3...1.0
+        shape.lockChance = 0.02
+        shape.zeroBudgetChance = 0.03
+        shape.paidVisits = true
+        // An estate counts when it has a paid site visit and an at-risk recorder, and every
+        // organisation is decided (optimal or infeasible) by both models within 2 s each;
+        // undecided ones (lp_solve cannot always prove gap 0 in that time) are skipped.
+        var estates = 0, organisations = 0, infeasible = 0
+        let seeds = ProcessInfo.processInfo.environment["PHASEOUT_SEED"].flatMap(UInt64.init).map { [$0] } ?? Array(UInt64(301)...400)
+        for seed in seeds where estates < 50 {
             let tiny = TinyEstate.random(seed: seed, shape: shape)
+            guard tiny.hasPaidVisit, tiny.hasAtRiskLeader else { continue }
             let estate = try tiny.estate()
             if let dump = ProcessInfo.processInfo.environment["PHASEOUT_DUMP"] {
                 try? tiny.registerCSV.write(toFile: dump + "/register.csv", atomically: true, encoding: .utf8)
@@ -131,7 +135,7 @@ struct PropertyTests {
             }
             let started = ContinuousClock.now
             var fast = exactOptions(threads: 2, aggregate: true)
-            fast.timeLimit = .seconds(5)
+            fast.timeLimit = .seconds(2)
             let pooled = Planner(options: fast).plan(estate)
             let middle = ContinuousClock.now
             fast.aggregate = false
@@ -141,9 +145,11 @@ struct PropertyTests {
                     + "\(tiny.objectiveIsCost ? "cost" : "exposure"), pooled \(middle - started), monolithic \(ContinuousClock.now - middle), "
                     + pooled.organisations.map { "\($0.status)" }.joined(separator: "/") + "\n").utf8))
             }
+            let decided = { (o: OrganisationPlan) in o.status == .optimal || o.status == .infeasible }
+            guard pooled.organisations.allSatisfy(decided), whole.organisations.allSatisfy(decided) else { continue }
+            estates += 1
             for (a, b) in zip(pooled.organisations, whole.organisations) {
                 let tag = "seed \(seed) \(a.name)"
-                if a.status == .unknown || a.status == .feasible || b.status == .unknown || b.status == .feasible { continue }
                 organisations += 1
                 #expect(a.status == b.status, "\(tag): pooled \(a.status), monolithic \(b.status)")
                 if a.status == .optimal && b.status == .optimal {
@@ -158,9 +164,9 @@ struct PropertyTests {
                 }
             }
         }
-        #expect(organisations >= 30)
+        if ProcessInfo.processInfo.environment["PHASEOUT_SEED"] == nil { #expect(estates >= 50) }
         if ProcessInfo.processInfo.environment["PHASEOUT_TEST_VERBOSE"] != nil {
-            print("pooled/monolithic: \(organisations) organisations, \(infeasible) infeasible")
+            print("pooled/monolithic: \(estates) estates, \(organisations) organisations, \(infeasible) infeasible")
         }
     }
 }

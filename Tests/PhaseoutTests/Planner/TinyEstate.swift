@@ -79,6 +79,10 @@ struct TinyShape {
     var costChance = 0.4
     /// Budget per period as a share of the organisation's at-risk cost.
     var budgetShare = 0.15...0.9
+    /// Chance that a period's budget is zero.
+    var zeroBudgetChance = 0.1
+    /// Whether town-centre sites always pay for a visit.
+    var paidVisits = false
 }
 
 /// A tiny estate: the text the readers parse, and the numbers the brute force uses.
@@ -103,6 +107,19 @@ struct TinyEstate {
     var rows: [TinyRow]
 
     var T: Int { periods.count }
+
+    /// Whether some site with at-risk units pays for its visits.
+    var hasPaidVisit: Bool {
+        rows.contains { row in
+            let category = sites[row.site].category
+            return (visitCost[category.isEmpty ? "default" : category] ?? visitCost["default"] ?? 0) > 0
+        }
+    }
+
+    /// Whether some recorder-first unit is at risk.
+    var hasAtRiskLeader: Bool {
+        rows.contains { row in kinds[row.kind].first && kinds[row.kind].risk > 0 && (vendorWeights[vendors[row.vendor].family] ?? vendorDefault) > 0 }
+    }
 
     // MARK: Drawing
 
@@ -136,7 +153,7 @@ struct TinyEstate {
         ]
         let vendorWeights: [String: Double] = ["hikvision": 1, "dahua": rng.pick([0.5, 1]), "axis": 0]
         let visitCost: [String: Double] = [
-            "town-centre": rng.pick([0, 150, 300]), "school": rng.pick([0, 120]), "default": rng.chance(0.2) ? 60 : 0,
+            "town-centre": shape.paidVisits ? rng.pick([150, 300]) : rng.pick([0, 150, 300]), "school": rng.pick([0, 120]), "default": rng.chance(0.2) ? 60 : 0,
         ]
         let inflation = rng.pick([0, 0.03, 0.037])
         let discount = rng.pick([0.035, 0, 0.05])
@@ -186,7 +203,7 @@ struct TinyEstate {
             cost += 100
             let share = shape.budgetShare
             estate.budgets.append((0..<T).map { _ in
-                rng.chance(0.1) ? 0 : (cost * (share.lowerBound + rng.double() * (share.upperBound - share.lowerBound))).rounded()
+                rng.chance(shape.zeroBudgetChance) ? 0 : (cost * (share.lowerBound + rng.double() * (share.upperBound - share.lowerBound))).rounded()
             })
             if rng.chance(shape.labourChance) {
                 estate.labour.append((0..<T).map { _ in ((hours + 2) * (0.2 + 0.7 * rng.double()) * 2).rounded() / 2 })
