@@ -161,6 +161,13 @@ private final class LPHandle {
             try check(set_bounds(lp, c, clamp(info.lowerBound), clamp(info.upperBound)), "set_bounds")
             if info.isInteger { try check(set_int(lp, c, CLPS_TRUE), "set_int") }
         }
+        // lp_solve branches on the lowest weight first (weights are 0-based, one per column);
+        // the index breaks ties so that the order is the model's.
+        if model.variables.contains(where: { $0.branchPriority != 0 }) {
+            let count = Double(model.variables.count)
+            var weights = model.variables.enumerated().map { index, info in -Double(info.branchPriority) * count + Double(index) }
+            try check(weights.withUnsafeMutableBufferPointer { set_var_weights(lp, $0.baseAddress) }, "set_var_weights")
+        }
         if model.objective.sense == .maximize { set_maxim(lp) } else { set_minim(lp) }
         try setNames(model)
     }

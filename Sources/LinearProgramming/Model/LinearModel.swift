@@ -35,14 +35,17 @@ public struct LinearModel: Sendable {
     ///   - lowerBound: `-Double.infinity` for a free variable. Default 0.
     ///   - upperBound: default `Double.infinity`.
     ///   - isInteger: whether the variable is integer.
+    ///   - branchPriority: branch-and-bound branches on higher priorities first (default 0).
     /// - Returns: the new variable.
     @discardableResult
     public mutating func addVariable(
-        name: String? = nil, lowerBound: Double = 0, upperBound: Double = .infinity, isInteger: Bool = false
+        name: String? = nil, lowerBound: Double = 0, upperBound: Double = .infinity, isInteger: Bool = false,
+        branchPriority: Int = 0
     ) -> Variable {
         let index = variables.count
         variables.append(VariableInfo(
-            name: name ?? "x\(index)", lowerBound: lowerBound, upperBound: upperBound, isInteger: isInteger))
+            name: name ?? "x\(index)", lowerBound: lowerBound, upperBound: upperBound, isInteger: isInteger,
+            branchPriority: branchPriority))
         return Variable(index: index, modelIdentity: identity)
     }
 

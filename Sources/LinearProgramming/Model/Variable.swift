@@ -26,4 +26,7 @@ public struct VariableInfo: Sendable, Equatable {
     public var upperBound: Double
     /// Whether the variable must take an integer value.
     public var isInteger: Bool
+    /// Branch-and-bound branches on fractional variables of higher priority first (default 0);
+    /// ties go to the lower index. Only meaningful for integer variables.
+    public var branchPriority: Int = 0
 }
