@@ -18,6 +18,10 @@ struct Verify: ParsableCommand {
             `valid`, `violations`, `warnings`, the recomputed totals and each organisation's periods. \
             With --quiet only violations and errors are printed (and the JSON with --json).
 
+            With --shortfall SUMMARY, each infeasible organisation's shortfall in that summary.json \
+            (written by `phaseout plan`) is added to its budgets and labour hours first: run it on \
+            funded-plan.csv to confirm that the money and hours asked for suffice.
+
             Exit status: 0 when the plan keeps every constraint, 1 when it breaks any, 2 when an \
             input cannot be read.
 
@@ -25,6 +29,7 @@ struct Verify: ParsableCommand {
               phaseout plan register.csv scenario.json --out out
               phaseout verify register.csv scenario.json out/plan.csv
               phaseout verify register.csv scenario.json edited-plan.csv --json > check.json
+              phaseout verify register.csv scenario.json out/funded-plan.csv --shortfall out/summary.json
             """
     )
 
@@ -32,6 +37,10 @@ struct Verify: ParsableCommand {
 
     @Argument(help: "The plan to check (plan.csv: device_id, period, quantity; cost optional).")
     var plan: String
+
+    @Option(name: .long, help: ArgumentHelp(
+        "A summary.json whose shortfalls are added to the budgets and hours before checking.", valueName: "summary"))
+    var shortfall: String?
 
     @Flag(name: .long, help: "Print the violations, warnings and recomputed totals as JSON on stdout.")
     var json = false
@@ -43,7 +52,11 @@ struct Verify: ParsableCommand {
         let estate = try loadEstate(inputs)
         let report: VerificationReport
         do {
-            report = try PlanVerifier(estate: estate).verify(planCSVAt: plan)
+            var verifier = PlanVerifier(estate: estate)
+            if let shortfall {
+                verifier = verifier.funded(by: try ShortfallReader.read(path: shortfall, periodCount: estate.scenario.periodCount))
+            }
+            report = try verifier.verify(planCSVAt: plan)
         } catch {
             for diagnostic in error.diagnostics { printError("\(diagnostic.severity.rawValue): \(diagnostic)") }
             if error.omitted > 0 { printError("error: … and \(error.omitted) more") }

@@ -22,19 +22,10 @@ extension PlanVerifier {
             return planned.contains(organisation.folded)
         }
         if let funded = plan.fundedRows {
-            var scenario = estate.scenario
-            var fundedOrganisations = planned
-            for organisation in plan.organisations {
-                guard let shortfall = organisation.shortfall, !shortfall.isStructural else { continue }
-                fundedOrganisations.insert(organisation.name.folded)
-                if let budget = scenario.budget(for: organisation.name) {
-                    scenario.budgets[organisation.name.folded] = zip(budget, shortfall.money).map { $0 + Double($1) }
-                }
-                if let hours = scenario.labourHours(for: organisation.name) {
-                    scenario.labourHours[organisation.name.folded] = zip(hours, shortfall.hours).map { $0 + Double($1) }
-                }
-            }
-            let fundedReport = PlanVerifier(register: estate.register, scenario: scenario).verify(rows: funded)
+            var shortfalls: [String: Shortfall] = [:]
+            for organisation in plan.organisations { shortfalls[organisation.name] = organisation.shortfall }
+            let fundedOrganisations = planned.union(shortfalls.filter { !$0.value.isStructural }.keys.map(\.folded))
+            let fundedReport = PlanVerifier(estate: estate).funded(by: shortfalls).verify(rows: funded)
             broken += fundedReport.violations.filter { issue in
                 guard let organisation = issue.organisation else { return true }
                 return fundedOrganisations.contains(organisation.folded)
