@@ -9,7 +9,8 @@ struct ExportModel: ParsableCommand {
         commandName: "export-model",
         abstract: "Write each organisation's exact planning MILP as LP or MPS.",
         discussion: """
-            The model is the one the planner solves first — unpooled, with its primary objective \
+            The model is the plain form of the one the planner solves first (no pooling of sites and \
+            no branching totals, which change its size but not its optimum), with its primary objective \
             (exposure, or present-value cost for the cost objective). Neither format holds the \
             objective's constant; a leading comment in each file gives it: the organisation's value \
             is the model's optimum plus that constant.

@@ -114,7 +114,8 @@ public struct ModelExporter: Sendable {
         OrganisationProblem(organisation: organisation, scenario: estate.scenario, register: estate.register)
     }
 
-    /// The model `OrganisationSolver` solves first, unpooled.
+    /// The plain form of the model `OrganisationSolver` solves first: unpooled, without the
+    /// branching totals (same optimum).
     private func planningModel(_ problem: OrganisationProblem) -> OrganisationModel {
         var model = OrganisationModel(problem: problem, aggregate: false)
         model.setObjective(.minimize, problem.objective == .exposure ? model.exposure : model.presentValue)
