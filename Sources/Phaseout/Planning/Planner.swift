@@ -58,19 +58,58 @@ public struct Planner: Sendable {
     }
 
     /// Solves the problems on at most `threads` threads; results land at their own index.
+    ///
+    /// An organisation's share of the time is fixed when it starts, so time that later ones do not
+    /// use would be lost. A second round therefore re-solves, with whatever time is left, the
+    /// organisations the first round could not prove, and keeps the better plan and the stronger
+    /// bound of the two (``better(_:_:gap:)``). A run whose organisations are all proven in the
+    /// first round never starts it.
     func solveAll(_ problems: [OrganisationProblem], deadline: ContinuousClock.Instant) -> [OrganisationOutcome] {
+        var outcomes = solveRound(problems, indices: Array(problems.indices), deadline: deadline, finished: 0).map { $0! }
+        let open = problems.indices.filter { outcomes[$0].status == .feasible || outcomes[$0].status == .unknown }
+        guard !open.isEmpty, deadline - ContinuousClock.now > .milliseconds(500),
+              options.cancellation?.isCancelled != true else { return outcomes }
+        let retried = solveRound(problems, indices: open, deadline: deadline, finished: problems.count - open.count)
+        for index in open { outcomes[index] = Self.better(outcomes[index], retried[index], gap: options.relativeGap) }
+        return outcomes
+    }
+
+    /// The better answer of two attempts for one organisation: the better plan (the second when
+    /// the values tie and it is proven, for its secondary aim), and the stronger of the two proven
+    /// bounds. An attempt that proved infeasibility wins; one that found nothing loses.
+    static func better(_ first: OrganisationOutcome, _ second: OrganisationOutcome?, gap tolerance: Double) -> OrganisationOutcome {
+        guard let second else { return first }
+        switch (first.status, second.status) {
+        case (.unknown, .unknown): return second.bound > first.bound ? second : first
+        case (_, .infeasible), (.unknown, _): return second
+        case (_, .unknown), (.infeasible, _): return first
+        default: break
+        }
+        let tie = 1e-9 * max(1, abs(first.value))
+        let takeSecond = second.value < first.value - tie || (second.status == .optimal && second.value <= first.value + tie)
+        var result = takeSecond ? second : first
+        result.bound = min(max(first.bound, second.bound), result.value)
+        result.solveSeconds = first.solveSeconds + second.solveSeconds
+        result.status = result.gap <= tolerance * (1 + 1e-9) ? .optimal : .feasible
+        return result
+    }
+
+    /// One round: solves `indices` on at most `threads` threads, sharing the time to `deadline`
+    /// in proportion to size. Results land at their own index (nil elsewhere).
+    private func solveRound(_ problems: [OrganisationProblem], indices: [Int], deadline: ContinuousClock.Instant,
+                            finished: Int) -> [OrganisationOutcome?] {
         let results = ResultSlots<OrganisationOutcome>(count: problems.count)
         let next = Counter()
-        let done = Counter()
-        let workers = max(1, min(options.threads, problems.count))
+        let done = Counter(finished)
+        let workers = max(1, min(options.threads, indices.count))
         let total = problems.count
         let options = self.options
         // Larger organisations first, so that the last worker is not left with the largest.
-        let order = problems.indices.sorted {
+        let order = indices.sorted {
             (problems[$0].unitCount, -$0) > (problems[$1].unitCount, -$1)
         }
         let weights = problems.map { Double(max(1, $0.unitCount)) }
-        let clock = TimeShare(deadline: deadline, totalWeight: weights.reduce(0, +), workers: workers)
+        let clock = TimeShare(deadline: deadline, totalWeight: indices.reduce(0) { $0 + weights[$1] }, workers: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
                 let slot = next.increment() - 1
@@ -92,13 +131,13 @@ public struct Planner: Sendable {
                 let outcome = solver.solve()
                 clock.finish(weight: weights[index])
                 results.set(index, outcome)
-                let finished = done.increment()
+                let count = done.increment()
                 options.progress?(PlanProgress(
-                    organisationsDone: finished, organisationCount: total, organisation: problems[index].name,
+                    organisationsDone: min(count, total), organisationCount: total, organisation: problems[index].name,
                     status: outcome.status, gap: outcome.gap))
             }
         }
-        return results.values()
+        return results.optionalValues()
     }
 }
 
@@ -161,7 +200,7 @@ final class ResultSlots<Value>: @unchecked Sendable {
     private var slots: [Value?]
     init(count: Int) { slots = [Value?](repeating: nil, count: count) }
     func set(_ index: Int, _ value: Value) { lock.lock(); slots[index] = value; lock.unlock() }
-    func values() -> [Value] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
+    func optionalValues() -> [Value?] { lock.lock(); defer { lock.unlock() }; return slots }
 }
 
 /// Shares the run's time among organisations: each one, when it starts, gets the remaining
@@ -197,7 +236,8 @@ final class TimeShare: @unchecked Sendable {
 /// A lock-protected counter.
 final class Counter: @unchecked Sendable {
     private let lock = NSLock()
-    private var count = 0
+    private var count: Int
+    init(_ start: Int = 0) { count = start }
     /// Adds one and returns the new value.
     func increment() -> Int { lock.lock(); defer { lock.unlock() }; count += 1; return count }
     /// The current value.
