@@ -115,6 +115,12 @@ struct OrganisationSolver {
         return outcome
     }
 
+    /// `value` rounded up to the exposure lattice (a bound on the organisation's exposure).
+    private func roundedUp(_ value: Double) -> Double {
+        guard let step = problem.exposureGranularity, problem.objective == .exposure else { return value }
+        return ((value - 1e-9 * max(1, abs(value))) / step).rounded(.up) * step
+    }
+
     /// A bound no plan can beat: exposure with everything replaced in the first period, or no spend.
     private var trivialBound: Double {
         switch problem.objective {
@@ -158,6 +164,8 @@ struct OrganisationSolver {
         let budget = model.budgetOverride ?? problem.budget
         let labour = model.labourOverride ?? problem.labourHours
         var incumbent: (counts: PlanCounts, value: Double)?
+        // A bound that holds whatever lp_solve later says: the LP relaxation's optimum.
+        var fallbackBound = trivialBound
         if problem.objective == .exposure {
             var funded = problem
             funded.budget = budget
@@ -167,6 +175,9 @@ struct OrganisationSolver {
             relaxationParameters.objectiveGranularity = nil
             if let relaxation = try? solver.solve(model.model.relaxed(), parameters: relaxationParameters),
                relaxation.termination == .optimal {
+                if let value = relaxation.objectiveValue, model.budgetOverride == nil, model.labourOverride == nil {
+                    fallbackBound = max(fallbackBound, roundedUp(value))
+                }
                 seeds.append(model.counts(from: relaxation, rounding: .down))
                 seeds.append(model.counts(from: relaxation, rounding: .toNearestOrAwayFromZero))
             }
@@ -192,18 +203,20 @@ struct OrganisationSolver {
         }
         // The primary solve may use most of the time; the secondary aim gets what is left.
         guard var first = try? solver.solve(model.model, parameters: primaryParameters) else {
-            if let incumbent { return .planned(incumbent.counts, bound: trivialBound, proven: false) }
+            if let incumbent { return .planned(incumbent.counts, bound: fallbackBound, proven: false) }
             return .noPlan(bound: nil)
         }
         if incumbent != nil, first.termination == .numericalFailure || first.termination == .failed {
             // lp_solve sometimes answers an unbeatable cutoff with ACCURACYERROR (25) instead of
-            // INFEASIBLE: that proves nothing, so solve again without the cutoff.
+            // INFEASIBLE, and (Essex, national 100k) sometimes answers so with the lattice step
+            // set: that proves nothing, so solve again without the cutoff and the step.
             primaryParameters.objectiveCutoff = nil
+            primaryParameters.objectiveGranularity = nil
             primaryParameters.timeLimit = parameters(gap: relativeGap, share: 0.8).timeLimit
             if let again = try? solver.solve(model.model, parameters: primaryParameters) { first = again }
             if let incumbent, let value = first.objectiveValue, value >= incumbent.value - 1e-9 * max(1, abs(value)) {
                 let proven = first.termination == .optimal
-                return .planned(incumbent.counts, bound: first.bestBound ?? trivialBound, proven: proven)
+                return .planned(incumbent.counts, bound: max(first.bestBound ?? fallbackBound, fallbackBound), proven: proven)
             }
         }
         if let incumbent, !first.hasSolution {
@@ -213,7 +226,7 @@ struct OrganisationSolver {
                 let bound = primaryParameters.objectiveCutoff.map { problem.exposureGranularity == nil ? $0 : incumbent.value } ?? incumbent.value
                 return .planned(incumbent.counts, bound: bound, proven: true)
             default:
-                return .planned(incumbent.counts, bound: first.bestBound ?? trivialBound, proven: false)
+                return .planned(incumbent.counts, bound: max(first.bestBound ?? fallbackBound, fallbackBound), proven: false)
             }
         }
         switch first.termination {
@@ -230,8 +243,8 @@ struct OrganisationSolver {
         }
         let measures = PlanMeasures(problem: problem, counts: counts)
         let value = primaryValue(measures)
-        let bound = first.bestBound ?? trivialBound
         let proven = first.termination == .optimal
+        let bound = proven ? (first.bestBound ?? fallbackBound) : max(first.bestBound ?? fallbackBound, fallbackBound)
         guard proven, ContinuousClock.now < deadline else {
             return .planned(counts, bound: bound, proven: proven)
         }

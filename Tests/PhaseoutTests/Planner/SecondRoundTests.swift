@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Phaseout
+import LinearProgramming
 
 /// The planner's second round re-solves organisations the first could not prove; `better`
 /// decides what is kept. These cases pin its rules on hand-made outcomes.
@@ -45,5 +46,47 @@ struct SecondRoundTests {
         #expect(Planner.better(outcome(.feasible, value: 100, bound: 90), outcome(.unknown, value: 200, bound: 95), gap: 1e-4).status == .feasible)
         #expect(Planner.better(outcome(.unknown, value: 200, bound: 50), outcome(.feasible, value: 120, bound: 60), gap: 1e-4).value == 120)
         #expect(Planner.better(outcome(.feasible, value: 100, bound: 90), nil, gap: 1e-4).value == 100)
+    }
+}
+
+/// lp_solve sometimes ends a search with ACCURACYERROR and nothing to show (seen on Essex in
+/// the national 100k estate). The organisation then keeps its greedy plan and the LP
+/// relaxation's bound, never the trivial one.
+@Suite("A failed search keeps the relaxation's bound")
+struct FailedSearchTests {
+    /// Solves LPs with lp_solve and fails every integer model as lp_solve's ACCURACYERROR does.
+    struct FailingMILPSolver: LinearSolver {
+        func solve(_ model: LinearModel, parameters: SolverParameters) throws -> Solution {
+            if !model.isMixedInteger { return try LPSolveSolver().solve(model, parameters: parameters) }
+            return Solution(termination: .numericalFailure, objectiveValue: nil, bestBound: nil, values: [],
+                            rowActivities: [], duals: nil, reducedCosts: nil, rawStatus: 25,
+                            rawStatusText: "ACCURACYERROR", nodeCount: 0, iterationCount: 0,
+                            improvedSolutionCount: 0, solveTime: .zero)
+        }
+    }
+
+    @Test func boundIsTheRoundedRelaxation() throws {
+        var checked = 0
+        for seed in UInt64(700)..<760 {
+            let tiny = TinyEstate.random(seed: seed)
+            guard !tiny.objectiveIsCost else { continue }
+            let estate = try tiny.estate()
+            for organisation in estate.organisations {
+                let problem = OrganisationProblem(organisation: organisation, scenario: estate.scenario, register: estate.register)
+                var solver = OrganisationSolver(problem: problem, relativeGap: 0, deadline: .now + .seconds(5))
+                solver.solver = FailingMILPSolver()
+                let failed = solver.solve()
+                guard failed.status == .feasible else { continue }
+                let exact = OrganisationSolver(problem: problem, relativeGap: 0, deadline: .now + .seconds(5)).solve()
+                var relaxed = OrganisationModel(problem: problem)
+                relaxed.setObjective(.minimize, relaxed.exposure)
+                let lp = try #require(try LPSolveSolver().solve(relaxed.model.relaxed(), parameters: SolverParameters()).objectiveValue)
+                #expect(failed.bound >= lp - 1e-6, "seed \(seed): bound \(failed.bound) below the LP's \(lp)")
+                #expect(failed.bound <= exact.value + 1e-6, "seed \(seed): bound \(failed.bound) above the optimum \(exact.value)")
+                #expect(failed.value >= exact.value - 1e-6)
+                checked += 1
+            }
+        }
+        #expect(checked >= 10)
     }
 }
