@@ -10,6 +10,9 @@ struct OrganisationSolver {
     var solver: any LinearSolver = LPSolveSolver()
     var cancellation: CancellationFlag?
     var monolithicLimit = PlanOptions.defaultMonolithicLimit
+    /// lp_solve's branching direction. A second attempt uses another one: a different search
+    /// proves some organisations the first cannot.
+    var branching: Branching = .floor
     /// Called with (plan value, proven bound) when a long solve improves, for progress.
     var onImprovement: (@Sendable (Double, Double?) -> Void)?
 
@@ -148,6 +151,7 @@ struct OrganisationSolver {
         parameters.objectiveGranularity = problem.objective == .exposure ? problem.exposureGranularity : nil
         parameters.relativeGap = gap
         parameters.absoluteGap = absoluteGap
+        parameters.branching = branching
         parameters.cancellation = cancellation
         let remaining = deadline - ContinuousClock.now
         parameters.timeLimit = max(remaining * share, .milliseconds(50))

@@ -69,7 +69,8 @@ public struct Planner: Sendable {
         let open = problems.indices.filter { outcomes[$0].status == .feasible || outcomes[$0].status == .unknown }
         guard !open.isEmpty, deadline - ContinuousClock.now > .milliseconds(500),
               options.cancellation?.isCancelled != true else { return outcomes }
-        let retried = solveRound(problems, indices: open, deadline: deadline, finished: problems.count - open.count)
+        let retried = solveRound(problems, indices: open, deadline: deadline, finished: problems.count - open.count,
+                                 branching: .automatic)
         for index in open { outcomes[index] = Self.better(outcomes[index], retried[index], gap: options.relativeGap) }
         return outcomes
     }
@@ -97,7 +98,7 @@ public struct Planner: Sendable {
     /// One round: solves `indices` on at most `threads` threads, sharing the time to `deadline`
     /// in proportion to size. Results land at their own index (nil elsewhere).
     private func solveRound(_ problems: [OrganisationProblem], indices: [Int], deadline: ContinuousClock.Instant,
-                            finished: Int) -> [OrganisationOutcome?] {
+                            finished: Int, branching: Branching = .floor) -> [OrganisationOutcome?] {
         let results = ResultSlots<OrganisationOutcome>(count: problems.count)
         let next = Counter()
         let done = Counter(finished)
@@ -119,7 +120,7 @@ public struct Planner: Sendable {
                     problem: problems[index], relativeGap: options.relativeGap,
                     deadline: clock.start(weight: weights[index]),
                     aggregate: options.aggregate, cancellation: options.cancellation,
-                    monolithicLimit: options.monolithicLimit)
+                    monolithicLimit: options.monolithicLimit, branching: branching)
                 if let report = options.progress {
                     let name = problems[index].name
                     solver.onImprovement = { value, bound in
