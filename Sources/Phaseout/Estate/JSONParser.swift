@@ -249,3 +249,15 @@ struct JSONParser {
         return value
     }
 }
+
+extension JSONParser {
+    /// Parses a whole document, turning a syntax error into `log`'s ``InputError``.
+    static func document(_ bytes: [UInt8], log: inout DiagnosticLog) throws(InputError) -> JSONValue {
+        do {
+            return try parse(bytes)
+        } catch {
+            log.error(line: error.line, column: error.column, error.message)
+            throw log.inputError
+        }
+    }
+}

@@ -45,13 +45,7 @@ public enum ScenarioReader {
     /// - Throws: ``InputError`` listing every problem found.
     public static func parse(_ bytes: [UInt8], fileName: String) throws(InputError) -> Scenario {
         var log = DiagnosticLog(file: fileName)
-        let root: JSONValue
-        do {
-            root = try JSONParser.parse(bytes)
-        } catch {
-            log.error(line: error.line, column: error.column, error.message)
-            throw log.inputError
-        }
+        let root = try JSONParser.document(bytes, log: &log)
         var reader = Reader(log: log, fileName: fileName)
         let scenario = reader.scenario(from: root)
         try reader.log.throwIfErrors()

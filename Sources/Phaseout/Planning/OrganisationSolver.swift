@@ -94,10 +94,7 @@ struct OrganisationSolver {
             consider(GreedyPlanner(problem: problem, seed: result.seed).plan())
             consider(GreedyPlanner(problem: problem, prices: result.prices).plan())
         }
-        var bound = result.bound
-        if let step = problem.exposureGranularity, problem.objective == .exposure {
-            bound = ((bound - 1e-9 * max(1, abs(bound))) / step).rounded(.up) * step
-        }
+        let bound = roundedUp(result.bound)
         outcome.modelColumns = problem.decisionCount
         if result.infeasible || bound > baselineValue + 1e-6 * max(1, baselineValue) && problem.objective == .exposure {
             // No plan can exist: every plan's exposure is at most the baseline.
@@ -170,6 +167,8 @@ struct OrganisationSolver {
         var incumbent: (counts: PlanCounts, value: Double)?
         // A bound that holds whatever lp_solve later says: the LP relaxation's optimum.
         var fallbackBound = trivialBound
+        /// The stronger of lp_solve's bound (if any) and the fallback.
+        func strongest(_ bound: Double?) -> Double { max(bound ?? fallbackBound, fallbackBound) }
         if problem.objective == .exposure {
             var funded = problem
             funded.budget = budget
@@ -220,7 +219,7 @@ struct OrganisationSolver {
             if let again = try? solver.solve(model.model, parameters: primaryParameters) { first = again }
             if let incumbent, let value = first.objectiveValue, value >= incumbent.value - 1e-9 * max(1, abs(value)) {
                 let proven = first.termination == .optimal
-                return .planned(incumbent.counts, bound: max(first.bestBound ?? fallbackBound, fallbackBound), proven: proven)
+                return .planned(incumbent.counts, bound: strongest(first.bestBound), proven: proven)
             }
         }
         if let incumbent, !first.hasSolution {
@@ -230,7 +229,7 @@ struct OrganisationSolver {
                 let bound = primaryParameters.objectiveCutoff.map { problem.exposureGranularity == nil ? $0 : incumbent.value } ?? incumbent.value
                 return .planned(incumbent.counts, bound: bound, proven: true)
             default:
-                return .planned(incumbent.counts, bound: max(first.bestBound ?? fallbackBound, fallbackBound), proven: false)
+                return .planned(incumbent.counts, bound: strongest(first.bestBound), proven: false)
             }
         }
         switch first.termination {
@@ -248,7 +247,7 @@ struct OrganisationSolver {
         let measures = PlanMeasures(problem: problem, counts: counts)
         let value = primaryValue(measures)
         let proven = first.termination == .optimal
-        let bound = proven ? (first.bestBound ?? fallbackBound) : max(first.bestBound ?? fallbackBound, fallbackBound)
+        let bound = proven ? (first.bestBound ?? fallbackBound) : strongest(first.bestBound)
         guard proven, ContinuousClock.now < deadline else {
             return .planned(counts, bound: bound, proven: proven)
         }
