@@ -34,6 +34,10 @@ struct OrganisationModel {
     private(set) var presentValue = LinearExpression()
     private(set) var budgetRows: [ConstraintID] = []
     private(set) var labourRows: [ConstraintID] = []
+    /// The site capacity rows of ``PeriodCapacity`` (when strengthened).
+    private(set) var capacityRows: [ConstraintID] = []
+    /// Rows whose mixed-integer roundings cut the LP relaxation: budgets, labour, site capacity.
+    var knapsackRows: [ConstraintID] { budgetRows + labourRows + capacityRows }
     private(set) var extraMoney: [Variable] = []
     private(set) var extraHours: [Variable] = []
     /// Budgets and hours used instead of the problem's (a funded plan), if any.
@@ -51,8 +55,11 @@ struct OrganisationModel {
     /// - Parameters:
     ///   - budget: per-period budgets to use instead of the problem's (a funded plan).
     ///   - labour: per-period hours to use instead of the problem's.
+    ///   - strengthen: adds the valid inequalities of ``PeriodCapacity`` (a planning model only);
+    ///     they cut fractional visits off the LP relaxation but may bind in an LP, so the shadow
+    ///     prices' model goes without them.
     init(problem: OrganisationProblem, purpose: Purpose = .plan, aggregate: Bool = true,
-         budget: [Double]? = nil, labour: [Double]? = nil) {
+         budget: [Double]? = nil, labour: [Double]? = nil, strengthen: Bool = false) {
         self.problem = problem
         budgetOverride = budget
         labourOverride = labour
@@ -93,6 +100,12 @@ struct OrganisationModel {
         func remember(_ group: OrganisationProblem.GroupProblem, _ variable: Variable, period t: Int) {
             alike[TotalKey(period: t, cost: group.unitCost, hours: group.hours, weight: group.weight), default: []].append(variable)
         }
+
+        let capacity = strengthen && purpose == .plan
+            ? PeriodCapacity(problem: problem, budget: budget ?? problem.budget, labour: labour ?? problem.labourHours)
+            : nil
+
+        var paidVisits: [(site: Int, period: Int, visit: Variable)] = []
 
         // Pool the groups of uncoupled sites.
         struct PoolKey: Hashable { var weight: Double; var cost: Double; var hours: Double; var deadline: Int?; var locked: Int? }
@@ -172,9 +185,11 @@ struct OrganisationModel {
                     var block = LinearExpression()
                     for t in 0..<periods {
                         if let variable = x[s][g][t] { replaced.add(1, variable) }
-                        block.add(-Double(group.count), leaderPeriod[s][t]!)
+                        block.add(-1, leaderPeriod[s][t]!)
                         if t <= last {
-                            model.addConstraint(replaced + block, .lessOrEqual, 0, name: "leadersFirst[\(siteName),\(g),\(labels[t])]")
+                            let most = capacity?.unitsBehindLeaders(of: group, at: site, by: t) ?? group.count
+                            model.addConstraint(replaced + Double(most) * block, .lessOrEqual, 0,
+                                                name: "leadersFirst[\(siteName),\(g),\(labels[t])]")
                         }
                     }
                 }
@@ -193,12 +208,14 @@ struct OrganisationModel {
                     alike[TotalKey(period: t, cost: site.visitCost, hours: 0, weight: 0), default: []].append(v)
                     for (g, group) in site.groups.enumerated() {
                         if let variable = x[s][g][t] {
-                            model.addConstraint(variable - Double(group.count) * v, .lessOrEqual, 0, name: "visit[\(siteName),\(g),\(labels[t])]")
+                            let most = capacity?.units(of: group, at: site, period: t) ?? group.count
+                            model.addConstraint(variable - Double(most) * v, .lessOrEqual, 0, name: "visit[\(siteName),\(g),\(labels[t])]")
                         }
                     }
                     if let y = leaderPeriod[s][t] {
                         model.addConstraint(y - v, .lessOrEqual, 0, name: "visitLeaders[\(siteName),\(labels[t])]")
                     }
+                    if capacity != nil { paidVisits.append((s, t, v)) }
                 }
             }
         }
@@ -232,6 +249,7 @@ struct OrganisationModel {
         let budgets = budget ?? problem.budget
         let rho = problem.carryOver
         var previousCarry: Variable?
+        var carriedIn: [Variable?] = []
         for t in 0..<periods {
             var row = spend[t]
             if purpose == .elastic {
@@ -240,6 +258,7 @@ struct OrganisationModel {
                 row.add(-1, money)
             }
             if let previous = previousCarry { row.add(-1, previous) }
+            carriedIn.append(previousCarry)
             if rho > 0, t < periods - 1 {
                 let carry = model.addVariable(name: "carry[\(name),\(labels[t])]", lowerBound: 0)
                 row.add(1 / rho, carry)
@@ -250,6 +269,12 @@ struct OrganisationModel {
             budgetRows.append(model.addConstraint(row, .lessOrEqual, budgets[t], name: "budget[\(name),\(labels[t])]"))
             nominalSpend.add(spend[t])
             presentValue.add(spend[t], scaledBy: problem.presentValueFactor[t])
+        }
+        if let capacity {
+            for (s, t, v) in paidVisits {
+                addSiteCapacity(capacity, site: s, period: t, visit: v, carriedIn: carriedIn[t],
+                                name: "\(name)/\(problem.sites[s].id),\(labels[t])")
+            }
         }
         if let limits = labour ?? problem.labourHours {
             for t in 0..<periods {
@@ -296,6 +321,11 @@ struct OrganisationModel {
     mutating func addCap(_ expression: LinearExpression, _ rhs: Double, name: String) {
         // LinearModel moves the expression's constant into the row's bounds.
         model.addConstraint(expression, .lessOrEqual, rhs, name: name)
+    }
+
+    /// Adds a cut (valid for every whole plan) to the model.
+    mutating func addCut(_ cut: MixedIntegerRounding.Cut, name: String) {
+        model.addConstraint(cut.expression, .lessOrEqual, cut.upper, name: name)
     }
 
     /// Makes every variable continuous (binaries keep their 0…1 bounds): the LP relaxation,
@@ -355,5 +385,45 @@ struct OrganisationModel {
             }
         }
         return result
+    }
+}
+
+extension OrganisationModel {
+    /// Where the site's spend or hours in t could exceed what the period has once the visit
+    /// is paid: `site spend ≤ (own money − visit)·v[s,t] + carried in` and
+    /// `site hours ≤ hours·v[s,t]` (see ``PeriodCapacity``). With `v = 1` these are the budget
+    /// and labour rows less everything else; with `v = 0` they hold trivially.
+    fileprivate mutating func addSiteCapacity(_ capacity: PeriodCapacity, site s: Int, period t: Int, visit v: Variable,
+                                              carriedIn: Variable?, name: String) {
+        let site = problem.sites[s]
+        var spend = LinearExpression(), work = LinearExpression()
+        var mostSpend = 0.0, mostWork = 0.0
+        for (g, group) in site.groups.enumerated() {
+            guard let variable = x[s][g][t] else { continue }
+            let price = group.unitCost * problem.priceFactor[t]
+            spend.add(price, variable)
+            work.add(group.hours, variable)
+            mostSpend += price * model.variables[variable.index].upperBound
+            mostWork += group.hours * model.variables[variable.index].upperBound
+        }
+        if let y = leaderPeriod[s][t] {
+            let block = site.groups.filter { $0.isLeader && $0.locked == nil }
+            let price = block.reduce(0) { $0 + $1.unitCost * Double($1.count) } * problem.priceFactor[t]
+            let hours = block.reduce(0) { $0 + $1.hours * Double($1.count) }
+            spend.add(price, y)
+            work.add(hours, y)
+            mostSpend += price
+            mostWork += hours
+        }
+        let money = capacity.ownMoney[t] - site.visitCost * problem.priceFactor[t]
+        if mostSpend > money {
+            spend.add(-money, v)
+            if let carriedIn { spend.add(-1, carriedIn) }
+            capacityRows.append(model.addConstraint(spend, .lessOrEqual, 0, name: "siteMoney[\(name)]"))
+        }
+        if let hours = capacity.hours?[t], mostWork > hours {
+            work.add(-hours, v)
+            capacityRows.append(model.addConstraint(work, .lessOrEqual, 0, name: "siteHours[\(name)]"))
+        }
     }
 }

@@ -13,6 +13,9 @@ struct OrganisationSolver {
     /// lp_solve's branching direction. A second attempt uses another one: a different search
     /// proves some organisations the first cannot.
     var branching: Branching = .floor
+    /// Whether to cut the LP relaxation with mixed-integer roundings before branching (see
+    /// `tightenedRelaxation`). The second attempt goes without: another search again.
+    var cuts = true
     /// Called with (plan value, proven bound) when a long solve improves, for progress.
     var onImprovement: (@Sendable (Double, Double?) -> Void)?
 
@@ -37,7 +40,7 @@ struct OrganisationSolver {
         if problem.decisionCount > monolithicLimit {
             return solveByDecomposition(baselineValue: baselineValue)
         }
-        var model = OrganisationModel(problem: problem, aggregate: aggregate)
+        var model = OrganisationModel(problem: problem, aggregate: aggregate, strengthen: aggregate)
         let attempt = optimise(&model)
         var outcome = OrganisationOutcome(status: .unknown, counts: nothing, value: baselineValue,
                                           bound: trivialBound)
@@ -48,7 +51,9 @@ struct OrganisationSolver {
         case .planned(let counts, let bound, _):
             outcome.counts = counts
             outcome.value = primaryValue(PlanMeasures(problem: problem, counts: counts))
-            outcome.bound = min(bound, outcome.value)
+            // Every plan's exposure is on the lattice, so is the best one: a bound a hair under
+            // a lattice point (the cuts' safety margins, the solver's arithmetic) is that point.
+            outcome.bound = min(roundedUp(bound), outcome.value)
             // A bound within float noise of the value (the solver's own arithmetic) is the value.
             if outcome.value - outcome.bound <= 1e-9 * max(1, abs(outcome.value)) { outcome.bound = outcome.value }
             // Optimal means proven within the gap of a valid bound, however the bound was found.
@@ -155,6 +160,44 @@ struct OrganisationSolver {
         return parameters
     }
 
+    /// The LP relaxation's optimum after rounds of mixed-integer rounding cuts on the budget,
+    /// labour and site capacity rows. The cuts stay in `model`: they hold for every whole plan,
+    /// so they change no optimum, but they raise the bound that branch and bound starts from
+    /// (by a third to a half of the gap to the optimum on the hard national councils).
+    private func tightenedRelaxation(of model: inout OrganisationModel) -> Solution? {
+        var relaxationParameters = parameters(gap: 0, share: 0.2)
+        relaxationParameters.objectiveGranularity = nil
+        guard var relaxation = try? solver.solve(model.model.relaxed(), parameters: relaxationParameters),
+              relaxation.termination == .optimal, var value = relaxation.objectiveValue else { return nil }
+        guard aggregate, cuts else { return relaxation }
+        let rounding = MixedIntegerRounding()
+        let rows = model.knapsackRows
+        var pool = CutPool()
+        // A fixed number of rounds, never a clock: the same input must give the same model.
+        for _ in 0..<Self.cutRounds {
+            var fresh = 0
+            for row in rows {
+                guard let cut = rounding.cut(from: model.model.constraints[row.index], of: model.model, at: relaxation.values),
+                      pool.admit(cut) else { continue }
+                model.addCut(cut, name: "mir[\(problem.name),\(pool.count - 1)]")
+                fresh += 1
+            }
+            guard fresh > 0 else { break }
+            relaxationParameters = parameters(gap: 0, share: 0.2)
+            relaxationParameters.objectiveGranularity = nil
+            guard let next = try? solver.solve(model.model.relaxed(), parameters: relaxationParameters),
+                  next.termination == .optimal, let nextValue = next.objectiveValue else { break }
+            relaxation = next
+            let gain = nextValue - value
+            value = nextValue
+            if gain <= 1e-6 * max(1, abs(value)) { break }
+        }
+        return relaxation
+    }
+
+    /// Rounds of cuts before branch and bound.
+    static let cutRounds = 8
+
     /// Primary objective, then (when proven and time allows) the secondary aim under a cap on
     /// the primary value.
     private func optimise(_ model: inout OrganisationModel) -> Attempt {
@@ -167,6 +210,8 @@ struct OrganisationSolver {
         var incumbent: (counts: PlanCounts, value: Double)?
         // A bound that holds whatever lp_solve later says: the LP relaxation's optimum.
         var fallbackBound = trivialBound
+        /// The model before the cuts, when cuts were added.
+        var uncut: OrganisationModel?
         /// The stronger of lp_solve's bound (if any) and the fallback.
         func strongest(_ bound: Double?) -> Double { max(bound ?? fallbackBound, fallbackBound) }
         if problem.objective == .exposure {
@@ -174,10 +219,9 @@ struct OrganisationSolver {
             funded.budget = budget
             funded.labourHours = labour
             var seeds: [PlanCounts?] = [nil]
-            var relaxationParameters = parameters(gap: 0, share: 0.2)
-            relaxationParameters.objectiveGranularity = nil
-            if let relaxation = try? solver.solve(model.model.relaxed(), parameters: relaxationParameters),
-               relaxation.termination == .optimal {
+            let plain = model
+            if let relaxation = tightenedRelaxation(of: &model) {
+                if model.model.constraints.count > plain.model.constraints.count { uncut = plain }
                 if let value = relaxation.objectiveValue, model.budgetOverride == nil, model.labourOverride == nil {
                     fallbackBound = max(fallbackBound, roundedUp(value))
                 }
@@ -208,6 +252,12 @@ struct OrganisationSolver {
         guard var first = try? solver.solve(model.model, parameters: primaryParameters) else {
             if let incumbent { return .planned(incumbent.counts, bound: fallbackBound, proven: false) }
             return .noPlan(bound: nil)
+        }
+        if let plain = uncut, first.termination == .numericalFailure || first.termination == .failed {
+            // Cuts can leave lp_solve's bases badly conditioned (ACCURACYERROR even on the LP):
+            // the same search without them. Their bound is kept in `fallbackBound`.
+            model = plain
+            if let again = try? solver.solve(model.model, parameters: primaryParameters) { first = again }
         }
         if incumbent != nil, first.termination == .numericalFailure || first.termination == .failed {
             // lp_solve sometimes answers an unbeatable cutoff with ACCURACYERROR (25) instead of
@@ -308,7 +358,7 @@ struct OrganisationSolver {
            PlanMeasures(problem: fundedProblem, counts: elasticCounts).keepsBudgets(of: fundedProblem) {
             best = (elasticCounts, primaryValue(PlanMeasures(problem: fundedProblem, counts: elasticCounts)))
         }
-        var funded = OrganisationModel(problem: problem, aggregate: aggregate, budget: budget, labour: labour)
+        var funded = OrganisationModel(problem: problem, aggregate: aggregate, budget: budget, labour: labour, strengthen: aggregate)
         if case .planned(let counts, _, _) = optimise(&funded) {
             let value = primaryValue(PlanMeasures(problem: fundedProblem, counts: counts))
             if best == nil || value < best!.value { best = (counts, value) }

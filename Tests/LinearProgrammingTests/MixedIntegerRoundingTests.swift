@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import LinearProgramming
+
+@Suite("Mixed-integer rounding cuts")
+struct MixedIntegerRoundingTests {
+    /// The textbook case: `2x ≤ 3` with x integer at the LP point 1.5 rounds to `x ≤ 1`.
+    @Test func roundsTheTextbookRow() throws {
+        var model = LinearModel()
+        let x = model.addVariable(name: "x", upperBound: 10, isInteger: true)
+        model.addConstraint(2 * x, .lessOrEqual, 3)
+        let cut = try #require(MixedIntegerRounding().cut(from: model.constraints[0], of: model, at: [1.5]))
+        #expect(cut.expression.variables == [x])
+        let coefficient = cut.expression.coefficients[0]
+        #expect(coefficient > 0)
+        #expect(abs(cut.upper / coefficient - 1) < 1e-6)
+    }
+
+    /// A budget row with a continuous carry-in: `3x + 5y − c ≤ 7` at x = 2/3, y = 1, c = 0.
+    /// Whole points with c = 0 allow 3x + 5y ≤ 7; the cut must cut the point and keep them all.
+    @Test func keepsTheCarryInTheCut() throws {
+        var model = LinearModel()
+        let x = model.addVariable(name: "x", upperBound: 4, isInteger: true)
+        let y = model.addVariable(name: "y", upperBound: 1, isInteger: true)
+        let c = model.addVariable(name: "c", upperBound: 100)
+        model.addConstraint(3 * x + 5 * y - LinearExpression(c), .lessOrEqual, 7)
+        let point = [2.0 / 3, 1, 0]
+        let cut = try #require(MixedIntegerRounding().cut(from: model.constraints[0], of: model, at: point))
+        #expect(cut.expression.value(at: point) > cut.upper + 1e-3)
+        #expect(cut.expression.variables.contains(c), "the cut must let carried money buy more")
+        for xv in 0...4 {
+            for yv in 0...1 {
+                let least = max(0, Double(3 * xv + 5 * yv) - 7)
+                for cv in [least, least + 0.5, 100] where cv <= 100 {
+                    #expect(cut.expression.value(at: [Double(xv), Double(yv), cv]) <= cut.upper + 1e-9)
+                }
+            }
+        }
+    }
+
+    /// 2,000 seeded rows over bounded integers and up to two continuous variables (one on each
+    /// side): every cut returned is violated by its point and holds at every mixed point of the
+    /// row, checked at every whole assignment and every vertex of the continuous part.
+    @Test func cutsNeverRemoveAMixedIntegerPoint() {
+        var random = SeededGenerator(seed: 2026)
+        var found = 0
+        for _ in 0..<2_000 {
+            var model = LinearModel()
+            let integers = Int.random(in: 1...4, using: &random)
+            var expression = LinearExpression()
+            var bounds: [(Double, Double)] = []
+            for k in 0..<integers {
+                let lower = Double(Int.random(in: -1...1, using: &random))
+                let upper = lower + Double(Int.random(in: 1...4, using: &random))
+                let variable = model.addVariable(name: "x\(k)", lowerBound: lower, upperBound: upper, isInteger: true)
+                bounds.append((lower, upper))
+                let magnitude = Double(Int.random(in: 50...5_000, using: &random)) * (Bool.random(using: &random) ? 1.03 : 1)
+                expression.add(Bool.random(using: &random) || k == 0 ? magnitude : -magnitude / 3, variable)
+            }
+            let uses = (positive: Bool.random(using: &random), negative: Bool.random(using: &random))
+            let pCap = Double(Int.random(in: 1...3_000, using: &random))
+            let nCap = Double(Int.random(in: 1...3_000, using: &random))
+            let pCoefficient = Double(Int.random(in: 1...4, using: &random))
+            let nCoefficient = Double(Int.random(in: 1...4, using: &random))
+            let p = model.addVariable(name: "p", upperBound: pCap)
+            let n = model.addVariable(name: "n", upperBound: nCap)
+            if uses.positive { expression.add(pCoefficient, p) }
+            if uses.negative { expression.add(-nCoefficient, n) }
+            let capacity = bounds.enumerated().reduce(0.0) { sum, item in
+                let a = expression.coefficients[item.offset]
+                return sum + a * (a > 0 ? item.element.1 : item.element.0)
+            }
+            let rhs = (capacity * Double.random(in: 0.2...0.8, using: &random)).rounded()
+            let row = model.addConstraint(expression, .lessOrEqual, rhs)
+
+            // A fractional point of the row's LP: integers inside their bounds, continuous free.
+            var point = bounds.map { Double.random(in: $0.0...$0.1, using: &random) } + [0, 0]
+            let activity = zip(expression.coefficients.prefix(integers), point).reduce(0) { $0 + $1.0 * $1.1 }
+            if activity > rhs {
+                guard uses.negative, (activity - rhs) / nCoefficient <= nCap else { continue }
+                point[integers + 1] = (activity - rhs) / nCoefficient
+            }
+            guard let cut = MixedIntegerRounding().cut(from: model.constraints[row.index], of: model, at: point) else { continue }
+            found += 1
+            #expect(cut.expression.value(at: point) > cut.upper)
+
+            // Every whole assignment, then every vertex of {p, n in their boxes, row holds}.
+            var whole = bounds.map(\.0)
+            while true {
+                let residual = rhs - zip(expression.coefficients.prefix(integers), whole).reduce(0) { $0 + $1.0 * $1.1 }
+                let a = uses.positive ? pCoefficient : 0, b = uses.negative ? nCoefficient : 0
+                var candidates: [(Double, Double)] = [(0, 0), (pCap, 0), (0, nCap), (pCap, nCap)]
+                if b > 0 { candidates += [(0, -residual / b), (pCap, (a * pCap - residual) / b)] }
+                if a > 0 { candidates += [(residual / a, 0), ((residual + b * nCap) / a, nCap)] }
+                for (pv, nv) in candidates where pv >= -1e-9 && pv <= pCap + 1e-9 && nv >= -1e-9 && nv <= nCap + 1e-9 {
+                    guard a * pv - b * nv <= residual + 1e-9 else { continue }
+                    var values = whole
+                    values.append(pv)
+                    values.append(nv)
+                    let lhs = cut.expression.value(at: values)
+                    #expect(lhs <= cut.upper + 1e-7 * max(1, abs(cut.upper)), "cut removes \(values)")
+                }
+                var k = 0
+                while k < integers, whole[k] == bounds[k].1 { whole[k] = bounds[k].0; k += 1 }
+                if k == integers { break }
+                whole[k] += 1
+            }
+        }
+        #expect(found > 300, "only \(found) cuts: the test would prove little")
+    }
+}
