@@ -195,6 +195,11 @@ struct OrganisationSolver {
         return relaxation
     }
 
+    /// The primary objective's share of the organisation's time; the secondary aim, which only
+    /// runs once the primary is proven, gets the rest. An unproven primary wastes the rest, so
+    /// it is small.
+    static let primaryShare = 0.95
+
     /// Rounds of cuts before branch and bound.
     static let cutRounds = 8
 
@@ -236,7 +241,7 @@ struct OrganisationSolver {
                 if incumbent == nil || value < incumbent!.value - 1e-9 { incumbent = (greedy, value) }
             }
         }
-        var primaryParameters = parameters(gap: relativeGap, share: 0.8)
+        var primaryParameters = parameters(gap: relativeGap, share: Self.primaryShare)
         if let onImprovement {
             let best = incumbent?.value ?? .infinity
             primaryParameters.onImprovedSolution = { improved in
@@ -257,6 +262,7 @@ struct OrganisationSolver {
             // Cuts can leave lp_solve's bases badly conditioned (ACCURACYERROR even on the LP):
             // the same search without them. Their bound is kept in `fallbackBound`.
             model = plain
+            primaryParameters.timeLimit = parameters(gap: relativeGap, share: Self.primaryShare).timeLimit
             if let again = try? solver.solve(model.model, parameters: primaryParameters) { first = again }
         }
         if incumbent != nil, first.termination == .numericalFailure || first.termination == .failed {
@@ -265,7 +271,7 @@ struct OrganisationSolver {
             // set: that proves nothing, so solve again without the cutoff and the step.
             primaryParameters.objectiveCutoff = nil
             primaryParameters.objectiveGranularity = nil
-            primaryParameters.timeLimit = parameters(gap: relativeGap, share: 0.8).timeLimit
+            primaryParameters.timeLimit = parameters(gap: relativeGap, share: Self.primaryShare).timeLimit
             if let again = try? solver.solve(model.model, parameters: primaryParameters) { first = again }
             if let incumbent, let value = first.objectiveValue, value >= incumbent.value - 1e-9 * max(1, abs(value)) {
                 let proven = first.termination == .optimal
