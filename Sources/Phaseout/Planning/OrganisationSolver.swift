@@ -13,9 +13,6 @@ struct OrganisationSolver {
     /// lp_solve's branching direction. A second attempt uses another one: a different search
     /// proves some organisations the first cannot.
     var branching: Branching = .floor
-    /// Whether to cut the LP relaxation with mixed-integer roundings before branching (see
-    /// `tightenedRelaxation`). The second attempt goes without: another search again.
-    var cuts = true
     /// Called with (plan value, proven bound) when a long solve improves, for progress.
     var onImprovement: (@Sendable (Double, Double?) -> Void)?
 
@@ -169,7 +166,7 @@ struct OrganisationSolver {
         relaxationParameters.objectiveGranularity = nil
         guard var relaxation = try? solver.solve(model.model.relaxed(), parameters: relaxationParameters),
               relaxation.termination == .optimal, var value = relaxation.objectiveValue else { return nil }
-        guard aggregate, cuts else { return relaxation }
+        guard aggregate else { return relaxation }
         let rounding = MixedIntegerRounding()
         let rows = model.knapsackRows
         var pool = CutPool()
