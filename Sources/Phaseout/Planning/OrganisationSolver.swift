@@ -118,9 +118,12 @@ struct OrganisationSolver {
     }
 
     /// `value` rounded up to the exposure lattice (a bound on the organisation's exposure).
+    /// Solver noise (a hair either side of a lattice point) never moves it to the next point up:
+    /// the value is first lowered by a millionth of itself, at most a thousandth of a step.
     private func roundedUp(_ value: Double) -> Double {
         guard let step = problem.exposureGranularity, problem.objective == .exposure else { return value }
-        return ((value - 1e-9 * max(1, abs(value))) / step).rounded(.up) * step
+        let noise = min(1e-6 * max(1, abs(value)), 1e-3 * step)
+        return ((value - noise) / step).rounded(.up) * step
     }
 
     /// A bound no plan can beat: exposure with everything replaced in the first period, or no spend.
