@@ -16,6 +16,17 @@ struct MixedIntegerRoundingTests {
         #expect(abs(cut.upper / coefficient - 1) < 1e-6)
     }
 
+    /// An integer variable with fractional bounds is rounded on whole bounds: x ∈ [0.5, 9],
+    /// x ≤ 2.2 keeps x = 2 (shifting by 0.5 would give x ≤ 1.5).
+    @Test func wholeBoundsForIntegers() throws {
+        var model = LinearModel()
+        let x = model.addVariable(name: "x", lowerBound: 0.5, upperBound: 9, isInteger: true)
+        model.addConstraint(LinearExpression(x), .lessOrEqual, 2.2)
+        if let cut = MixedIntegerRounding().cut(from: model.constraints[0], of: model, at: [2.2]) {
+            #expect(cut.expression.value(at: [2]) <= cut.upper)
+        }
+    }
+
     /// A budget row with a continuous carry-in: `3x + 5y − c ≤ 7` at x = 2/3, y = 1, c = 0.
     /// Whole points with c = 0 allow 3x + 5y ≤ 7; the cut must cut the point and keep them all.
     @Test func keepsTheCarryInTheCut() throws {

@@ -100,7 +100,9 @@ private struct Substituted {
                 // A fixed variable is a constant.
                 self.rhs -= a * l
             } else if info.isInteger {
-                guard l.isFinite else { return nil }
+                // Whole bounds, so that the shifted and complemented variables are whole too.
+                let (l, u) = (l.rounded(.up), u.rounded(.down))
+                guard l.isFinite, l <= u else { return nil }
                 let inside = x > l + 1e-6 && x < u - 1e-6
                 if u.isFinite, x - l > (u - l) / 2 {
                     // a·x = a·u − a·(u − x)

@@ -172,6 +172,8 @@ struct OrganisationSolver {
         guard aggregate else { return relaxation }
         let rounding = MixedIntegerRounding()
         let rows = model.knapsackRows
+        let uncut = model
+        let uncutRelaxation = relaxation
         var pool = CutPool()
         // A fixed number of rounds, never a clock: the same input must give the same model.
         for _ in 0..<Self.cutRounds {
@@ -186,7 +188,12 @@ struct OrganisationSolver {
             relaxationParameters = parameters(gap: 0, share: 0.2)
             relaxationParameters.objectiveGranularity = nil
             guard let next = try? solver.solve(model.model.relaxed(), parameters: relaxationParameters),
-                  next.termination == .optimal, let nextValue = next.objectiveValue else { break }
+                  next.termination == .optimal, let nextValue = next.objectiveValue else {
+                // A round that does not solve (time, numerics) drops every cut: the model is
+                // then the same whichever round failed.
+                model = uncut
+                return uncutRelaxation
+            }
             relaxation = next
             let gain = nextValue - value
             value = nextValue
@@ -258,9 +265,11 @@ struct OrganisationSolver {
             if let incumbent { return .planned(incumbent.counts, bound: fallbackBound, proven: false) }
             return .noPlan(bound: nil)
         }
-        if let plain = uncut, first.termination == .numericalFailure || first.termination == .failed {
+        if let plain = uncut, first.termination == .numericalFailure || first.termination == .failed
+            || (incumbent == nil && first.termination == .infeasible) {
             // Cuts can leave lp_solve's bases badly conditioned (ACCURACYERROR even on the LP):
-            // the same search without them. Their bound is kept in `fallbackBound`.
+            // the same search without them. Their bound is kept in `fallbackBound`. An
+            // organisation is only called infeasible on the model without cuts.
             model = plain
             primaryParameters.timeLimit = parameters(gap: relativeGap, share: Self.primaryShare).timeLimit
             if let again = try? solver.solve(model.model, parameters: primaryParameters) { first = again }
