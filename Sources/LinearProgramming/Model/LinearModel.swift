@@ -82,6 +82,12 @@ public struct LinearModel: Sendable {
         return ConstraintID(index: index, modelIdentity: identity)
     }
 
+    /// The handle of the variable at `index` (0-based, as in ``variables``).
+    public func variable(at index: Int) -> Variable {
+        precondition(variables.indices.contains(index), "no variable \(index)")
+        return Variable(index: index, modelIdentity: identity)
+    }
+
     /// Changes a row's bounds.
     public mutating func setBounds(of constraint: ConstraintID, lower: Double, upper: Double) {
         constraints[constraint.index].lower = lower

@@ -335,6 +335,11 @@ struct OrganisationModel {
     }
 
     /// Fixes variables' bounds.
+    /// Narrows a variable's bounds.
+    mutating func restrict(_ variable: Variable, lower: Double, upper: Double) {
+        model.setBounds(of: variable, lower: lower, upper: upper)
+    }
+
     mutating func fix(_ variable: Variable, to value: Double) {
         model.setBounds(of: variable, lower: value, upper: value)
     }

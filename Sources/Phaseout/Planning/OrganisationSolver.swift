@@ -207,6 +207,29 @@ struct OrganisationSolver {
     /// it is small.
     static let primaryShare = 0.95
 
+    /// Reduced-cost fixing: at the LP optimum z with reduced costs d, every plan has a value of at
+    /// least z + Σ d·(x − x*), so an integer variable at its lower bound with d > 0 cannot exceed
+    /// that bound by more than (incumbent − z)/d in any plan at least as good as the incumbent
+    /// (and likewise down from an upper bound with d < 0). Plans equal to the incumbent are kept,
+    /// so the secondary aim still sees them.
+    private func fixByReducedCosts(_ model: inout OrganisationModel, relaxation: Solution, incumbent: Double) {
+        guard let reduced = relaxation.reducedCosts, let z = relaxation.objectiveValue,
+              reduced.count == model.model.variables.count else { return }
+        let slack = incumbent - z + 1e-6 * max(1, abs(z))
+        guard slack >= 0 else { return }
+        for (index, info) in model.model.variables.enumerated() where info.isInteger {
+            let d = reduced[index], x = relaxation.values[index]
+            guard abs(d) > 1e-7, info.lowerBound.isFinite, info.upperBound.isFinite else { continue }
+            let reach = (slack / abs(d) + 1e-6).rounded(.down)
+            let variable = model.model.variable(at: index)
+            if d > 0, x <= info.lowerBound + 1e-9, info.lowerBound + reach < info.upperBound {
+                model.restrict(variable, lower: info.lowerBound, upper: info.lowerBound + reach)
+            } else if d < 0, x >= info.upperBound - 1e-9, info.upperBound - reach > info.lowerBound {
+                model.restrict(variable, lower: info.upperBound - reach, upper: info.upperBound)
+            }
+        }
+    }
+
     /// Rounds of cuts before branch and bound.
     static let cutRounds = 8
 
@@ -232,7 +255,9 @@ struct OrganisationSolver {
             funded.labourHours = labour
             var seeds: [PlanCounts?] = [nil]
             let plain = model
+            var lastRelaxation: Solution?
             if let relaxation = tightenedRelaxation(of: &model) {
+                lastRelaxation = relaxation
                 if model.model.constraints.count > plain.model.constraints.count { uncut = plain }
                 if let value = relaxation.objectiveValue, model.budgetOverride == nil, model.labourOverride == nil {
                     fallbackBound = max(fallbackBound, roundedUp(value))
@@ -246,6 +271,10 @@ struct OrganisationSolver {
                 guard measures.keepsBudgets(of: funded), greedy.keepsRules(of: funded) else { continue }
                 let value = primaryValue(measures)
                 if incumbent == nil || value < incumbent!.value - 1e-9 { incumbent = (greedy, value) }
+            }
+            if let incumbent, let relaxation = lastRelaxation {
+                if uncut == nil { uncut = plain }
+                fixByReducedCosts(&model, relaxation: relaxation, incumbent: incumbent.value)
             }
         }
         var primaryParameters = parameters(gap: relativeGap, share: Self.primaryShare)
