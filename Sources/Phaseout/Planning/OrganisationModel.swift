@@ -334,12 +334,12 @@ struct OrganisationModel {
         model = model.relaxed()
     }
 
-    /// Fixes variables' bounds.
     /// Narrows a variable's bounds.
     mutating func restrict(_ variable: Variable, lower: Double, upper: Double) {
         model.setBounds(of: variable, lower: lower, upper: upper)
     }
 
+    /// Fixes variables' bounds.
     mutating func fix(_ variable: Variable, to value: Double) {
         model.setBounds(of: variable, lower: value, upper: value)
     }
@@ -412,13 +412,12 @@ extension OrganisationModel {
             mostWork += group.hours * model.variables[variable.index].upperBound
         }
         if let y = leaderPeriod[s][t] {
-            let block = site.groups.filter { $0.isLeader && $0.locked == nil }
-            let price = block.reduce(0) { $0 + $1.unitCost * Double($1.count) } * problem.priceFactor[t]
-            let hours = block.reduce(0) { $0 + $1.hours * Double($1.count) }
+            let block = site.leaderBlock
+            let price = block.cost * problem.priceFactor[t]
             spend.add(price, y)
-            work.add(hours, y)
+            work.add(block.hours, y)
             mostSpend += price
-            mostWork += hours
+            mostWork += block.hours
         }
         let money = capacity.ownMoney[t] - site.visitCost * problem.priceFactor[t]
         if mostSpend > money {

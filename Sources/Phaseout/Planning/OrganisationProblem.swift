@@ -29,6 +29,14 @@ struct OrganisationProblem: Sendable {
         var hasLeaders: Bool { groups.contains { $0.isLeader } }
         /// Whether its decisions couple its groups (visit cost or leaders).
         var isCoupled: Bool { visitCost > 0 || hasLeaders }
+        /// The leader block that `lead[s,t]` replaces (leaders not locked): its cost at
+        /// period-1 prices and its hours.
+        var leaderBlock: (cost: Double, hours: Double) {
+            groups.reduce((0, 0)) { block, group in
+                guard group.isLeader, group.locked == nil else { return block }
+                return (block.0 + group.unitCost * Double(group.count), block.1 + group.hours * Double(group.count))
+            }
+        }
     }
 
     /// Interchangeable units.

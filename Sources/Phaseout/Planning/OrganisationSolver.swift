@@ -165,9 +165,12 @@ struct OrganisationSolver {
     /// so they change no optimum, but they raise the bound that branch and bound starts from
     /// (by a third to a half of the gap to the optimum on the hard national councils).
     private func tightenedRelaxation(of model: inout OrganisationModel) -> Solution? {
-        var relaxationParameters = parameters(gap: 0, share: 0.2)
-        relaxationParameters.objectiveGranularity = nil
-        guard var relaxation = try? solver.solve(model.model.relaxed(), parameters: relaxationParameters),
+        func solveRelaxation() -> Solution? {
+            var relaxationParameters = parameters(gap: 0, share: 0.2)
+            relaxationParameters.objectiveGranularity = nil
+            return try? solver.solve(model.model.relaxed(), parameters: relaxationParameters)
+        }
+        guard var relaxation = solveRelaxation(),
               relaxation.termination == .optimal, var value = relaxation.objectiveValue else { return nil }
         guard aggregate else { return relaxation }
         let rounding = MixedIntegerRounding()
@@ -185,10 +188,7 @@ struct OrganisationSolver {
                 fresh += 1
             }
             guard fresh > 0 else { break }
-            relaxationParameters = parameters(gap: 0, share: 0.2)
-            relaxationParameters.objectiveGranularity = nil
-            guard let next = try? solver.solve(model.model.relaxed(), parameters: relaxationParameters),
-                  next.termination == .optimal, let nextValue = next.objectiveValue else {
+            guard let next = solveRelaxation(), next.termination == .optimal, let nextValue = next.objectiveValue else {
                 // A round that does not solve (time, numerics) drops every cut: the model is
                 // then the same whichever round failed.
                 model = uncut

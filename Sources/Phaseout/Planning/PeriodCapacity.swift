@@ -60,9 +60,9 @@ struct PeriodCapacity {
     /// once its leader block (and, where it costs money, one visit) is paid: the big-M of
     /// "recorders first", `Σ_{τ≤t} x ≤ M·Σ_{τ≤t} y`.
     func unitsBehindLeaders(of group: OrganisationProblem.GroupProblem, at site: OrganisationProblem.SiteProblem, by t: Int) -> Int {
-        let block = site.groups.filter { $0.isLeader && $0.locked == nil }
-        let blockCost = block.reduce(0) { $0 + $1.unitCost * Double($1.count) } + site.visitCost
-        let blockHours = block.reduce(0) { $0 + $1.hours * Double($1.count) }
+        let block = site.leaderBlock
+        let blockCost = block.cost + site.visitCost
+        let blockHours = block.hours
         var most = Double(group.count)
         let price = group.unitCost * cheapestFactorBy[t]
         if price > 0 { most = min(most, Self.wholeUnits((moneyBy[t] - blockCost * cheapestFactorBy[t]) / price)) }
