@@ -73,6 +73,27 @@ struct LPSolveSearchTests {
         #expect(nodesWithStep * 10 < nodesWithout * 9, "\(nodesWithStep) nodes with the step, \(nodesWithout) without")
     }
 
+    /// A node limit stops the search after that many nodes, with the same answer every time
+    /// (a time limit depends on the machine's load; a node count does not).
+    @Test func nodeLimitStopsTheSearchTheSameWayEveryTime() throws {
+        let model = knapsackModel(groups: 30, periods: 3, seed: 7)
+        var parameters = SolverParameters()
+        parameters.relativeGap = 0
+        parameters.timeLimit = .seconds(30)
+        let full = try solver.solve(model, parameters: parameters)
+        try #require(full.termination == .optimal)
+        try #require(full.nodeCount > 200, "the model must need more nodes than the limit")
+        parameters.nodeLimit = 100
+        let first = try solver.solve(model, parameters: parameters)
+        let again = try solver.solve(model, parameters: parameters)
+        #expect(first.termination == .feasibleAtLimit || first.termination == .timeLimitWithoutSolution)
+        #expect(first.nodeCount <= 110, "explored \(first.nodeCount) nodes")
+        #expect(first.termination == again.termination)
+        #expect(first.objectiveValue == again.objectiveValue)
+        #expect(first.values == again.values)
+        if let value = first.objectiveValue { #expect(value >= full.objectiveValue! - 1e-9) }
+    }
+
     /// Stopped through the callback after the first improved solution: never by wall-clock time.
     @Test func stopAfterFirstImprovedSolutionReturnsPointAndGap() throws {
         let model = knapsackModel(groups: 30, periods: 3, seed: 7)

@@ -414,8 +414,8 @@ private func context(_ handle: UnsafeMutableRawPointer?) -> SearchContext {
     Unmanaged<SearchContext>.fromOpaque(handle!).takeUnretainedValue()
 }
 
-/// Called by lp_solve many times a second: cancellation, the exact time limit, and the
-/// relative gap (turned into an absolute one once the root relaxation is known).
+/// Called by lp_solve many times a second: cancellation, the node limit, the exact time limit,
+/// and the relative gap (turned into an absolute one once the root relaxation is known).
 private func abortCallback(_ lp: UnsafeMutablePointer<lprec>?, _ handle: UnsafeMutableRawPointer?) -> Int32 {
     let search = context(handle)
     guard let lp else { return 0 }
@@ -442,6 +442,10 @@ private func abortCallback(_ lp: UnsafeMutablePointer<lprec>?, _ handle: UnsafeM
     if search.stopReason != nil { return 1 }
     if let flag = search.parameters.cancellation, flag.isCancelled {
         search.stopReason = .interrupted
+        return 1
+    }
+    if let limit = search.parameters.nodeLimit, lp.pointee.bb_totalnodes >= limit {
+        search.stopReason = .feasibleAtLimit
         return 1
     }
     if let deadline = search.deadline, ContinuousClock.now >= deadline {

@@ -39,6 +39,11 @@ public struct SolverParameters: Sendable {
     public var objectiveGranularity: Double?
     /// Cooperative cancellation: setting the flag stops the solve within milliseconds.
     public var cancellation: CancellationFlag?
+    /// Stop branch and bound once it has explored this many nodes (status
+    /// ``Termination/feasibleAtLimit`` with the best solution, or
+    /// ``Termination/timeLimitWithoutSolution``). Unlike a time limit, a node limit gives the
+    /// same answer however loaded the machine is. `nil` (default): no limit.
+    public var nodeLimit: Int?
 
     public init() {}
 }

@@ -15,6 +15,8 @@ struct OrganisationSolver {
     var branching: Branching = .floor
     /// Called with (plan value, proven bound) when a long solve improves, for progress.
     var onImprovement: (@Sendable (Double, Double?) -> Void)?
+    /// A plan from an earlier attempt (the planner's first round), tried as the incumbent.
+    var startingPlan: PlanCounts?
 
     func solve() -> OrganisationOutcome {
         let started = ContinuousClock.now
@@ -230,6 +232,33 @@ struct OrganisationSolver {
         }
     }
 
+    /// Relaxation-enforced neighbourhood search (RENS): branch and bound over the plans whose
+    /// every count lies between the floor and the ceiling of its value in the relaxation (counts
+    /// the relaxation already makes whole are fixed). The neighbourhood is small, so lp_solve
+    /// searches it quickly, and it often holds a plan much better than the greedy one (Gosport,
+    /// national 100k: 1,609.5 → 1,564.5 risk-years, optimum 1,563.5), which then prunes the
+    /// full search. Limited by nodes, not time, so the same input gives the same plan.
+    /// - Returns: a plan better than `value`, or `nil`.
+    private func searchNeighbourhood(of model: OrganisationModel, relaxation: Solution, beating value: Double) -> PlanCounts? {
+        var neighbourhood = model
+        for (index, info) in model.model.variables.enumerated() where info.isInteger {
+            let x = relaxation.values[index]
+            let lower = max(info.lowerBound, (x - 1e-6).rounded(.down))
+            let upper = min(info.upperBound, (x + 1e-6).rounded(.up))
+            guard lower <= upper else { return nil }
+            neighbourhood.restrict(model.model.variable(at: index), lower: lower, upper: upper)
+        }
+        var search = parameters(gap: relativeGap, share: Self.neighbourhoodShare)
+        search.nodeLimit = Self.neighbourhoodNodes
+        search.objectiveCutoff = value - (problem.exposureGranularity.map { $0 * 0.999 } ?? 1e-7 * max(1, abs(value)))
+        guard let found = try? solver.solve(neighbourhood.model, parameters: search), found.hasSolution else { return nil }
+        return model.counts(from: found)
+    }
+
+    /// The neighbourhood search's node limit and its backstop share of the time left.
+    static let neighbourhoodNodes = 2_000
+    static let neighbourhoodShare = 0.25
+
     /// Rounds of cuts before branch and bound.
     static let cutRounds = 8
 
@@ -265,12 +294,17 @@ struct OrganisationSolver {
                 seeds.append(model.counts(from: relaxation, rounding: .down))
                 seeds.append(model.counts(from: relaxation, rounding: .toNearestOrAwayFromZero))
             }
-            for seed in seeds {
-                guard let greedy = GreedyPlanner(problem: funded, seed: seed).plan() else { continue }
-                let measures = PlanMeasures(problem: funded, counts: greedy)
-                guard measures.keepsBudgets(of: funded), greedy.keepsRules(of: funded) else { continue }
+            func consider(_ plan: PlanCounts?) {
+                guard let plan else { return }
+                let measures = PlanMeasures(problem: funded, counts: plan)
+                guard measures.keepsBudgets(of: funded), plan.keepsRules(of: funded) else { return }
                 let value = primaryValue(measures)
-                if incumbent == nil || value < incumbent!.value - 1e-9 { incumbent = (greedy, value) }
+                if incumbent == nil || value < incumbent!.value - 1e-9 { incumbent = (plan, value) }
+            }
+            for seed in seeds { consider(GreedyPlanner(problem: funded, seed: seed).plan()) }
+            if model.budgetOverride == nil, model.labourOverride == nil { consider(startingPlan) }
+            if let current = incumbent, let relaxation = lastRelaxation, current.value > fallbackBound {
+                consider(searchNeighbourhood(of: model, relaxation: relaxation, beating: current.value))
             }
             if let incumbent, let relaxation = lastRelaxation {
                 if uncut == nil { uncut = plain }

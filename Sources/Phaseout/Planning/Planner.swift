@@ -69,8 +69,10 @@ public struct Planner: Sendable {
         let open = problems.indices.filter { outcomes[$0].status == .feasible || outcomes[$0].status == .unknown }
         guard !open.isEmpty, deadline - ContinuousClock.now > .milliseconds(500),
               options.cancellation?.isCancelled != true else { return outcomes }
+        // The first round's plans start the second: a better incumbent prunes more.
+        let starting = outcomes.map { $0.status == .feasible ? $0.counts : nil }
         let retried = solveRound(problems, indices: open, deadline: deadline, finished: problems.count - open.count,
-                                 branching: .automatic)
+                                 branching: .automatic, starting: starting)
         for index in open { outcomes[index] = Self.better(outcomes[index], retried[index], gap: options.relativeGap) }
         return outcomes
     }
@@ -107,9 +109,11 @@ public struct Planner: Sendable {
     }
 
     /// One round: solves `indices` on at most `threads` threads, sharing the time to `deadline`
-    /// by ``timeWeights(_:indices:firstRound:)``. Results land at their own index (nil elsewhere).
+    /// by ``timeWeights(_:indices:firstRound:)``, each starting from `starting[index]` when given.
+    /// Results land at their own index (nil elsewhere).
     private func solveRound(_ problems: [OrganisationProblem], indices: [Int], deadline: ContinuousClock.Instant,
-                            finished: Int, branching: Branching = .floor) -> [OrganisationOutcome?] {
+                            finished: Int, branching: Branching = .floor,
+                            starting: [PlanCounts?]? = nil) -> [OrganisationOutcome?] {
         let results = ResultSlots<OrganisationOutcome>(count: problems.count)
         let next = Counter()
         let done = Counter(finished)
@@ -132,6 +136,7 @@ public struct Planner: Sendable {
                     deadline: clock.start(weight: weights[index]),
                     aggregate: options.aggregate, cancellation: options.cancellation,
                     monolithicLimit: options.monolithicLimit, branching: branching)
+                solver.startingPlan = starting?[index]
                 if let report = options.progress {
                     let name = problems[index].name
                     solver.onImprovement = { value, bound in
