@@ -40,7 +40,7 @@ struct OrganisationSolver {
             return solveByDecomposition(baselineValue: baselineValue)
         }
         var model = OrganisationModel(problem: problem, aggregate: aggregate, strengthen: aggregate)
-        let attempt = optimise(&model)
+        let attempt = optimise(&model, start: startingPlan)
         var outcome = OrganisationOutcome(status: .unknown, counts: nothing, value: baselineValue,
                                           bound: trivialBound)
         outcome.modelRows = model.model.constraints.count
@@ -255,6 +255,9 @@ struct OrganisationSolver {
         return model.counts(from: found)
     }
 
+    /// The funded plan's search: nodes after which its best plan is kept.
+    static let fundedNodeLimit = 10_000
+
     /// The neighbourhood search's node limit and its backstop share of the time left.
     static let neighbourhoodNodes = 2_000
     static let neighbourhoodShare = 0.25
@@ -263,8 +266,10 @@ struct OrganisationSolver {
     static let cutRounds = 8
 
     /// Primary objective, then (when proven and time allows) the secondary aim under a cap on
-    /// the primary value.
-    private func optimise(_ model: inout OrganisationModel) -> Attempt {
+    /// the primary value. `start` (a plan from elsewhere: the first round, the elastic model) is
+    /// tried as the incumbent when it keeps the model's budgets and rules. `nodeLimit` caps the
+    /// primary search by work instead of time alone.
+    private func optimise(_ model: inout OrganisationModel, start: PlanCounts? = nil, nodeLimit: Int? = nil) -> Attempt {
         let primary = problem.objective == .exposure ? model.exposure : model.presentValue
         let secondary = problem.objective == .exposure ? model.nominalSpend : model.exposure
         model.setObjective(.minimize, primary)
@@ -302,7 +307,7 @@ struct OrganisationSolver {
                 if incumbent == nil || value < incumbent!.value - 1e-9 { incumbent = (plan, value) }
             }
             for seed in seeds { consider(GreedyPlanner(problem: funded, seed: seed).plan()) }
-            if model.budgetOverride == nil, model.labourOverride == nil { consider(startingPlan) }
+            consider(start)
             if let current = incumbent, let relaxation = lastRelaxation, current.value > fallbackBound {
                 consider(searchNeighbourhood(of: model, relaxation: relaxation, beating: current.value))
             }
@@ -312,6 +317,7 @@ struct OrganisationSolver {
             }
         }
         var primaryParameters = parameters(gap: relativeGap, share: Self.primaryShare)
+        primaryParameters.nodeLimit = nodeLimit
         if let onImprovement {
             let best = incumbent?.value ?? .infinity
             primaryParameters.onImprovedSolution = { improved in
@@ -437,7 +443,10 @@ struct OrganisationSolver {
             best = (elasticCounts, primaryValue(PlanMeasures(problem: fundedProblem, counts: elasticCounts)))
         }
         var funded = OrganisationModel(problem: problem, aggregate: aggregate, budget: budget, labour: labour, strengthen: aggregate)
-        if case .planned(let counts, _, _) = optimise(&funded) {
+        // It starts from the elastic plan and stops after a fixed number of nodes: the funded plan
+        // is then the same however loaded the machine (a time limit alone made it differ
+        // between 1 and 2 threads on the Scottish example).
+        if case .planned(let counts, _, _) = optimise(&funded, start: best?.counts, nodeLimit: Self.fundedNodeLimit) {
             let value = primaryValue(PlanMeasures(problem: fundedProblem, counts: counts))
             if best == nil || value < best!.value { best = (counts, value) }
         }
