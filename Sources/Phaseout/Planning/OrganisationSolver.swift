@@ -261,6 +261,11 @@ struct OrganisationSolver {
     /// The neighbourhood search's node limit and its backstop share of the time left.
     static let neighbourhoodNodes = 2_000
     static let neighbourhoodShare = 0.25
+    /// The search runs only when the incumbent is more than this share above the relaxation's
+    /// bound. Most of its time is the neighbourhood's root LP, and close to the bound it rarely
+    /// finds anything: on national 100k, searching every open organisation cost 14 core-seconds
+    /// of 120 for 32 better plans; above a 1 % gap, 3.7 s for 25 of them.
+    static let neighbourhoodGap = 0.01
 
     /// Rounds of cuts before branch and bound.
     static let cutRounds = 8
@@ -308,7 +313,8 @@ struct OrganisationSolver {
             }
             for seed in seeds { consider(GreedyPlanner(problem: funded, seed: seed).plan()) }
             consider(start)
-            if let current = incumbent, let relaxation = lastRelaxation, current.value > fallbackBound {
+            if let current = incumbent, let relaxation = lastRelaxation,
+               current.value - fallbackBound > Self.neighbourhoodGap * abs(current.value) {
                 consider(searchNeighbourhood(of: model, relaxation: relaxation, beating: current.value))
             }
             if let incumbent, let relaxation = lastRelaxation {
