@@ -255,9 +255,6 @@ struct OrganisationSolver {
         return model.counts(from: found)
     }
 
-    /// The funded plan's search: nodes after which its best plan is kept.
-    static let fundedNodeLimit = 10_000
-
     /// The neighbourhood search's node limit and its backstop share of the time left.
     static let neighbourhoodNodes = 2_000
     static let neighbourhoodShare = 0.25
@@ -266,6 +263,9 @@ struct OrganisationSolver {
     /// finds anything: on national 100k, searching every open organisation cost 14 core-seconds
     /// of 120 for 32 better plans; above a 1 % gap, 3.7 s for 25 of them.
     static let neighbourhoodGap = 0.01
+
+    /// The funded re-plan's search: nodes after which its best plan is kept.
+    static let fundedNodeLimit = 10_000
 
     /// Rounds of cuts before branch and bound.
     static let cutRounds = 8
