@@ -250,7 +250,7 @@ struct OrganisationSolver {
         }
         var search = parameters(gap: relativeGap, share: Self.neighbourhoodShare)
         search.nodeLimit = Self.neighbourhoodNodes
-        search.objectiveCutoff = value - (problem.exposureGranularity.map { $0 * 0.999 } ?? 1e-7 * max(1, abs(value)))
+        search.objectiveCutoff = cutoff(beating: value)
         guard let found = try? solver.solve(neighbourhood.model, parameters: search), found.hasSolution else { return nil }
         return model.counts(from: found)
     }
@@ -263,6 +263,12 @@ struct OrganisationSolver {
     /// finds anything: on national 100k, searching every open organisation cost 14 core-seconds
     /// of 120 for 32 better plans; above a 1 % gap, 3.7 s for 25 of them.
     static let neighbourhoodGap = 0.01
+
+    /// lp_solve's objective cutoff for plans better than `value`: almost a whole lattice step
+    /// below it (every better exposure is at least a step better), or a hair below without one.
+    private func cutoff(beating value: Double) -> Double {
+        value - (problem.exposureGranularity.map { $0 * 0.999 } ?? 1e-7 * max(1, abs(value)))
+    }
 
     /// The funded re-plan's search: nodes after which its best plan is kept.
     static let fundedNodeLimit = 10_000
@@ -331,10 +337,7 @@ struct OrganisationSolver {
                 return .continue
             }
         }
-        if let incumbent {
-            let step = problem.exposureGranularity.map { $0 * 0.999 } ?? 1e-7 * max(1, abs(incumbent.value))
-            primaryParameters.objectiveCutoff = incumbent.value - step
-        }
+        if let incumbent { primaryParameters.objectiveCutoff = cutoff(beating: incumbent.value) }
         // The primary solve may use most of the time; the secondary aim gets what is left.
         guard var first = try? solver.solve(model.model, parameters: primaryParameters) else {
             if let incumbent { return .planned(incumbent.counts, bound: fallbackBound, proven: false) }

@@ -13,13 +13,8 @@ struct NeighbourhoodSearchTests {
     struct WithoutFullSearch: LinearSolver {
         var neighbourhood: Bool
         func solve(_ model: LinearModel, parameters: SolverParameters) throws -> Solution {
-            if !model.isMixedInteger || (neighbourhood && parameters.nodeLimit != nil) {
-                return try LPSolveSolver().solve(model, parameters: parameters)
-            }
-            return Solution(termination: .numericalFailure, objectiveValue: nil, bestBound: nil, values: [],
-                            rowActivities: [], duals: nil, reducedCosts: nil, rawStatus: 25,
-                            rawStatusText: "ACCURACYERROR", nodeCount: 0, iterationCount: 0,
-                            improvedSolutionCount: 0, solveTime: .zero)
+            if neighbourhood, parameters.nodeLimit != nil { return try LPSolveSolver().solve(model, parameters: parameters) }
+            return try FailedSearchTests.FailingMILPSolver().solve(model, parameters: parameters)
         }
     }
 
