@@ -309,7 +309,6 @@ private final class LPHandle {
         let statusText = String(cString: get_statustext(lp, Int32(code)))
         let nodes = Int(get_total_nodes(lp))
         let iterations = Int(get_total_iter(lp))
-        let isMax = is_maxim(lp) != 0
         var termination: Termination
         var hasPoint: Bool
         switch Int32(code) {

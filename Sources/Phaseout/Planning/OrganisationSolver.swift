@@ -152,7 +152,7 @@ struct OrganisationSolver {
 
     private func parameters(gap: Double, absoluteGap: Double = 1e-9, share: Double = 1) -> SolverParameters {
         var parameters = SolverParameters()
-        parameters.objectiveGranularity = problem.objective == .exposure ? problem.exposureGranularity : nil
+        parameters.objectiveGranularity = lattice
         parameters.relativeGap = gap
         parameters.absoluteGap = absoluteGap
         parameters.branching = branching
@@ -174,7 +174,9 @@ struct OrganisationSolver {
         }
         guard var relaxation = solveRelaxation(),
               relaxation.termination == .optimal, var value = relaxation.objectiveValue else { return nil }
-        guard aggregate else { return relaxation }
+        // No cuts for `cost`: on the Scottish example under `cost` they cost two proofs (Angus,
+        // North Lanarkshire: lp_solve's depth-first search then finds its plans later).
+        guard aggregate, problem.objective == .exposure else { return relaxation }
         let rounding = MixedIntegerRounding()
         let rows = model.knapsackRows
         let uncut = model
@@ -238,8 +240,8 @@ struct OrganisationSolver {
     /// searches it quickly, and it often holds a plan much better than the greedy one (Gosport,
     /// national 100k: 1,609.5 → 1,564.5 risk-years, optimum 1,563.5), which then prunes the
     /// full search. Limited by nodes, not time, so the same input gives the same plan.
-    /// - Returns: a plan better than `value`, or `nil`.
-    private func searchNeighbourhood(of model: OrganisationModel, relaxation: Solution, beating value: Double) -> PlanCounts? {
+    /// - Returns: a plan better than `value` (any plan when `value` is nil), or `nil`.
+    private func searchNeighbourhood(of model: OrganisationModel, relaxation: Solution, beating value: Double?) -> PlanCounts? {
         var neighbourhood = model
         for (index, info) in model.model.variables.enumerated() where info.isInteger {
             let x = relaxation.values[index]
@@ -250,7 +252,7 @@ struct OrganisationSolver {
         }
         var search = parameters(gap: relativeGap, share: Self.neighbourhoodShare)
         search.nodeLimit = Self.neighbourhoodNodes
-        search.objectiveCutoff = cutoff(beating: value)
+        search.objectiveCutoff = value.map(cutoff(beating:))
         guard let found = try? solver.solve(neighbourhood.model, parameters: search), found.hasSolution else { return nil }
         return model.counts(from: found)
     }
@@ -265,9 +267,17 @@ struct OrganisationSolver {
     static let neighbourhoodGap = 0.01
 
     /// lp_solve's objective cutoff for plans better than `value`: almost a whole lattice step
-    /// below it (every better exposure is at least a step better), or a hair below without one.
+    /// below it (every better exposure is at least a step better), or a hair below without one
+    /// (half of the float noise within which a bound counts as the value, so that a search that
+    /// finds nothing below the cutoff proves the plan optimal even at gap 0).
     private func cutoff(beating value: Double) -> Double {
-        value - (problem.exposureGranularity.map { $0 * 0.999 } ?? 1e-7 * max(1, abs(value)))
+        value - (lattice.map { $0 * 0.999 } ?? 5e-10 * max(1, abs(value)))
+    }
+
+    /// The step between the primary values of any two plans, when there is one: exposure's
+    /// lattice (present values have none).
+    private var lattice: Double? {
+        problem.objective == .exposure ? problem.exposureGranularity : nil
     }
 
     /// The funded re-plan's search: nodes after which its best plan is kept.
@@ -275,6 +285,62 @@ struct OrganisationSolver {
 
     /// Rounds of cuts before branch and bound.
     static let cutRounds = 8
+
+    /// What branch and bound starts from.
+    private struct Preparation {
+        /// The plan lp_solve must beat (passed as an objective cutoff), if any.
+        var incumbent: (counts: PlanCounts, value: Double)?
+        /// A bound that holds whatever lp_solve later says: the relaxation's optimum after the cuts.
+        var bound: Double
+        /// The model before the cuts and the fixing, when they changed it.
+        var uncut: OrganisationModel?
+    }
+
+    /// Cuts, an incumbent and reduced-cost fixing, before branch and bound. The incumbent is
+    /// the best of the greedy plans (from scratch and from the relaxation rounded), `start`, and
+    /// the neighbourhood search's plan. For `cost` only plans that replace every at-risk unit
+    /// count: the greedy plans often do when money allows, and otherwise the neighbourhood search
+    /// looks for any plan. Without it lp_solve found no plan in 60 s for Edinburgh and Glasgow
+    /// (Scottish example under `cost`), which ended `unknown`.
+    private func prepare(_ model: inout OrganisationModel, start: PlanCounts?) -> Preparation {
+        var prepared = Preparation(incumbent: nil, bound: trivialBound, uncut: nil)
+        var funded = problem
+        funded.budget = model.budgetOverride ?? problem.budget
+        funded.labourHours = model.labourOverride ?? problem.labourHours
+        var seeds: [PlanCounts?] = [nil]
+        let plain = model
+        let relaxation = tightenedRelaxation(of: &model)
+        if let relaxation {
+            if model.model.constraints.count > plain.model.constraints.count { prepared.uncut = plain }
+            if let value = relaxation.objectiveValue, model.budgetOverride == nil, model.labourOverride == nil {
+                prepared.bound = max(prepared.bound, roundedUp(value))
+            }
+            seeds.append(model.counts(from: relaxation, rounding: .down))
+            seeds.append(model.counts(from: relaxation, rounding: .toNearestOrAwayFromZero))
+        }
+        func consider(_ plan: PlanCounts?) {
+            guard let plan else { return }
+            let measures = PlanMeasures(problem: funded, counts: plan)
+            guard measures.keepsBudgets(of: funded), plan.keepsRules(of: funded) else { return }
+            let value = primaryValue(measures)
+            if prepared.incumbent == nil || value < prepared.incumbent!.value - 1e-9 { prepared.incumbent = (plan, value) }
+        }
+        for seed in seeds { consider(GreedyPlanner(problem: funded, seed: seed).plan()) }
+        consider(start)
+        guard let relaxation else { return prepared }
+        if let current = prepared.incumbent?.value {
+            if current - prepared.bound > Self.neighbourhoodGap * abs(current) {
+                consider(searchNeighbourhood(of: model, relaxation: relaxation, beating: current))
+            }
+        } else {
+            consider(searchNeighbourhood(of: model, relaxation: relaxation, beating: nil))
+        }
+        if let incumbent = prepared.incumbent {
+            if prepared.uncut == nil { prepared.uncut = plain }
+            fixByReducedCosts(&model, relaxation: relaxation, incumbent: incumbent.value)
+        }
+        return prepared
+    }
 
     /// Primary objective, then (when proven and time allows) the secondary aim under a cap on
     /// the primary value. `start` (a plan from elsewhere: the first round, the elastic model) is
@@ -284,50 +350,13 @@ struct OrganisationSolver {
         let primary = problem.objective == .exposure ? model.exposure : model.presentValue
         let secondary = problem.objective == .exposure ? model.nominalSpend : model.exposure
         model.setObjective(.minimize, primary)
-        // A greedy plan is the incumbent lp_solve must beat (passed as an objective cutoff).
-        let budget = model.budgetOverride ?? problem.budget
-        let labour = model.labourOverride ?? problem.labourHours
-        var incumbent: (counts: PlanCounts, value: Double)?
+        let prepared = prepare(&model, start: start)
+        let incumbent = prepared.incumbent
         // A bound that holds whatever lp_solve later says: the LP relaxation's optimum.
-        var fallbackBound = trivialBound
-        /// The model before the cuts, when cuts were added.
-        var uncut: OrganisationModel?
+        let fallbackBound = prepared.bound
+        let uncut = prepared.uncut
         /// The stronger of lp_solve's bound (if any) and the fallback.
         func strongest(_ bound: Double?) -> Double { max(bound ?? fallbackBound, fallbackBound) }
-        if problem.objective == .exposure {
-            var funded = problem
-            funded.budget = budget
-            funded.labourHours = labour
-            var seeds: [PlanCounts?] = [nil]
-            let plain = model
-            var lastRelaxation: Solution?
-            if let relaxation = tightenedRelaxation(of: &model) {
-                lastRelaxation = relaxation
-                if model.model.constraints.count > plain.model.constraints.count { uncut = plain }
-                if let value = relaxation.objectiveValue, model.budgetOverride == nil, model.labourOverride == nil {
-                    fallbackBound = max(fallbackBound, roundedUp(value))
-                }
-                seeds.append(model.counts(from: relaxation, rounding: .down))
-                seeds.append(model.counts(from: relaxation, rounding: .toNearestOrAwayFromZero))
-            }
-            func consider(_ plan: PlanCounts?) {
-                guard let plan else { return }
-                let measures = PlanMeasures(problem: funded, counts: plan)
-                guard measures.keepsBudgets(of: funded), plan.keepsRules(of: funded) else { return }
-                let value = primaryValue(measures)
-                if incumbent == nil || value < incumbent!.value - 1e-9 { incumbent = (plan, value) }
-            }
-            for seed in seeds { consider(GreedyPlanner(problem: funded, seed: seed).plan()) }
-            consider(start)
-            if let current = incumbent, let relaxation = lastRelaxation,
-               current.value - fallbackBound > Self.neighbourhoodGap * abs(current.value) {
-                consider(searchNeighbourhood(of: model, relaxation: relaxation, beating: current.value))
-            }
-            if let incumbent, let relaxation = lastRelaxation {
-                if uncut == nil { uncut = plain }
-                fixByReducedCosts(&model, relaxation: relaxation, incumbent: incumbent.value)
-            }
-        }
         var primaryParameters = parameters(gap: relativeGap, share: Self.primaryShare)
         primaryParameters.nodeLimit = nodeLimit
         if let onImprovement {
@@ -369,7 +398,7 @@ struct OrganisationSolver {
             switch first.termination {
             case .infeasible:
                 // Nothing beats the incumbent: it is optimal (its value is the bound, on the lattice).
-                let bound = primaryParameters.objectiveCutoff.map { problem.exposureGranularity == nil ? $0 : incumbent.value } ?? incumbent.value
+                let bound = primaryParameters.objectiveCutoff.map { lattice == nil ? $0 : incumbent.value } ?? incumbent.value
                 return .planned(incumbent.counts, bound: bound, proven: true)
             default:
                 return .planned(incumbent.counts, bound: strongest(first.bestBound), proven: false)

@@ -92,4 +92,37 @@ struct NeighbourhoodSearchTests {
         }
         #expect(checked >= 10)
     }
+
+    /// Under `cost` a plan must replace every at-risk unit. With every full search failing,
+    /// the greedy plans and the neighbourhood search (which, without an incumbent, looks for
+    /// any plan) still give feasible organisations a plan that keeps every rule, never better
+    /// than the optimum; before they ran for `cost`, all of these ended `unknown`.
+    @Test func costPlansComeWithoutAFullSearch() throws {
+        var shape = Self.shape
+        shape.costChance = 1
+        var planned = 0, feasible = 0
+        for seed in UInt64(900)..<1000 {
+            let estate = try TinyEstate.random(seed: seed, shape: shape).estate()
+            for organisation in estate.organisations {
+                let problem = OrganisationProblem(organisation: organisation, scenario: estate.scenario, register: estate.register)
+                try #require(problem.objective == .cost)
+                let exact = OrganisationSolver(problem: problem, relativeGap: 0, deadline: .now + .seconds(10)).solve()
+                guard exact.status == .optimal else { continue }
+                feasible += 1
+                var attempt = OrganisationSolver(problem: problem, relativeGap: 0, deadline: .now + .seconds(10))
+                attempt.solver = WithoutFullSearch(neighbourhood: true)
+                let found = attempt.solve()
+                #expect(found.status != .infeasible, "seed \(seed): a feasible organisation called infeasible")
+                guard found.status == .feasible || found.status == .optimal else { continue }
+                planned += 1
+                #expect(found.counts.keepsRules(of: problem), "seed \(seed)")
+                #expect(PlanMeasures(problem: problem, counts: found.counts).keepsBudgets(of: problem), "seed \(seed)")
+                #expect(found.value >= exact.value - 1e-6 * exact.value, "seed \(seed): \(found.value) beats the optimum \(exact.value)")
+                #expect(found.bound <= exact.value + 1e-6 * exact.value, "seed \(seed)")
+            }
+        }
+        #expect(feasible >= 30)
+        #expect(Double(planned) >= 0.8 * Double(feasible), "only \(planned) of \(feasible) feasible organisations got a plan")
+    }
 }
+
