@@ -112,7 +112,8 @@ struct Plan: ParsableCommand {
                 if let reason = shortfall.structuralReason {
                     printError("\(organisation.name): infeasible, structural: \(reason)")
                 } else {
-                    printError("\(organisation.name): infeasible; short of £\(shortfall.totalMoney) \(shortfall.money) and \(shortfall.totalHours) h \(shortfall.hours)")
+                    printError("\(organisation.name): infeasible; short of £\(shortfall.totalMoney) \(shortfall.money) and \(shortfall.totalHours) h \(shortfall.hours)"
+                               + (shortfall.caveat.map { " (\($0))" } ?? ""))
                 }
             }
         }

@@ -121,6 +121,8 @@ struct PlanSummary: Encodable {
         var totalHours: Int
         var structural: Bool
         var reason: String?
+        /// Present when the amounts suffice but are not proven the least.
+        var caveat: String?
     }
 
     var status: PlanStatus
@@ -149,7 +151,7 @@ struct PlanSummary: Encodable {
             organisation.shortfall.map {
                 ShortfallSummary(organisation: organisation.name, money: $0.money, hours: $0.hours,
                                  totalMoney: $0.totalMoney, totalHours: $0.totalHours,
-                                 structural: $0.isStructural, reason: $0.structuralReason)
+                                 structural: $0.isStructural, reason: $0.structuralReason, caveat: $0.caveat)
             }
         }
         organisations = plan.organisations.map {

@@ -23,12 +23,24 @@ struct GreedyPlanner {
         var hours: [Double]
     }
 
-    func plan() -> PlanCounts? {
+    func plan() -> PlanCounts? { build(overdraft: false)?.counts }
+
+    /// The same plan, except that work due in a period (deadlines, locks, recorders before them)
+    /// is done even when the period's money or hours run short, and the overspend is recorded:
+    /// whole pounds and hours per period that, added to the budgets, make the plan keep them.
+    /// An upper bound on the least shortfall, for organisations too large for the exact model.
+    /// `nil` when no money helps (work due at a site whose recorders are locked later).
+    func fundedPlan() -> (counts: PlanCounts, money: [Int], hours: [Int])? { build(overdraft: true) }
+
+    private func build(overdraft: Bool) -> (counts: PlanCounts, money: [Int], hours: [Int])? {
         let periods = problem.periodCount
+        var extraMoney = [Int](repeating: 0, count: periods)
+        var extraHours = [Int](repeating: 0, count: periods)
         let horizon = Double(periods)
         var counts = PlanCounts(problem: problem)
         var remaining = problem.sites.map { site in site.groups.map { $0.locked == nil && $0.atRisk ? $0.count : 0 } }
-        var leadersDone = problem.sites.map { site in !site.hasLeaders }
+        // Leaders locked in a period fix the block's period: the site's other leaders are due then.
+        var leadersDone = problem.sites.map { site in !site.groups.contains { $0.isLeader && $0.locked == nil } }
         // Locked units are fixed: place them, and note their periods.
         var lockedSpend = [Double](repeating: 0, count: periods)
         var lockedHours = [Double](repeating: 0, count: periods)
@@ -40,7 +52,6 @@ struct GreedyPlanner {
                 lockedSpend[l] += Double(group.count) * group.unitCost * problem.priceFactor[l]
                 lockedHours[l] += Double(group.count) * group.hours
                 lockedVisit[l].insert(s)
-                if group.isLeader { leadersDone[s] = true }
             }
         }
         for l in 0..<periods {
@@ -100,10 +111,12 @@ struct GreedyPlanner {
                     guard let d = group.deadline else { continue }
                     if group.isLeader ? !leadersDone[s] : remaining[s][g] > 0 { earliest = min(earliest, d) }
                 }
-                // Locked at-risk units need their site's recorders by their lock.
+                // Locked at-risk units need their site's recorders by their lock, and locked
+                // recorders need the others with them.
                 if !leadersDone[s], let lock = site.groups.filter({ $0.atRisk && !$0.isLeader }).compactMap(\.locked).min() {
                     earliest = min(earliest, lock)
                 }
+                if !leadersDone[s], let lock = leaderLock[s] { earliest = min(earliest, lock) }
                 if earliest != Int.max { dueSites.append((earliest, s)) }
             }
             dueSites.sort { ($0.deadline, $0.site) < ($1.deadline, $1.site) }
@@ -130,7 +143,18 @@ struct GreedyPlanner {
                     }
                 }
             }
-            guard money >= -1e-6 * max(1, problem.budget[t] + carry), hours >= -1e-9 else { return nil }
+            let tolerance = 1e-6 * max(1, problem.budget[t] + carry)
+            if money < -tolerance || hours < -1e-9 {
+                guard overdraft else { return nil }
+                if money < -tolerance {
+                    extraMoney[t] = Int((-money).rounded(.up))
+                    money += Double(extraMoney[t])
+                }
+                if hours < 0 {
+                    extraHours[t] = Int((-hours).rounded(.up))
+                    hours += Double(extraHours[t])
+                }
+            }
 
             // 2. The seed's units for this period, as far as money and hours allow.
             if let seed {
@@ -228,7 +252,7 @@ struct GreedyPlanner {
             for (g, group) in site.groups.enumerated() where group.deadline != nil && remaining[s][g] > 0 { return nil }
             if site.groups.contains(where: { $0.isLeader && $0.deadline != nil }) && !leadersDone[s] { return nil }
         }
-        return counts
+        return (counts, extraMoney, extraHours)
     }
 
     /// How many of `wanted` units of `group` fit in `money` and `hours` at this period's prices.

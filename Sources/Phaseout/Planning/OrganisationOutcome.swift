@@ -29,6 +29,9 @@ public struct Shortfall: Sendable, Equatable, Codable {
     public var hours: [Int]
     /// Set when no money or hours can help; says why.
     public var structuralReason: String?
+    /// Set when the amounts suffice (the funded plan proves it) but are not proven the least;
+    /// says why.
+    public var caveat: String?
 
     public var totalMoney: Int { money.reduce(0, +) }
     public var totalHours: Int { hours.reduce(0, +) }

@@ -75,7 +75,8 @@ struct OrganisationSolver {
 
     /// The decomposition path for very large organisations: a greedy plan, the Lagrangian
     /// bound from pricing the money and labour rows (exact per-site subproblems), and a
-    /// greedy repair of the sites' choices at the best prices. No shortfall is computed here.
+    /// greedy repair of the sites' choices at the best prices. A shortfall found here suffices
+    /// but is not proven the least (``fundedByGreedy()``).
     private func solveByDecomposition(baselineValue: Double) -> OrganisationOutcome {
         let nothing = PlanCounts(problem: problem)
         var outcome = OrganisationOutcome(status: .unknown, counts: nothing, value: baselineValue, bound: trivialBound)
@@ -104,8 +105,14 @@ struct OrganisationSolver {
             // No plan can exist: every plan's exposure is at most the baseline.
             outcome.status = .infeasible
             outcome.bound = baselineValue
-            outcome.shortfall = Shortfall(money: zeros, hours: zeros, structuralReason:
-                "this organisation is too large for the shortfall model (\(problem.decisionCount) decisions); no plan meets its deadlines within its budgets")
+            if !result.infeasible, let funded = fundedByGreedy() {
+                outcome.shortfall = funded.shortfall
+                outcome.fundedCounts = funded.counts
+            } else {
+                outcome.shortfall = Shortfall(money: zeros, hours: zeros, structuralReason: result.infeasible
+                    ? "a site's deadlines, locks and recorders-first rule contradict each other"
+                    : "no plan meets its deadlines within its budgets, and the greedy plan found no money that would help")
+            }
             return outcome
         }
         guard let incumbent else {
@@ -117,6 +124,24 @@ struct OrganisationSolver {
         outcome.bound = min(bound, incumbent.value)
         outcome.status = outcome.gap <= relativeGap * (1 + 1e-9) ? .optimal : .feasible
         return outcome
+    }
+
+    /// A shortfall for an organisation too large for the exact elastic model: the greedy plan
+    /// that does all due work when it falls due, and the money and hours it overspends per
+    /// period. The funded plan is checked against the raised budgets before it is returned, so
+    /// the amounts suffice; they are not proven the least (the caveat says so).
+    func fundedByGreedy() -> (shortfall: Shortfall, counts: PlanCounts)? {
+        guard let found = GreedyPlanner(problem: problem).fundedPlan() else { return nil }
+        var funded = problem
+        funded.budget = zip(problem.budget, found.money).map { $0 + Double($1) }
+        if let labour = problem.labourHours { funded.labourHours = zip(labour, found.hours).map { $0 + Double($1) } }
+        guard found.counts.keepsRules(of: funded),
+              PlanMeasures(problem: funded, counts: found.counts).keepsBudgets(of: funded) else { return nil }
+        let shortfall = Shortfall(
+            money: found.money, hours: problem.labourHours == nil ? zeros : found.hours, structuralReason: nil,
+            caveat: "sufficient, not proven the least: this organisation (\(problem.decisionCount) decisions) is too "
+                + "large for the exact shortfall model, so this is what a greedy plan doing all due work on time overspends")
+        return (shortfall, found.counts)
     }
 
     /// `value` rounded up to the exposure lattice (a bound on the organisation's exposure).

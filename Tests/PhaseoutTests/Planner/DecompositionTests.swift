@@ -42,4 +42,43 @@ struct DecompositionTests {
         #expect(planned >= 100)
         #expect(provenOptimal >= 10)
     }
+
+    /// An infeasible organisation on the decomposition path gets the greedy shortfall: the
+    /// funded plan keeps every constraint once it is added (the check `phaseout plan` runs
+    /// before writing), it is never below the least shortfall the exact path finds, and its
+    /// caveat says that it is not proven the least. Where money helps, it is never called
+    /// structural (it may stay `unknown` when the Lagrangian bound cannot prove infeasibility).
+    @Test("tiny infeasible estates: the greedy shortfall suffices and is at least the least")
+    func decompositionShortfallSuffices() throws {
+        var options = exactOptions()
+        options.monolithicLimit = 0
+        var funded = 0
+        for seed in UInt64(5000)..<5300 {
+            let tiny = TinyEstate.random(seed: seed)
+            let estate = try tiny.estate()
+            let exact = Planner(options: exactOptions()).plan(estate)
+            // Organisations without coupled sites have no decisions to decompose: they take the exact path.
+            let decomposed = Set(estate.organisations.filter {
+                OrganisationProblem(organisation: $0, scenario: estate.scenario, register: estate.register).decisionCount > 0
+            }.map(\.name))
+            let fundable = exact.organisations.filter {
+                $0.status == .infeasible && $0.shortfall?.isStructural == false && decomposed.contains($0.name)
+            }
+            guard !fundable.isEmpty else { continue }
+            let plan = Planner(options: options).plan(estate)
+            #expect(throws: Never.self, "seed \(seed)") { try PlanVerifier.checkBeforeWriting(plan, estate: estate) }
+            for least in fundable {
+                let organisation = try #require(plan.organisations.first { $0.name == least.name })
+                guard organisation.status != .unknown else { continue }
+                #expect(organisation.status == .infeasible, "seed \(seed) \(least.name)")
+                let shortfall = try #require(organisation.shortfall)
+                let required = try #require(least.shortfall)
+                #expect(!shortfall.isStructural, "seed \(seed) \(least.name): money helps, but called structural")
+                #expect(shortfall.caveat != nil, "seed \(seed) \(least.name)")
+                #expect(shortfall.totalMoney >= required.totalMoney, "seed \(seed) \(least.name): below the least")
+                funded += 1
+            }
+        }
+        #expect(funded >= 10, "only \(funded) organisations got a greedy shortfall")
+    }
 }

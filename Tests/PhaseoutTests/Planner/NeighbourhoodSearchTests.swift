@@ -66,7 +66,7 @@ struct NeighbourhoodSearchTests {
     /// starting plan is kept (and an invalid one ignored).
     @Test func aStartingPlanBecomesTheIncumbent() throws {
         var checked = 0
-        for seed in UInt64(900)..<950 {
+        for seed in UInt64(900)..<1000 {
             let estate = try TinyEstate.random(seed: seed, shape: Self.shape).estate()
             for organisation in estate.organisations {
                 let problem = OrganisationProblem(organisation: organisation, scenario: estate.scenario, register: estate.register)
