@@ -177,7 +177,7 @@ struct ReportPage {
         html += "<th scope=\"col\">Total</th><th scope=\"col\" class=\"text\">Structural reason</th></tr></thead>\n<tbody>\n"
         for (name, shortfall) in shortfalls {
             let scope = organisationScope(name)
-            let reason = shortfall.structural ? esc(shortfall.reason ?? "structural") : "—"
+            let reason = shortfall.structural ? esc(shortfall.reason ?? "structural") : shortfall.caveat.map(esc) ?? "—"
             for (label, field, values, total) in [("Money", "shortfallMoney", shortfall.money, shortfall.totalMoney),
                                                   ("Labour hours", "shortfallHours", shortfall.hours, shortfall.totalHours)] {
                 html += "<tr>" + (field == "shortfallMoney" ? "<th scope=\"row\" rowspan=\"2\">\(esc(name))</th>" : "")

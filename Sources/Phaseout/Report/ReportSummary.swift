@@ -27,6 +27,8 @@ public struct ReportSummary: Sendable, Decodable {
         public var totalHours: Int
         public var structural: Bool
         public var reason: String?
+        /// Present when the amounts suffice but are not proven the least.
+        public var caveat: String?
     }
 
     public var status: PlanStatus
