@@ -25,10 +25,11 @@ struct GreedyPlanner {
 
     func plan() -> PlanCounts? { build(overdraft: false)?.counts }
 
-    /// The same plan, except that work due in a period (deadlines, locks, recorders before them)
-    /// is done even when the period's money or hours run short, and the overspend is recorded:
-    /// whole pounds and hours per period that, added to the budgets, make the plan keep them.
-    /// An upper bound on the least shortfall, for organisations too large for the exact model.
+    /// Only the due work (deadlines, locks, recorders before them), each period's as far as money
+    /// and hours allow, later periods' with what is left, earliest deadline first; the work
+    /// falling due is done even when the period's money or hours run short, and the overspend is
+    /// recorded: whole pounds and hours per period that, added to the budgets, make the plan keep
+    /// them. An upper bound on the least shortfall, for when the exact model gives none.
     /// `nil` when no money helps (work due at a site whose recorders are locked later).
     func fundedPlan() -> (counts: PlanCounts, money: [Int], hours: [Int])? { build(overdraft: true) }
 
@@ -147,17 +148,19 @@ struct GreedyPlanner {
             if money < -tolerance || hours < -1e-9 {
                 guard overdraft else { return nil }
                 if money < -tolerance {
-                    extraMoney[t] = Int((-money).rounded(.up))
+                    // Less a hair, so that float noise above a whole pound asks for no extra pound.
+                    extraMoney[t] = Int((-money - 1e-9 * max(1, problem.budget[t] + carry)).rounded(.up))
                     money += Double(extraMoney[t])
                 }
                 if hours < 0 {
-                    extraHours[t] = Int((-hours).rounded(.up))
+                    extraHours[t] = Int((-hours - 1e-9).rounded(.up))
                     hours += Double(extraHours[t])
                 }
             }
 
-            // 2. The seed's units for this period, as far as money and hours allow.
-            if let seed {
+            // 2. The seed's units for this period, as far as money and hours allow (not when
+            //    finding a shortfall: optional work would spend money that later due work needs).
+            if !overdraft, let seed {
                 // Seeded sites by exposure removed per pound, best first, so that an
                 // over-full seed keeps its best work.
                 let gainNow = problem.periodYears * (horizon - Double(t) - 0.5)
@@ -190,11 +193,11 @@ struct GreedyPlanner {
                 }
             }
 
-            // 3. Bundles, best exposure removed per pound first.
+            // 3. Bundles, best exposure removed per pound first (not when finding a shortfall).
             let gainPerUnit = problem.periodYears * (horizon - Double(t) - 0.5)
             struct Bundle { var site: Int; var density: Double }
             var bundles: [Bundle] = []
-            for (s, site) in problem.sites.enumerated() where mayWork(s) {
+            for (s, site) in problem.sites.enumerated() where mayWork(s) && !overdraft {
                 var gain = 0.0, cost = visited.contains(s) ? 0 : site.visitCost * price
                 if !leadersDone[s] {
                     for group in site.groups where group.isLeader && group.locked == nil {

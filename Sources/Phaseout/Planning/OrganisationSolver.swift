@@ -105,13 +105,15 @@ struct OrganisationSolver {
             // No plan can exist: every plan's exposure is at most the baseline.
             outcome.status = .infeasible
             outcome.bound = baselineValue
-            if !result.infeasible, let funded = fundedByGreedy() {
+            if !result.infeasible, let funded = fundedByGreedy(because:
+                "this organisation (\(problem.decisionCount) decisions) is too large for the exact shortfall model") {
                 outcome.shortfall = funded.shortfall
                 outcome.fundedCounts = funded.counts
             } else {
                 outcome.shortfall = Shortfall(money: zeros, hours: zeros, structuralReason: result.infeasible
                     ? "a site's deadlines, locks and recorders-first rule contradict each other"
-                    : "no plan meets its deadlines within its budgets, and the greedy plan found no money that would help")
+                    : "no plan meets its deadlines within its budgets; this organisation is too large for the exact shortfall "
+                      + "model and the greedy plan found no amount that suffices, so none is reported (not proven structural)")
             }
             return outcome
         }
@@ -126,22 +128,40 @@ struct OrganisationSolver {
         return outcome
     }
 
-    /// A shortfall for an organisation too large for the exact elastic model: the greedy plan
-    /// that does all due work when it falls due, and the money and hours it overspends per
-    /// period. The funded plan is checked against the raised budgets before it is returned, so
-    /// the amounts suffice; they are not proven the least (the caveat says so).
-    func fundedByGreedy() -> (shortfall: Shortfall, counts: PlanCounts)? {
-        guard let found = GreedyPlanner(problem: problem).fundedPlan() else { return nil }
+    /// A shortfall when the exact elastic model cannot give one (an organisation too large for
+    /// it, or a search the time limit cut): the greedy plan that does all due work when it falls
+    /// due (under `cost`, everything by the last period), and the money and hours it overspends
+    /// per period. The funded plan is checked against the raised budgets before it is returned,
+    /// so the amounts suffice; they are not proven the least, and the caveat says so and why.
+    func fundedByGreedy(because reason: String) -> (shortfall: Shortfall, counts: PlanCounts)? {
+        var mandatory = problem
+        if problem.objective == .cost {
+            for s in mandatory.sites.indices {
+                for g in mandatory.sites[s].groups.indices where mandatory.sites[s].groups[g].atRisk
+                    && mandatory.sites[s].groups[g].locked == nil && mandatory.sites[s].groups[g].deadline == nil {
+                    mandatory.sites[s].groups[g].deadline = problem.periodCount - 1
+                }
+            }
+        }
+        guard let found = GreedyPlanner(problem: mandatory).fundedPlan() else { return nil }
         var funded = problem
         funded.budget = zip(problem.budget, found.money).map { $0 + Double($1) }
         if let labour = problem.labourHours { funded.labourHours = zip(labour, found.hours).map { $0 + Double($1) } }
-        guard found.counts.keepsRules(of: funded),
-              PlanMeasures(problem: funded, counts: found.counts).keepsBudgets(of: funded) else { return nil }
+        func keeps(_ counts: PlanCounts?) -> Bool {
+            guard let counts else { return false }
+            return counts.keepsRules(of: funded) && PlanMeasures(problem: funded, counts: counts).keepsBudgets(of: funded)
+        }
+        guard keeps(found.counts) else { return nil }
+        // The plan the money buys: the full greedy with the raised budgets, or the due work alone.
+        var fundedMandatory = mandatory
+        fundedMandatory.budget = funded.budget
+        fundedMandatory.labourHours = funded.labourHours
+        let full = GreedyPlanner(problem: fundedMandatory).plan()
+        let counts = keeps(full) ? full! : found.counts
         let shortfall = Shortfall(
             money: found.money, hours: problem.labourHours == nil ? zeros : found.hours, structuralReason: nil,
-            caveat: "sufficient, not proven the least: this organisation (\(problem.decisionCount) decisions) is too "
-                + "large for the exact shortfall model, so this is what a greedy plan doing all due work on time overspends")
-        return (shortfall, found.counts)
+            caveat: "sufficient, not proven the least: \(reason), so this is what a greedy plan doing all due work on time overspends")
+        return (shortfall, counts)
     }
 
     /// `value` rounded up to the exposure lattice (a bound on the organisation's exposure).
@@ -294,7 +314,8 @@ struct OrganisationSolver {
     /// lp_solve's objective cutoff for plans better than `value`: almost a whole lattice step
     /// below it (every better exposure is at least a step better), or a hair below without one
     /// (half of the float noise within which a bound counts as the value, so that a search that
-    /// finds nothing below the cutoff proves the plan optimal even at gap 0).
+    /// finds nothing below the cutoff proves the plan optimal at gap 0 up to lp_solve's own
+    /// relative tolerance, 1e-9).
     private func cutoff(beating value: Double) -> Double {
         value - (lattice.map { $0 * 0.999 } ?? 5e-10 * max(1, abs(value)))
     }
@@ -416,7 +437,8 @@ struct OrganisationSolver {
             if let again = try? solver.solve(model.model, parameters: primaryParameters) { first = again }
             if let incumbent, let value = first.objectiveValue, value >= incumbent.value - 1e-9 * max(1, abs(value)) {
                 let proven = first.termination == .optimal
-                return .planned(incumbent.counts, bound: strongest(first.bestBound), proven: proven)
+                let counts = proven ? secondaryAim(model, primary: primary, secondary: secondary, from: incumbent.counts) : incumbent.counts
+                return .planned(counts, bound: strongest(first.bestBound), proven: proven)
             }
         }
         if let incumbent, !first.hasSolution {
@@ -424,7 +446,8 @@ struct OrganisationSolver {
             case .infeasible:
                 // Nothing beats the incumbent: it is optimal (its value is the bound, on the lattice).
                 let bound = primaryParameters.objectiveCutoff.map { lattice == nil ? $0 : incumbent.value } ?? incumbent.value
-                return .planned(incumbent.counts, bound: bound, proven: true)
+                return .planned(secondaryAim(model, primary: primary, secondary: secondary, from: incumbent.counts),
+                                bound: bound, proven: true)
             default:
                 return .planned(incumbent.counts, bound: strongest(first.bestBound), proven: false)
             }
@@ -441,29 +464,33 @@ struct OrganisationSolver {
         if let incumbent, primaryValue(PlanMeasures(problem: problem, counts: counts)) > incumbent.value {
             counts = incumbent.counts
         }
-        let measures = PlanMeasures(problem: problem, counts: counts)
-        let value = primaryValue(measures)
         let proven = first.termination == .optimal
         let bound = proven ? (first.bestBound ?? fallbackBound) : strongest(first.bestBound)
-        guard proven, ContinuousClock.now < deadline else {
-            return .planned(counts, bound: bound, proven: proven)
-        }
-        // Secondary aim: no worse on the primary, strictly better on the secondary.
+        guard proven else { return .planned(counts, bound: bound, proven: proven) }
+        return .planned(secondaryAim(model, primary: primary, secondary: secondary, from: counts), bound: bound, proven: true)
+    }
+
+    /// SPEC §2.4's secondary aim for a plan proven optimal on the primary objective: a plan no
+    /// worse on the primary and strictly better on the secondary (nominal spend for `exposure`,
+    /// exposure for `cost`), if lp_solve finds one in the time left; otherwise `counts`.
+    private func secondaryAim(
+        _ model: OrganisationModel, primary: LinearExpression, secondary: LinearExpression, from counts: PlanCounts
+    ) -> PlanCounts {
+        guard ContinuousClock.now < deadline else { return counts }
+        let measures = PlanMeasures(problem: problem, counts: counts)
+        let value = primaryValue(measures)
         var second = model
         second.addCap(primary, value + 1e-7 * max(1, abs(value)), name: "primaryCap")
         second.setObjective(.minimize, secondary)
         var secondParameters = parameters(gap: relativeGap)
         let secondaryNow = secondaryValue(measures)
         secondParameters.objectiveCutoff = secondaryNow - 1e-9 * max(1, abs(secondaryNow))
-        if let better = try? solver.solve(second.model, parameters: secondParameters), better.hasSolution {
-            let candidate = model.counts(from: better)
-            let candidateMeasures = PlanMeasures(problem: problem, counts: candidate)
-            if primaryValue(candidateMeasures) <= value + 1e-7 * max(1, abs(value)),
-               secondaryValue(candidateMeasures) < secondaryNow {
-                counts = candidate
-            }
-        }
-        return .planned(counts, bound: bound, proven: proven)
+        guard let better = try? solver.solve(second.model, parameters: secondParameters), better.hasSolution else { return counts }
+        let candidate = model.counts(from: better)
+        let candidateMeasures = PlanMeasures(problem: problem, counts: candidate)
+        guard primaryValue(candidateMeasures) <= value + 1e-7 * max(1, abs(value)),
+              secondaryValue(candidateMeasures) < secondaryNow else { return counts }
+        return candidate
     }
 
     /// SPEC §2.5: least extra money (whole pounds per period), then least extra hours, then the
@@ -472,25 +499,38 @@ struct OrganisationSolver {
         let elastic = OrganisationModel(problem: problem, purpose: .elastic, aggregate: aggregate)
         let structural = { (reason: String) in (Shortfall(money: zeros, hours: zeros, structuralReason: reason), PlanCounts?.none) }
         let moneyRun = leastWholeTotal(of: elastic.extraMoney, in: elastic.model)
-        guard case .found(let moneyTotal, let moneySolution) = moneyRun else {
+        guard case .found(let moneyTotal, let moneySolution, let moneyProven) = moneyRun else {
             if case .infeasible = moneyRun {
                 return structural("no extra money or hours can meet the locks, deadlines and recorders-first order")
+            }
+            if let greedy = fundedByGreedy(because: "the time limit ran out before the exact shortfall model found one") {
+                return (greedy.shortfall, greedy.counts)
             }
             return structural("the time limit ran out before the shortfall was found")
         }
         let money = (total: moneyTotal, solution: moneySolution)
+        var hoursProven = true
         var model = elastic.model
         var solution = money.solution
         if !elastic.extraHours.isEmpty {
             var total = LinearExpression()
             for variable in elastic.extraMoney { total.add(1, variable) }
             model.addConstraint(total, .lessOrEqual, Double(money.total), name: "moneyCap")
-            if case .found(_, let hours) = leastWholeTotal(of: elastic.extraHours, in: model) { solution = hours }
+            switch leastWholeTotal(of: elastic.extraHours, in: model) {
+            case .found(_, let hours, let proven):
+                solution = hours
+                hoursProven = proven
+            default:
+                hoursProven = false
+            }
         }
         let moneySplit = elastic.extraMoney.map { Int(solution.value(of: $0).rounded()) }
         var hoursSplit = elastic.extraHours.map { Int(solution.value(of: $0).rounded()) }
         if hoursSplit.isEmpty { hoursSplit = zeros }
-        let shortfall = Shortfall(money: moneySplit, hours: hoursSplit, structuralReason: nil)
+        var shortfall = Shortfall(money: moneySplit, hours: hoursSplit, structuralReason: nil)
+        if !moneyProven || !hoursProven {
+            shortfall.caveat = "sufficient, not proven the least: the time limit ran out during the exact shortfall search"
+        }
 
         // The plan the shortfall buys: the elastic model's own plan fits the raised budgets;
         // a re-plan with them may do better on the objective.
@@ -519,7 +559,8 @@ struct OrganisationSolver {
     /// The least whole total of `variables` (integer, ≥ 0) over `model`'s feasible points, with a
     /// point that achieves it.
     private enum WholeTotal {
-        case found(Int, Solution)
+        /// A total and a point achieving it; `proven` when it is the least.
+        case found(Int, Solution, proven: Bool)
         case infeasible
         case noAnswer
     }
@@ -533,7 +574,7 @@ struct OrganisationSolver {
         exact.objectiveGranularity = 1  // a sum of whole pounds (or hours) is whole
         guard let run = try? solver.solve(least, parameters: exact) else { return .noAnswer }
         guard let value = run.objectiveValue else { return run.termination == .infeasible ? .infeasible : .noAnswer }
-        return .found(Int(value.rounded()), run)
+        return .found(Int(value.rounded()), run, proven: run.termination == .optimal)
     }
 }
 

@@ -169,12 +169,13 @@ struct ReportPage {
         guard !shortfalls.isEmpty else { return "" }
         var html = "<section id=\"shortfalls\">\n<h2>Shortfalls</h2>\n"
         html += "<p>The least extra money (nominal £, added to that period's budget, so it may carry over) and then the least "
-        html += "extra labour hours that would let each organisation meet its deadlines. The totals are the least possible; "
+        html += "extra labour hours that would let each organisation meet its deadlines. The totals are the least possible "
+        html += shortfalls.contains { $0.1.caveat != nil } ? "(except where a caveat says they only suffice); " : "; "
         html += "the split across periods is one split that achieves them.</p>\n"
         html += "<table class=\"figures shortfall\">\n<caption>Shortfall per organisation and period</caption>\n<thead><tr>"
         html += "<th scope=\"col\">Organisation</th><th scope=\"col\" class=\"text\">Need</th>"
         for period in periods { html += "<th scope=\"col\">\(esc(period))</th>" }
-        html += "<th scope=\"col\">Total</th><th scope=\"col\" class=\"text\">Structural reason</th></tr></thead>\n<tbody>\n"
+        html += "<th scope=\"col\">Total</th><th scope=\"col\" class=\"text\">Structural reason or caveat</th></tr></thead>\n<tbody>\n"
         for (name, shortfall) in shortfalls {
             let scope = organisationScope(name)
             let reason = shortfall.structural ? esc(shortfall.reason ?? "structural") : shortfall.caveat.map(esc) ?? "—"

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Phaseout
+import LinearProgramming
 
 /// The decomposition path (taken by organisations too large for one lp_solve model), forced on
 /// tiny estates so that exhaustive enumeration knows the truth: every plan it returns keeps
@@ -81,4 +82,49 @@ struct DecompositionTests {
         }
         #expect(funded >= 10, "only \(funded) organisations got a greedy shortfall")
     }
+
+    /// lp_solve for everything except the elastic model's searches for the least extra money,
+    /// which fail as a search cut by the time limit would.
+    struct NoElasticAnswer: LinearSolver {
+        func solve(_ model: LinearModel, parameters: SolverParameters) throws -> Solution {
+            if model.isMixedInteger, model.variables.contains(where: { $0.name.hasPrefix("extraMoney[") }) {
+                return try FailedSearchTests.FailingMILPSolver().solve(model, parameters: parameters)
+            }
+            return try LPSolveSolver().solve(model, parameters: parameters)
+        }
+    }
+
+    /// When the exact shortfall search gives no answer in time, an infeasible organisation is not
+    /// called structural: it gets the greedy shortfall, with its caveat, and a funded plan that
+    /// keeps every rule within the raised budgets — under both objectives.
+    @Test("no exact shortfall in time: the greedy one, with its caveat")
+    func greedyShortfallWhenTheExactSearchFails() throws {
+        var funded = 0
+        for seed in UInt64(5000)..<5300 {
+            let tiny = TinyEstate.random(seed: seed)
+            let estate = try tiny.estate()
+            for organisation in estate.organisations {
+                let problem = OrganisationProblem(organisation: organisation, scenario: estate.scenario, register: estate.register)
+                let exact = OrganisationSolver(problem: problem, relativeGap: 0, deadline: .now + .seconds(10)).solve()
+                guard exact.status == .infeasible, let least = exact.shortfall, !least.isStructural else { continue }
+                var cut = OrganisationSolver(problem: problem, relativeGap: 0, deadline: .now + .seconds(10))
+                cut.solver = NoElasticAnswer()
+                let outcome = cut.solve()
+                #expect(outcome.status == .infeasible, "seed \(seed) \(organisation.name)")
+                let shortfall = try #require(outcome.shortfall)
+                #expect(!shortfall.isStructural, "seed \(seed) \(organisation.name): money helps, but called structural")
+                #expect(shortfall.caveat != nil, "seed \(seed) \(organisation.name)")
+                #expect(shortfall.totalMoney >= least.totalMoney, "seed \(seed) \(organisation.name): below the least")
+                var raised = problem
+                raised.budget = zip(problem.budget, shortfall.money).map { $0 + Double($1) }
+                raised.labourHours = problem.labourHours.map { zip($0, shortfall.hours).map { $0 + Double($1) } }
+                let plan = try #require(outcome.fundedCounts, "seed \(seed) \(organisation.name): no funded plan")
+                #expect(plan.keepsRules(of: raised), "seed \(seed) \(organisation.name)")
+                #expect(PlanMeasures(problem: raised, counts: plan).keepsBudgets(of: raised), "seed \(seed) \(organisation.name)")
+                funded += 1
+            }
+        }
+        #expect(funded >= 20, "only \(funded) organisations checked")
+    }
 }
+
