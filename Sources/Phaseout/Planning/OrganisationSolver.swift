@@ -499,7 +499,7 @@ struct OrganisationSolver {
         let elastic = OrganisationModel(problem: problem, purpose: .elastic, aggregate: aggregate)
         let structural = { (reason: String) in (Shortfall(money: zeros, hours: zeros, structuralReason: reason), PlanCounts?.none) }
         let moneyRun = leastWholeTotal(of: elastic.extraMoney, in: elastic.model)
-        guard case .found(let moneyTotal, let moneySolution, let moneyProven) = moneyRun else {
+        guard case .found(let moneyTotal, let moneySolution, let moneyProven, let moneyBound) = moneyRun else {
             if case .infeasible = moneyRun {
                 return structural("no extra money or hours can meet the locks, deadlines and recorders-first order")
             }
@@ -517,7 +517,7 @@ struct OrganisationSolver {
             for variable in elastic.extraMoney { total.add(1, variable) }
             model.addConstraint(total, .lessOrEqual, Double(money.total), name: "moneyCap")
             switch leastWholeTotal(of: elastic.extraHours, in: model) {
-            case .found(_, let hours, let proven):
+            case .found(_, let hours, let proven, _):
                 solution = hours
                 hoursProven = proven
             default:
@@ -528,8 +528,15 @@ struct OrganisationSolver {
         var hoursSplit = elastic.extraHours.map { Int(solution.value(of: $0).rounded()) }
         if hoursSplit.isEmpty { hoursSplit = zeros }
         var shortfall = Shortfall(money: moneySplit, hours: hoursSplit, structuralReason: nil)
-        if !moneyProven || !hoursProven {
-            shortfall.caveat = "sufficient, not proven the least: the time limit ran out during the exact shortfall search"
+        if !moneyProven {
+            // The search's proven bound says how far from the least the amount can be.
+            let least = moneyBound.map { Int(($0 - 1e-6 * max(1, abs($0))).rounded(.up)) } ?? 0
+            shortfall.caveat = "sufficient, not proven the least"
+                + (least > 0 ? " (at least £\(least) in all is needed)" : "")
+                + ": the time limit ran out during the exact shortfall search"
+        } else if !hoursProven {
+            shortfall.caveat = "the money is the least; the hours suffice but are not proven the least: "
+                + "the time limit ran out during the exact search for them"
         }
 
         // The plan the shortfall buys: the elastic model's own plan fits the raised budgets;
@@ -559,8 +566,9 @@ struct OrganisationSolver {
     /// The least whole total of `variables` (integer, ≥ 0) over `model`'s feasible points, with a
     /// point that achieves it.
     private enum WholeTotal {
-        /// A total and a point achieving it; `proven` when it is the least.
-        case found(Int, Solution, proven: Bool)
+        /// A total and a point achieving it; `proven` when it is the least, `bound` what the
+        /// search proved no total can beat.
+        case found(Int, Solution, proven: Bool, bound: Double?)
         case infeasible
         case noAnswer
     }
@@ -574,7 +582,7 @@ struct OrganisationSolver {
         exact.objectiveGranularity = 1  // a sum of whole pounds (or hours) is whole
         guard let run = try? solver.solve(least, parameters: exact) else { return .noAnswer }
         guard let value = run.objectiveValue else { return run.termination == .infeasible ? .infeasible : .noAnswer }
-        return .found(Int(value.rounded()), run, proven: run.termination == .optimal)
+        return .found(Int(value.rounded()), run, proven: run.termination == .optimal, bound: run.bestBound)
     }
 }
 

@@ -126,5 +126,55 @@ struct DecompositionTests {
         }
         #expect(funded >= 20, "only \(funded) organisations checked")
     }
+
+    /// lp_solve with the elastic model's searches stopped at their first plan, as a search
+    /// cut by the time limit is.
+    struct ElasticFirstPlan: LinearSolver {
+        func solve(_ model: LinearModel, parameters: SolverParameters) throws -> Solution {
+            var limited = parameters
+            if model.isMixedInteger, model.variables.contains(where: { $0.name.hasPrefix("extraMoney[") }) {
+                limited.stopAtFirstSolution = true
+            }
+            return try LPSolveSolver().solve(model, parameters: limited)
+        }
+    }
+
+    /// A shortfall search cut short: whatever amount it reports suffices (its funded plan keeps
+    /// every rule within the raised budgets), is never below the least, and the least it then
+    /// quotes ("at least £L") is never above the true least.
+    @Test("a shortfall search cut short: the amount suffices and the quoted least is a bound")
+    func cutShortfallSearchQuotesABound() throws {
+        var checked = 0, quoted = 0
+        for seed in UInt64(5000)..<5300 {
+            let tiny = TinyEstate.random(seed: seed)
+            let estate = try tiny.estate()
+            for organisation in estate.organisations {
+                let problem = OrganisationProblem(organisation: organisation, scenario: estate.scenario, register: estate.register)
+                let exact = OrganisationSolver(problem: problem, relativeGap: 0, deadline: .now + .seconds(10)).solve()
+                guard exact.status == .infeasible, let least = exact.shortfall, !least.isStructural else { continue }
+                var cut = OrganisationSolver(problem: problem, relativeGap: 0, deadline: .now + .seconds(10))
+                cut.solver = ElasticFirstPlan()
+                let outcome = cut.solve()
+                let shortfall = try #require(outcome.shortfall)
+                #expect(!shortfall.isStructural, "seed \(seed) \(organisation.name)")
+                #expect(shortfall.totalMoney >= least.totalMoney, "seed \(seed) \(organisation.name): below the least")
+                if shortfall.caveat == nil { #expect(shortfall.totalMoney == least.totalMoney, "seed \(seed) \(organisation.name)") }
+                var raised = problem
+                raised.budget = zip(problem.budget, shortfall.money).map { $0 + Double($1) }
+                raised.labourHours = problem.labourHours.map { zip($0, shortfall.hours).map { $0 + Double($1) } }
+                let plan = try #require(outcome.fundedCounts, "seed \(seed) \(organisation.name): no funded plan")
+                #expect(plan.keepsRules(of: raised) && PlanMeasures(problem: raised, counts: plan).keepsBudgets(of: raised),
+                        "seed \(seed) \(organisation.name)")
+                if let caveat = shortfall.caveat, let range = caveat.range(of: #"at least £(\d+)"#, options: .regularExpression) {
+                    let bound = Int(caveat[range].dropFirst("at least £".count))!
+                    #expect(bound <= least.totalMoney, "seed \(seed) \(organisation.name): quotes £\(bound), least £\(least.totalMoney)")
+                    quoted += 1
+                }
+                checked += 1
+            }
+        }
+        #expect(quoted >= 10, "only \(quoted) bounds quoted")
+        #expect(checked >= 20)
+    }
 }
 
