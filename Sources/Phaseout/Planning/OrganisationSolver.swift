@@ -87,7 +87,8 @@ struct OrganisationSolver {
             let value = primaryValue(PlanMeasures(problem: problem, counts: counts))
             if incumbent == nil || value < incumbent!.value { incumbent = (counts, value) }
         }
-        if problem.objective == .exposure { consider(GreedyPlanner(problem: problem).plan()) }
+        let due = dueByHorizon
+        consider(GreedyPlanner(problem: due).plan())
         let now = ContinuousClock.now
         let relaxation = LagrangianRelaxation(problem: problem)
         let plannedValue = incumbent?.value
@@ -95,10 +96,8 @@ struct OrganisationSolver {
         let result = relaxation.maximise(
             target: incumbent?.value, iterations: 500, deadline: now + (deadline - now) * 0.85,
             progress: { bound in if let report, let plannedValue { report(plannedValue, bound) } })
-        if problem.objective == .exposure {
-            consider(GreedyPlanner(problem: problem, seed: result.seed).plan())
-            consider(GreedyPlanner(problem: problem, prices: result.prices).plan())
-        }
+        consider(GreedyPlanner(problem: due, seed: result.seed).plan())
+        consider(GreedyPlanner(problem: due, prices: result.prices).plan())
         let bound = roundedUp(result.bound)
         outcome.modelColumns = problem.decisionCount
         if result.infeasible || bound > baselineValue + 1e-6 * max(1, baselineValue) && problem.objective == .exposure {
@@ -134,15 +133,7 @@ struct OrganisationSolver {
     /// per period. The funded plan is checked against the raised budgets before it is returned,
     /// so the amounts suffice; they are not proven the least, and the caveat says so and why.
     func fundedByGreedy(because reason: String) -> (shortfall: Shortfall, counts: PlanCounts)? {
-        var mandatory = problem
-        if problem.objective == .cost {
-            for s in mandatory.sites.indices {
-                for g in mandatory.sites[s].groups.indices where mandatory.sites[s].groups[g].atRisk
-                    && mandatory.sites[s].groups[g].locked == nil && mandatory.sites[s].groups[g].deadline == nil {
-                    mandatory.sites[s].groups[g].deadline = problem.periodCount - 1
-                }
-            }
-        }
+        let mandatory = dueByHorizon
         guard let found = GreedyPlanner(problem: mandatory).fundedPlan() else { return nil }
         var funded = problem
         funded.budget = zip(problem.budget, found.money).map { $0 + Double($1) }
@@ -162,6 +153,20 @@ struct OrganisationSolver {
             money: found.money, hours: problem.labourHours == nil ? zeros : found.hours, structuralReason: nil,
             caveat: "sufficient, not proven the least: \(reason), so this is what a greedy plan doing all due work on time overspends")
         return (shortfall, counts)
+    }
+
+    /// The problem as the greedy must see it: under `cost` every at-risk unit is due by the last
+    /// period (SPEC §2.4), so the greedy plans all of them, earliest deadline first.
+    private var dueByHorizon: OrganisationProblem {
+        guard problem.objective == .cost else { return problem }
+        var due = problem
+        for s in due.sites.indices {
+            for g in due.sites[s].groups.indices {
+                let group = due.sites[s].groups[g]
+                if group.atRisk, group.locked == nil, group.deadline == nil { due.sites[s].groups[g].deadline = problem.periodCount - 1 }
+            }
+        }
+        return due
     }
 
     /// `value` rounded up to the exposure lattice (a bound on the organisation's exposure).
