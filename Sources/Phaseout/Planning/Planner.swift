@@ -108,6 +108,9 @@ public struct Planner: Sendable {
         return problems.map { Double(max(1, $0.unitCount)) + mean }
     }
 
+    /// The least time left in the run for a second-round retry to start.
+    static let leastRetry: Duration = .milliseconds(250)
+
     /// One round: solves `indices` on at most `threads` threads, sharing the time to `deadline`
     /// by ``timeWeights(_:indices:firstRound:)``, each starting from `starting[index]` when given.
     /// Results land at their own index (nil elsewhere).
@@ -131,6 +134,13 @@ public struct Planner: Sendable {
                 let slot = next.increment() - 1
                 guard slot < order.count else { return }
                 let index = order[slot]
+                if branching != .floor, deadline - ContinuousClock.now < Self.leastRetry {
+                    // A retry with almost no time left cannot prove more, yet each of its lp_solve
+                    // calls takes some 50 ms: it keeps its first-round answer (national 100k under
+                    // `cost` overran its 60 s by 5 s retrying 120 councils after the limit).
+                    _ = done.increment()
+                    continue
+                }
                 var solver = OrganisationSolver(
                     problem: problems[index], relativeGap: options.relativeGap,
                     deadline: clock.start(weight: weights[index]),
