@@ -82,6 +82,15 @@ struct OrganisationProblem: Sendable {
         }
     }
 
+    /// The same problem with `money` added to each period's budget and `hours` to its labour
+    /// (when labour is limited): what a shortfall buys.
+    func funded(money: [Int], hours: [Int]) -> OrganisationProblem {
+        var funded = self
+        funded.budget = zip(budget, money).map { $0 + Double($1) }
+        funded.labourHours = labourHours.map { zip($0, hours).map { $0 + Double($1) } }
+        return funded
+    }
+
     /// The organisation's baseline exposure E₀ = Y·T·Σ w·n.
     var baselineExposure: Double {
         var total = 0.0

@@ -132,23 +132,17 @@ struct OrganisationSolver {
     /// due (under `cost`, everything by the last period), and the money and hours it overspends
     /// per period. The funded plan is checked against the raised budgets before it is returned,
     /// so the amounts suffice; they are not proven the least, and the caveat says so and why.
-    func fundedByGreedy(because reason: String) -> (shortfall: Shortfall, counts: PlanCounts)? {
+    private func fundedByGreedy(because reason: String) -> (shortfall: Shortfall, counts: PlanCounts)? {
         let mandatory = dueByHorizon
         guard let found = GreedyPlanner(problem: mandatory).fundedPlan() else { return nil }
-        var funded = problem
-        funded.budget = zip(problem.budget, found.money).map { $0 + Double($1) }
-        if let labour = problem.labourHours { funded.labourHours = zip(labour, found.hours).map { $0 + Double($1) } }
-        func keeps(_ counts: PlanCounts?) -> Bool {
-            guard let counts else { return false }
-            return counts.keepsRules(of: funded) && PlanMeasures(problem: funded, counts: counts).keepsBudgets(of: funded)
-        }
-        guard keeps(found.counts) else { return nil }
+        let funded = problem.funded(money: found.money, hours: found.hours)
+        guard found.counts.keepsEverything(of: funded) else { return nil }
         // The plan the money buys: the full greedy with the raised budgets, or the due work alone.
-        var fundedMandatory = mandatory
-        fundedMandatory.budget = funded.budget
-        fundedMandatory.labourHours = funded.labourHours
-        let full = GreedyPlanner(problem: fundedMandatory).plan()
-        let counts = keeps(full) ? full! : found.counts
+        var counts = found.counts
+        if let full = GreedyPlanner(problem: mandatory.funded(money: found.money, hours: found.hours)).plan(),
+           full.keepsEverything(of: funded) {
+            counts = full
+        }
         let shortfall = Shortfall(
             money: found.money, hours: problem.labourHours == nil ? zeros : found.hours, structuralReason: nil,
             caveat: "sufficient, not proven the least: \(reason), so this is what a greedy plan doing all due work on time overspends")
@@ -546,15 +540,12 @@ struct OrganisationSolver {
 
         // The plan the shortfall buys: the elastic model's own plan fits the raised budgets;
         // a re-plan with them may do better on the objective.
-        let budget = zip(problem.budget, moneySplit).map { $0 + Double($1) }
-        let labour = problem.labourHours.map { zip($0, hoursSplit).map { $0 + Double($1) } }
-        var fundedProblem = problem
-        fundedProblem.budget = budget
-        fundedProblem.labourHours = labour
+        let fundedProblem = problem.funded(money: moneySplit, hours: hoursSplit)
+        let budget = fundedProblem.budget
+        let labour = fundedProblem.labourHours
         var best: (counts: PlanCounts, value: Double)?
         let elasticCounts = elastic.counts(from: solution)
-        if elasticCounts.keepsRules(of: fundedProblem),
-           PlanMeasures(problem: fundedProblem, counts: elasticCounts).keepsBudgets(of: fundedProblem) {
+        if elasticCounts.keepsEverything(of: fundedProblem) {
             best = (elasticCounts, primaryValue(PlanMeasures(problem: fundedProblem, counts: elasticCounts)))
         }
         var funded = OrganisationModel(problem: problem, aggregate: aggregate, budget: budget, labour: labour, strengthen: aggregate)

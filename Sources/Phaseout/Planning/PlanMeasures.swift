@@ -78,6 +78,11 @@ extension PlanMeasures {
 }
 
 extension PlanCounts {
+    /// Whether the counts keep every rule of SPEC §2.3, money and hours included.
+    func keepsEverything(of problem: OrganisationProblem) -> Bool {
+        keepsRules(of: problem) && PlanMeasures(problem: problem, counts: self).keepsBudgets(of: problem)
+    }
+
     /// Whether the counts keep every rule of SPEC §2.3 other than money and hours: units
     /// replaced at most once, deadlines, locks, recorders first, and (for `cost`) everything
     /// replaced. Used to vet heuristic plans before they are trusted.

@@ -122,9 +122,7 @@ struct DecompositionTests {
                 #expect(!shortfall.isStructural, "seed \(seed) \(organisation.name): money helps, but called structural")
                 #expect(shortfall.caveat != nil, "seed \(seed) \(organisation.name)")
                 #expect(shortfall.totalMoney >= least.totalMoney, "seed \(seed) \(organisation.name): below the least")
-                var raised = problem
-                raised.budget = zip(problem.budget, shortfall.money).map { $0 + Double($1) }
-                raised.labourHours = problem.labourHours.map { zip($0, shortfall.hours).map { $0 + Double($1) } }
+                let raised = problem.funded(money: shortfall.money, hours: shortfall.hours)
                 let plan = try #require(outcome.fundedCounts, "seed \(seed) \(organisation.name): no funded plan")
                 #expect(plan.keepsRules(of: raised), "seed \(seed) \(organisation.name)")
                 #expect(PlanMeasures(problem: raised, counts: plan).keepsBudgets(of: raised), "seed \(seed) \(organisation.name)")
@@ -166,12 +164,9 @@ struct DecompositionTests {
                 #expect(!shortfall.isStructural, "seed \(seed) \(organisation.name)")
                 #expect(shortfall.totalMoney >= least.totalMoney, "seed \(seed) \(organisation.name): below the least")
                 if shortfall.caveat == nil { #expect(shortfall.totalMoney == least.totalMoney, "seed \(seed) \(organisation.name)") }
-                var raised = problem
-                raised.budget = zip(problem.budget, shortfall.money).map { $0 + Double($1) }
-                raised.labourHours = problem.labourHours.map { zip($0, shortfall.hours).map { $0 + Double($1) } }
+                let raised = problem.funded(money: shortfall.money, hours: shortfall.hours)
                 let plan = try #require(outcome.fundedCounts, "seed \(seed) \(organisation.name): no funded plan")
-                #expect(plan.keepsRules(of: raised) && PlanMeasures(problem: raised, counts: plan).keepsBudgets(of: raised),
-                        "seed \(seed) \(organisation.name)")
+                #expect(plan.keepsEverything(of: raised), "seed \(seed) \(organisation.name)")
                 if let caveat = shortfall.caveat, let range = caveat.range(of: #"at least £(\d+)"#, options: .regularExpression) {
                     let bound = Int(caveat[range].dropFirst("at least £".count))!
                     #expect(bound <= least.totalMoney, "seed \(seed) \(organisation.name): quotes £\(bound), least £\(least.totalMoney)")
