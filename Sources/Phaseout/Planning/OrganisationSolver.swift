@@ -301,6 +301,38 @@ struct OrganisationSolver {
         return model.counts(from: found)
     }
 
+    /// Relaxation-induced neighbourhood search (RINS): branch and bound over the plans that
+    /// agree with `plan` wherever `plan` agrees with the relaxation, with the other decisions
+    /// free. Limited by nodes, like ``searchNeighbourhood(of:relaxation:beating:)``.
+    /// - Returns: a plan better than `value`, or `nil`.
+    private func searchAround(_ plan: PlanCounts, of model: OrganisationModel, relaxation: Solution, beating value: Double) -> PlanCounts? {
+        let decisions = model.decisions(of: plan)
+        var neighbourhood = model
+        var fixed = 0, free = 0
+        for (index, info) in model.model.variables.enumerated() where info.isInteger {
+            guard let decided = decisions[index] else { continue }
+            if abs(relaxation.values[index] - decided) <= 1e-6, decided >= info.lowerBound, decided <= info.upperBound {
+                neighbourhood.fix(model.model.variable(at: index), to: decided)
+                fixed += 1
+            } else {
+                free += 1
+            }
+        }
+        guard free > 0, Double(fixed) >= Self.leastFixedShare * Double(fixed + free) else { return nil }
+        var search = parameters(gap: relativeGap, share: Self.neighbourhoodShare)
+        search.nodeLimit = Self.neighbourhoodNodes
+        search.objectiveCutoff = cutoff(beating: value)
+        guard let found = try? solver.solve(neighbourhood.model, parameters: search), found.hasSolution else { return nil }
+        return model.counts(from: found)
+    }
+
+    /// The share of decisions the incumbent and the relaxation must agree on for
+    /// ``searchAround(_:of:relaxation:beating:)`` to run: with fewer fixed, the neighbourhood
+    /// is nearly the whole problem.
+    static let leastFixedShare = 0.3
+    /// Rounds of ``searchAround(_:of:relaxation:beating:)``, each from the better plan of the last.
+    static let aroundRounds = 3
+
     /// The neighbourhood search's node limit and its backstop share of the time left.
     static let neighbourhoodNodes = 2_000
     static let neighbourhoodShare = 0.25
@@ -317,6 +349,16 @@ struct OrganisationSolver {
     /// relative tolerance, 1e-9).
     private func cutoff(beating value: Double) -> Double {
         value - (lattice.map { $0 * 0.999 } ?? 5e-10 * max(1, abs(value)))
+    }
+
+    /// lp_solve's objective cutoff for the full search from an incumbent of `value`: plans as good
+    /// as the incumbent stay in (half a lattice step above it, or a hair above without a
+    /// lattice). With the incumbent itself cut off, lp_solve often ends a search that finds
+    /// nothing with ACCURACYERROR instead of INFEASIBLE (80 of 389 searches on national 100k),
+    /// which proves nothing: Cheltenham then took 35 s to prove what it proves in 3 s when the
+    /// search may find a plan equal to the incumbent.
+    private func cutoff(admitting value: Double) -> Double {
+        value + (lattice.map { $0 * 0.5 } ?? 5e-10 * max(1, abs(value)))
     }
 
     /// The step between the primary values of any two plans, when there is one: exposure's
@@ -342,8 +384,9 @@ struct OrganisationSolver {
     }
 
     /// Cuts, an incumbent and reduced-cost fixing, before branch and bound. The incumbent is
-    /// the best of the greedy plans (from scratch and from the relaxation rounded), `start`, and
-    /// the neighbourhood search's plan. For `cost` only plans that replace every at-risk unit
+    /// the best of the greedy plans (from scratch and from the relaxation rounded), `start`, the
+    /// neighbourhood search's plan and the plans found around the best of them
+    /// (``searchAround(_:of:relaxation:beating:)``). For `cost` only plans that replace every at-risk unit
     /// count: the greedy plans often do when money allows, and otherwise the neighbourhood search
     /// looks for any plan. Without it lp_solve found no plan in 60 s for Edinburgh and Glasgow
     /// (Scottish example under `cost`), which ended `unknown`.
@@ -380,6 +423,13 @@ struct OrganisationSolver {
         } else {
             consider(searchNeighbourhood(of: model, relaxation: relaxation, beating: nil))
         }
+        // Each better plan moves the neighbourhood, so the search runs again from it.
+        for _ in 0..<Self.aroundRounds {
+            guard let current = prepared.incumbent, current.value - prepared.bound > relativeGap * abs(current.value),
+                  let better = searchAround(current.counts, of: model, relaxation: relaxation, beating: current.value) else { break }
+            consider(better)
+            guard let now = prepared.incumbent?.value, now < current.value else { break }
+        }
         if let incumbent = prepared.incumbent {
             if prepared.uncut == nil { prepared.uncut = plain }
             fixByReducedCosts(&model, relaxation: relaxation, incumbent: incumbent.value)
@@ -411,7 +461,7 @@ struct OrganisationSolver {
                 return .continue
             }
         }
-        if let incumbent { primaryParameters.objectiveCutoff = cutoff(beating: incumbent.value) }
+        if let incumbent { primaryParameters.objectiveCutoff = cutoff(admitting: incumbent.value) }
         // The primary solve may use most of the time; the secondary aim gets what is left.
         guard var first = try? solver.solve(model.model, parameters: primaryParameters) else {
             if let incumbent { return .planned(incumbent.counts, bound: fallbackBound, proven: false) }
@@ -427,9 +477,9 @@ struct OrganisationSolver {
             if let again = try? solver.solve(model.model, parameters: primaryParameters) { first = again }
         }
         if incumbent != nil, first.termination == .numericalFailure || first.termination == .failed {
-            // lp_solve sometimes answers an unbeatable cutoff with ACCURACYERROR (25) instead of
-            // INFEASIBLE, and (Essex, national 100k) sometimes answers so with the lattice step
-            // set: that proves nothing, so solve again without the cutoff and the step.
+            // lp_solve answered ACCURACYERROR (25), which proves nothing. It did so often when the
+            // cutoff excluded the incumbent (see ``cutoff(admitting:)``), and (Essex, national
+            // 100k) once with the lattice step set: solve again without the cutoff and the step.
             primaryParameters.objectiveCutoff = nil
             primaryParameters.objectiveGranularity = nil
             primaryParameters.timeLimit = parameters(gap: relativeGap, share: Self.primaryShare).timeLimit
@@ -443,10 +493,10 @@ struct OrganisationSolver {
         if let incumbent, !first.hasSolution {
             switch first.termination {
             case .infeasible:
-                // Nothing beats the incumbent: it is optimal (its value is the bound, on the lattice).
-                let bound = primaryParameters.objectiveCutoff.map { lattice == nil ? $0 : incumbent.value } ?? incumbent.value
+                // Every node was pruned above the cutoff, which admits the incumbent: nothing beats
+                // it, so it is optimal (lp_solve, by its tolerances, missed the incumbent itself).
                 return .planned(secondaryAim(model, primary: primary, secondary: secondary, from: incumbent.counts),
-                                bound: bound, proven: true)
+                                bound: incumbent.value, proven: true)
             default:
                 return .planned(incumbent.counts, bound: strongest(first.bestBound), proven: false)
             }
