@@ -17,6 +17,9 @@ struct OrganisationSolver {
     var onImprovement: (@Sendable (Double, Double?) -> Void)?
     /// A plan from an earlier attempt (the planner's first round), tried as the incumbent.
     var startingPlan: PlanCounts?
+    /// Rounds of the search around the incumbent (``searchAround(_:of:relaxation:beating:)``)
+    /// before branch and bound; 0 turns it off.
+    var roundsAround = OrganisationSolver.aroundRounds
 
     func solve() -> OrganisationOutcome {
         let started = ContinuousClock.now
@@ -424,7 +427,7 @@ struct OrganisationSolver {
             consider(searchNeighbourhood(of: model, relaxation: relaxation, beating: nil))
         }
         // Each better plan moves the neighbourhood, so the search runs again from it.
-        for _ in 0..<Self.aroundRounds {
+        for _ in 0..<roundsAround {
             guard let current = prepared.incumbent, current.value - prepared.bound > relativeGap * abs(current.value),
                   let better = searchAround(current.counts, of: model, relaxation: relaxation, beating: current.value) else { break }
             consider(better)
