@@ -536,7 +536,9 @@ struct OrganisationSolver {
         second.setObjective(.minimize, secondary)
         var secondParameters = parameters(gap: relativeGap)
         let secondaryNow = secondaryValue(measures)
-        secondParameters.objectiveCutoff = secondaryNow - 1e-9 * max(1, abs(secondaryNow))
+        // The cutoff admits the current plan, as ``cutoff(admitting:)`` does for the primary
+        // search (a cutoff below it often ends in ACCURACYERROR); only a better plan is taken.
+        secondParameters.objectiveCutoff = secondaryNow + 1e-9 * max(1, abs(secondaryNow))
         guard let better = try? solver.solve(second.model, parameters: secondParameters), better.hasSolution else { return counts }
         let candidate = model.counts(from: better)
         let candidateMeasures = PlanMeasures(problem: problem, counts: candidate)
