@@ -376,6 +376,15 @@ struct OrganisationSolver {
     /// Rounds of cuts before branch and bound.
     static let cutRounds = 8
 
+    /// The problem whose rules and budgets `model`'s plans must keep: the organisation's, with
+    /// the model's budgets and hours when it has its own (a funded re-plan).
+    private func rulesOf(_ model: OrganisationModel) -> OrganisationProblem {
+        var rules = problem
+        rules.budget = model.budgetOverride ?? problem.budget
+        rules.labourHours = model.labourOverride ?? problem.labourHours
+        return rules
+    }
+
     /// What branch and bound starts from.
     private struct Preparation {
         /// The plan lp_solve must beat (passed as an objective cutoff), if any.
@@ -395,9 +404,7 @@ struct OrganisationSolver {
     /// (Scottish example under `cost`), which ended `unknown`.
     private func prepare(_ model: inout OrganisationModel, start: PlanCounts?) -> Preparation {
         var prepared = Preparation(incumbent: nil, bound: trivialBound, uncut: nil)
-        var funded = problem
-        funded.budget = model.budgetOverride ?? problem.budget
-        funded.labourHours = model.labourOverride ?? problem.labourHours
+        let funded = rulesOf(model)
         var seeds: [PlanCounts?] = [nil]
         let plain = model
         let relaxation = tightenedRelaxation(of: &model)
@@ -512,11 +519,18 @@ struct OrganisationSolver {
             return .noPlan(bound: first.bestBound)
         }
         var counts = model.counts(from: first)
+        var proven = first.termination == .optimal
+        if !counts.keepsEverything(of: rulesOf(model)) {
+            // A point that reads back into no valid plan (lp_solve's tolerances on a point at a
+            // limit) is not a plan, and proves nothing: the incumbent stays, unproven.
+            guard let incumbent else { return .noPlan(bound: strongest(first.bestBound)) }
+            counts = incumbent.counts
+            proven = false
+        }
         // lp_solve does not always honour the cutoff: keep the incumbent if it is better.
         if let incumbent, primaryValue(PlanMeasures(problem: problem, counts: counts)) > incumbent.value {
             counts = incumbent.counts
         }
-        let proven = first.termination == .optimal
         let bound = proven ? (first.bestBound ?? fallbackBound) : strongest(first.bestBound)
         guard proven else { return .planned(counts, bound: bound, proven: proven) }
         return .planned(secondaryAim(model, primary: primary, secondary: secondary, from: counts), bound: bound, proven: true)
@@ -542,7 +556,7 @@ struct OrganisationSolver {
         guard let better = try? solver.solve(second.model, parameters: secondParameters), better.hasSolution else { return counts }
         let candidate = model.counts(from: better)
         let candidateMeasures = PlanMeasures(problem: problem, counts: candidate)
-        guard primaryValue(candidateMeasures) <= value + 1e-7 * max(1, abs(value)),
+        guard candidate.keepsEverything(of: rulesOf(model)), primaryValue(candidateMeasures) <= value + 1e-7 * max(1, abs(value)),
               secondaryValue(candidateMeasures) < secondaryNow else { return counts }
         return candidate
     }
@@ -577,7 +591,9 @@ struct OrganisationSolver {
             var total = LinearExpression()
             for variable in elastic.extraMoney { total.add(1, variable) }
             model.addConstraint(total, .lessOrEqual, Double(money.total), name: "moneyCap")
-            switch leastWholeTotal(of: elastic.extraHours, in: model) {
+            // The money search's own hours suffice: they cap the search for the least.
+            let hoursFound = elastic.extraHours.reduce(0) { $0 + Int(money.solution.value(of: $1).rounded()) }
+            switch leastWholeTotal(of: elastic.extraHours, in: model, admitting: hoursFound) {
             case .found(_, let hours, let proven, _):
                 solution = hours
                 hoursProven = proven
@@ -585,9 +601,20 @@ struct OrganisationSolver {
                 hoursProven = false
             }
         }
-        let moneySplit = elastic.extraMoney.map { Int(solution.value(of: $0).rounded()) }
-        var hoursSplit = elastic.extraHours.map { Int(solution.value(of: $0).rounded()) }
-        if hoursSplit.isEmpty { hoursSplit = zeros }
+        let elasticCounts = elastic.counts(from: solution)
+        guard elasticCounts.keepsRules(of: problem) else {
+            // A point lp_solve returned at its limit that reads back into no valid plan.
+            if let greedy = fundedByGreedy(because: "the exact shortfall model's plan at the time limit was not usable") {
+                return (greedy.shortfall, greedy.counts)
+            }
+            return structural("the time limit ran out before a usable shortfall was found")
+        }
+        // The amounts are what the elastic plan itself overspends, in whole pounds and hours. They
+        // are never more than lp_solve's own, and they make that plan fit whatever tolerances its
+        // point carries (rounding lp_solve's extra money left Dudley, national 100k under `cost`,
+        // with a funded plan that overspent, when its search stopped at the time limit).
+        let (moneySplit, overHours) = PlanMeasures(problem: problem, counts: elasticCounts).overspend(of: problem)
+        let hoursSplit = problem.labourHours == nil ? zeros : overHours
         var shortfall = Shortfall(money: moneySplit, hours: hoursSplit, structuralReason: nil)
         if !moneyProven {
             // The search's proven bound says how far from the least the amount can be.
@@ -606,7 +633,6 @@ struct OrganisationSolver {
         let budget = fundedProblem.budget
         let labour = fundedProblem.labourHours
         var best: (counts: PlanCounts, value: Double)?
-        let elasticCounts = elastic.counts(from: solution)
         if elasticCounts.keepsEverything(of: fundedProblem) {
             best = (elasticCounts, primaryValue(PlanMeasures(problem: fundedProblem, counts: elasticCounts)))
         }

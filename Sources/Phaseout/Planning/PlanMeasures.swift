@@ -77,6 +77,32 @@ extension PlanMeasures {
     }
 }
 
+extension PlanMeasures {
+    /// The whole pounds and hours to add per period for these measures to fit `problem`'s
+    /// budgets (with carry-over) and labour: each period's overspend, rounded up, less a hair so
+    /// that float noise above a whole pound asks for no extra pound. Money is added where it is
+    /// spent, never earlier (carried money loses a share), so no split of the same plan needs less.
+    func overspend(of problem: OrganisationProblem) -> (money: [Int], hours: [Int]) {
+        let periods = problem.periodCount
+        var money = [Int](repeating: 0, count: periods)
+        var hours = [Int](repeating: 0, count: periods)
+        var carry = 0.0
+        for t in 0..<periods {
+            var available = problem.budget[t] + carry
+            let over = spend[t] - available
+            if over > 1e-9 * max(1, available) {
+                money[t] = Int((over - 1e-9 * max(1, available)).rounded(.up))
+                available += Double(money[t])
+            }
+            carry = max(0, problem.carryOver * (available - spend[t]))
+            if let limit = problem.labourHours?[t], labour[t] - limit > 1e-9 * max(1, limit) {
+                hours[t] = Int((labour[t] - limit - 1e-9 * max(1, limit)).rounded(.up))
+            }
+        }
+        return (money, hours)
+    }
+}
+
 extension PlanCounts {
     /// Whether the counts keep every rule of SPEC §2.3, money and hours included.
     func keepsEverything(of problem: OrganisationProblem) -> Bool {
