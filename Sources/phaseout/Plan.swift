@@ -58,10 +58,13 @@ struct Plan: ParsableCommand {
     }
 
     func run() throws {
+        // The time limit covers the whole run, reading the inputs included (SPEC §4).
+        let started = ContinuousClock.now
         let estate = try loadEstate(inputs)
         if !quiet { for warning in estate.warnings { printError("warning: \(warning)") } }
         var options = PlanOptions()
         options.timeLimit = .milliseconds(Int64(timeLimit * 1000))
+        options.startedAt = started
         options.relativeGap = gap
         if let threads { options.threads = threads }
         options.whatIfAmount = whatIf

@@ -16,16 +16,18 @@ extension PlanVerifier {
     /// - Throws: ``PlanRejected`` listing what broke.
     public static func checkBeforeWriting(_ plan: Plan, estate: Estate) throws(PlanRejected) {
         let planned = Set(plan.organisations.filter { $0.status == .optimal || $0.status == .feasible }.map { $0.name.folded })
-        let report = PlanVerifier(estate: estate).verify(rows: plan.rows)
+        var shortfalls: [String: Shortfall] = [:]
+        for organisation in plan.organisations { shortfalls[organisation.name] = organisation.shortfall }
+        let verifier = PlanVerifier(estate: estate)
+        let (report, fundedReport) = concurrently(
+            { verifier.verify(rows: plan.rows) },
+            { [shortfalls] in plan.fundedRows.map { verifier.funded(by: shortfalls).verify(rows: $0) } })
         var broken = report.violations.filter { issue in
             guard let organisation = issue.organisation else { return true }
             return planned.contains(organisation.folded)
         }
-        if let funded = plan.fundedRows {
-            var shortfalls: [String: Shortfall] = [:]
-            for organisation in plan.organisations { shortfalls[organisation.name] = organisation.shortfall }
+        if let fundedReport {
             let fundedOrganisations = planned.union(shortfalls.filter { !$0.value.isStructural }.keys.map(\.folded))
-            let fundedReport = PlanVerifier(estate: estate).funded(by: shortfalls).verify(rows: funded)
             broken += fundedReport.violations.filter { issue in
                 guard let organisation = issue.organisation else { return true }
                 return fundedOrganisations.contains(organisation.folded)

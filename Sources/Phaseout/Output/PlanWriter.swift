@@ -9,14 +9,17 @@ public struct PlanWriter: Sendable {
 
     /// Writes into `directory`, creating it if needed.
     public func write(_ plan: Plan, to directory: URL) throws {
+        // The two large files are rendered at the same time.
+        let (planText, fundedText) = concurrently(
+            { planCSV(plan.rows) }, { plan.fundedRows.map { planCSV($0) } })
         var files: [(String, Data)] = [
-            ("plan.csv", Data(planCSV(plan.rows).utf8)),
+            ("plan.csv", Data(planText.utf8)),
             ("visits.csv", Data(visitsCSV(plan.visits).utf8)),
             ("summary.json", try summaryJSON(plan)),
         ]
         var stale: [String] = []
-        if let funded = plan.fundedRows, let fundedVisits = plan.fundedVisits {
-            files.append(("funded-plan.csv", Data(planCSV(funded).utf8)))
+        if let fundedText, let fundedVisits = plan.fundedVisits {
+            files.append(("funded-plan.csv", Data(fundedText.utf8)))
             files.append(("funded-visits.csv", Data(visitsCSV(fundedVisits).utf8)))
         } else {
             stale = ["funded-plan.csv", "funded-visits.csv"]
