@@ -72,7 +72,7 @@ private func serialised<T>(_ body: () throws -> T) rethrows -> T {
 }
 
 /// Owns one lp_solve model; freed exactly once, in `deinit`. Never shared between threads.
-private final class LPHandle {
+final class LPHandle {
     let lp: UnsafeMutablePointer<lprec>
     let rowCount: Int
     let columnCount: Int
@@ -203,7 +203,7 @@ private final class LPHandle {
         (0..<columnCount).contains { is_int(lp, Int32($0 + 1)) != 0 }
     }
 
-    private func silence() {
+    func silence() {
         // An empty file name turns lp_solve's own printing off (it prints to stdout otherwise).
         _ = "".withCString { set_outputfile(lp, UnsafeMutablePointer(mutating: $0)) }
         set_verbose(lp, NEUTRAL)
@@ -300,7 +300,7 @@ private final class LPHandle {
         set_break_at_first(lp, parameters.stopAtFirstSolution ? CLPS_TRUE : CLPS_FALSE)
         if let limit = parameters.timeLimit {
             // Whole seconds here as a backstop; the abort callback enforces the exact limit.
-            let seconds = Double(limit.components.seconds) + Double(limit.components.attoseconds) * 1e-18
+            let seconds = limit.inSeconds
             set_timeout(lp, max(1, Int(seconds.rounded(.up)) + 1))
         }
     }
@@ -380,7 +380,7 @@ private final class LPHandle {
             improvedSolutionCount: context.improvedCount, solveTime: elapsed)
     }
 
-    private func check(_ ok: UInt8, _ call: String) throws {
+    func check(_ ok: UInt8, _ call: String) throws {
         guard ok != 0 else { throw SolverError(call: call, message: "lp_solve reported failure") }
     }
 }

@@ -1,0 +1,394 @@
+/// Branch and bound in Swift over lp_solve's LP relaxation, for models lp_solve's own search
+/// leaves open.
+///
+/// lp_solve 5.5 searches depth first: when its time runs out it has proven nothing beyond the
+/// root relaxation, and a wrong early branch is revisited only after the whole subtree below it.
+/// This search keeps the open nodes in a heap by their LP bound and always returns to the
+/// lowest one, diving from it to a leaf (so plans are still found), branches on the variable
+/// whose pseudo-costs (the objective's observed change per unit of branching, per variable and
+/// direction) promise the largest gain on both sides, and re-solves one lp_solve relaxation
+/// with moved bounds at each node (``LPSolveRelaxation``: lp_solve starts from the last basis).
+/// The bound it reports is the lowest open node's: it rises as the search goes.
+///
+/// Honours ``SolverParameters`` `timeLimit`, `nodeLimit`, `cancellation`, `objectiveCutoff`
+/// (only solutions strictly better are accepted; a search that finds none ends
+/// ``Termination/infeasible``), `objectiveGranularity` (node bounds rounded up to the lattice),
+/// the gaps (a node that cannot beat the best solution by more than the gap is pruned, and the
+/// bound reported is the lowest such node's, never the solution itself) and
+/// `onImprovedSolution`. Variables' `branchPriority` decides first. With a node limit (and no
+/// time limit reached) the search, and so its answer, is the same on any machine.
+public struct BestFirstSolver: LinearSolver {
+    public init() {}
+
+    public func solve(_ model: LinearModel, parameters: SolverParameters) throws -> Solution {
+        guard model.isMixedInteger, !model.variables.isEmpty else { return try LPSolveSolver().solve(model, parameters: parameters) }
+        var search = try BestFirstSearch(model: model, parameters: parameters)
+        return search.run()
+    }
+}
+
+/// One run of ``BestFirstSolver``. Values are kept as a minimisation (`sign` · objective).
+struct BestFirstSearch {
+    private struct Change {
+        var index: Int
+        var lower: Double
+        var upper: Double
+    }
+
+    private struct Node {
+        var id: Int
+        /// A bound on every solution below the node (lattice-rounded, minimisation).
+        var bound: Double
+        var depth: Int
+        /// Bounds moved from the root's, in order; later entries win.
+        var changes: [Change]
+        /// The branching that made the node: variable, direction, distance moved, parent's LP.
+        var branched: (index: Int, up: Bool, distance: Double, parentValue: Double)?
+    }
+
+    private let model: LinearModel
+    private let parameters: SolverParameters
+    private let sign: Double
+    private let constant: Double
+    private let relaxation: LPSolveRelaxation
+    private let started = ContinuousClock.now
+    private let deadline: ContinuousClock.Instant?
+    private let integers: [Int]
+
+    /// Solutions must be strictly below this (the cutoff, then the best solution's value).
+    private var limit: Double
+    private var best: (value: Double, values: [Double])?
+    private var improvedCount = 0
+    /// Set when the improved-solution callback asks the search to stop.
+    private var stopRequested = false
+    /// The lowest bound of a node pruned only by the gap, or whose LP failed: part of the bound.
+    private var setAside = Double.infinity
+    private var failedNodes = 0
+    private var nodes = 0
+    private var nextID = 1
+    private var heap = NodeHeap()
+    /// Bounds currently moved in `relaxation`, by variable.
+    private var applied: [Int: Change] = [:]
+    private var pseudoSum: [[Double]]
+    private var pseudoCount: [[Int]]
+
+    init(model: LinearModel, parameters: SolverParameters) throws {
+        self.model = model
+        self.parameters = parameters
+        sign = model.objective.sense == .maximize ? -1 : 1
+        constant = model.objective.expression.constant
+        relaxation = try LPSolveRelaxation(model)
+        deadline = parameters.timeLimit.map { ContinuousClock.now + $0 }
+        integers = model.variables.indices.filter { model.variables[$0].isInteger }
+        let direction = sign
+        limit = parameters.objectiveCutoff.map { direction * $0 } ?? .infinity
+        pseudoSum = [[Double]](repeating: [0, 0], count: model.variables.count)
+        pseudoCount = [[Int]](repeating: [0, 0], count: model.variables.count)
+    }
+
+    /// Nodes whose bound is at least this are pruned.
+    private var threshold: Double {
+        guard let best else { return limit }
+        let gap = max(parameters.absoluteGap, parameters.relativeGap * abs(best.value))
+        return min(limit, best.value - gap)
+    }
+
+    private func rounded(_ value: Double) -> Double {
+        parameters.roundToGranularity(value, maximising: false)
+    }
+
+    /// Whether `value` is below `level` by more than float noise.
+    private static func isBelow(_ value: Double, _ level: Double) -> Bool {
+        level == .infinity ? value < .infinity : value < level - 1e-9 * max(1, abs(level))
+    }
+
+    private func isPruned(_ bound: Double) -> Bool { !Self.isBelow(bound, threshold) }
+
+    /// Records a node pruned by the gap alone (its bound still counts).
+    private mutating func prune(_ bound: Double) {
+        if Self.isBelow(bound, limit) { setAside = min(setAside, bound) }
+    }
+
+    private enum Stop { case limit, cancelled }
+
+    private func shouldStop() -> Stop? {
+        if stopRequested { return .cancelled }
+        if let flag = parameters.cancellation, flag.isCancelled { return .cancelled }
+        if let nodeLimit = parameters.nodeLimit, nodes >= nodeLimit { return .limit }
+        if let deadline, ContinuousClock.now >= deadline { return .limit }
+        return nil
+    }
+
+    mutating func run() -> Solution {
+        var plunge: Node? = Node(id: 0, bound: -.infinity, depth: 0, changes: [], branched: nil)
+        var stopped: Stop?
+        while let node = plunge ?? heap.pop() {
+            plunge = nil
+            if isPruned(node.bound) { prune(node.bound); continue }
+            if let stop = shouldStop() {
+                stopped = stop
+                heap.push(node)
+                break
+            }
+            nodes += 1
+            apply(node.changes)
+            let remaining = deadline.map { ($0 - ContinuousClock.now).inSeconds } ?? 3600
+            switch relaxation.solve(objectiveConstant: constant, seconds: remaining + 1) {
+            case .infeasible:
+                continue
+            case .failed:
+                failedNodes += 1
+                setAside = min(setAside, node.bound)
+                continue
+            case .optimal(let value, let values):
+                let lp = sign * value
+                learn(from: node, value: lp)
+                let bound = max(node.bound, rounded(lp))
+                if isPruned(bound) { prune(bound); continue }
+                guard let choice = branching(values, value: lp, at: node) else {
+                    accept(lp, values)
+                    continue
+                }
+                let x = values[choice.index]
+                let downChild = Node(
+                    id: nextID, bound: max(bound, choice.down), depth: node.depth + 1,
+                    changes: node.changes + [Change(index: choice.index, lower: currentLower(choice.index, in: node), upper: x.rounded(.down))],
+                    branched: choice.probed ? nil : (choice.index, false, choice.fraction, lp))
+                let upChild = Node(
+                    id: nextID + 1, bound: max(bound, choice.up), depth: node.depth + 1,
+                    changes: node.changes + [Change(index: choice.index, lower: x.rounded(.up), upper: currentUpper(choice.index, in: node))],
+                    branched: choice.probed ? nil : (choice.index, true, 1 - choice.fraction, lp))
+                nextID += 2
+                let (first, second) = choice.fraction >= 0.5 ? (upChild, downChild) : (downChild, upChild)
+                // The other child waits in the heap; the search dives into this one.
+                if isPruned(second.bound) { prune(second.bound) } else { heap.push(second) }
+                if isPruned(first.bound) { prune(first.bound) } else { plunge = first }
+            }
+        }
+        return finish(stopped)
+    }
+
+    private func currentLower(_ index: Int, in node: Node) -> Double {
+        node.changes.last { $0.index == index }?.lower ?? model.variables[index].lowerBound
+    }
+
+    private func currentUpper(_ index: Int, in node: Node) -> Double {
+        node.changes.last { $0.index == index }?.upper ?? model.variables[index].upperBound
+    }
+
+    /// Moves the relaxation's bounds from the last node's to `changes`.
+    private mutating func apply(_ changes: [Change]) {
+        var target: [Int: Change] = [:]
+        for change in changes { target[change.index] = change }
+        for (index, _) in applied where target[index] == nil {
+            relaxation.setBounds(index, lower: model.variables[index].lowerBound, upper: model.variables[index].upperBound)
+        }
+        for (index, change) in target { relaxation.setBounds(index, lower: change.lower, upper: change.upper) }
+        applied = target
+    }
+
+    private mutating func learn(from node: Node, value: Double) {
+        guard let branched = node.branched, branched.distance > 1e-9 else { return }
+        let side = branched.up ? 1 : 0
+        pseudoSum[branched.index][side] += max(0, value - branched.parentValue) / branched.distance
+        pseudoCount[branched.index][side] += 1
+    }
+
+    private mutating func accept(_ value: Double, _ values: [Double]) {
+        guard Self.isBelow(value, limit) else { return }
+        best = (value, values)
+        limit = value
+        improvedCount += 1
+        guard let callback = parameters.onImprovedSolution else { return }
+        let improved = ImprovedSolution(
+            objectiveValue: sign * value, count: improvedCount, elapsed: ContinuousClock.now - started,
+            bound: sign * min(heap.minimumBound ?? value, setAside, value))
+        if callback(improved) == .stop { stopRequested = true }
+    }
+
+    /// Where to branch, and the children's bounds where they were probed (`.infinity` for an
+    /// infeasible child).
+    private struct Choice {
+        var index: Int
+        var fraction: Double
+        var down = -Double.infinity
+        var up = -Double.infinity
+        /// The children were solved while choosing; their gains are already learnt.
+        var probed = false
+    }
+
+    /// The pseudo-cost of moving `index` down (side 0) or up (side 1) by one, or `nil` without history.
+    private func pseudoCost(_ index: Int, _ side: Int) -> Double? {
+        pseudoCount[index][side] > 0 ? pseudoSum[index][side] / Double(pseudoCount[index][side]) : nil
+    }
+
+    private static func score(_ down: Double, _ up: Double) -> Double { max(down, 1e-6) * max(up, 1e-6) }
+
+    /// The fractional integer variable to branch on (reliability branching). Only variables of
+    /// the highest priority among the fractional ones compete. Each is scored by the product
+    /// of its expected gains down and up: from its pseudo-costs when it has been branched on at
+    /// least ``reliability`` times each way, otherwise (up to ``probesPerNode`` of them, the
+    /// most promising first, until ``lookahead`` probes in a row bring nothing better) by
+    /// solving both children's LPs, which also gives those children exact bounds and finds the
+    /// ones that are infeasible. Ties go to the lower index. `nil` when the point is integral.
+    private mutating func branching(_ values: [Double], value: Double, at node: Node) -> Choice? {
+        var candidates: [(index: Int, fraction: Double)] = []
+        var priority = Int.min
+        for index in integers {
+            let x = values[index]
+            let fraction = x - x.rounded(.down)
+            guard fraction > 1e-6, fraction < 1 - 1e-6 else { continue }
+            let own = model.variables[index].branchPriority
+            if own > priority { priority = own; candidates.removeAll() }
+            if own == priority { candidates.append((index, fraction)) }
+        }
+        guard !candidates.isEmpty else { return nil }
+        var known = [0.0, 0.0], knownCount = [0, 0]
+        for index in integers {
+            for side in 0..<2 {
+                if let cost = pseudoCost(index, side) { known[side] += cost; knownCount[side] += 1 }
+            }
+        }
+        let mean = (0..<2).map { knownCount[$0] > 0 ? known[$0] / Double(knownCount[$0]) : 1 }
+        func estimate(_ index: Int, _ fraction: Double) -> Double {
+            Self.score((pseudoCost(index, 0) ?? mean[0]) * fraction, (pseudoCost(index, 1) ?? mean[1]) * (1 - fraction))
+        }
+        // Most promising first; the index breaks ties, so the order is the same on every run.
+        let ranked = candidates.map { (candidate: $0, estimate: estimate($0.index, $0.fraction)) }
+            .sorted { $0.estimate != $1.estimate ? $0.estimate > $1.estimate : $0.candidate.index < $1.candidate.index }
+        var best: (choice: Choice, score: Double)?
+        var probes = 0, sinceBetter = 0
+        for (candidate, estimated) in ranked {
+            let (index, fraction) = candidate
+            let reliable = pseudoCount[index][0] >= Self.reliability && pseudoCount[index][1] >= Self.reliability
+            var choice = Choice(index: index, fraction: fraction)
+            var score = estimated
+            if !reliable, probes < Self.probesPerNode, sinceBetter < Self.lookahead {
+                probes += 1
+                let x = values[index]
+                let lower = currentLower(index, in: node), upper = currentUpper(index, in: node)
+                // A probe whose LP fails leaves the candidate to its estimate: it stays a
+                // candidate, so a fractional point is never taken for a whole one.
+                if let down = probe(index, lower: lower, upper: x.rounded(.down), restoring: (lower, upper)),
+                   let up = probe(index, lower: x.rounded(.up), upper: upper, restoring: (lower, upper)) {
+                    choice.down = down
+                    choice.up = up
+                    choice.probed = true
+                    observe(index, side: 0, gain: down - value, distance: fraction)
+                    observe(index, side: 1, gain: up - value, distance: 1 - fraction)
+                    // An infeasible child decides: the node only has one.
+                    score = down == .infinity || up == .infinity ? .infinity : Self.score(down - value, up - value)
+                }
+            }
+            if best == nil || score > best!.score {
+                best = (choice, score)
+                sinceBetter = 0
+                if score == .infinity { break }
+            } else if choice.probed {
+                sinceBetter += 1
+            }
+        }
+        return best?.choice
+    }
+
+    /// Learns a probed gain (an infeasible child teaches nothing about the cost).
+    private mutating func observe(_ index: Int, side: Int, gain: Double, distance: Double) {
+        guard gain.isFinite, distance > 1e-9 else { return }
+        pseudoSum[index][side] += max(0, gain) / distance
+        pseudoCount[index][side] += 1
+    }
+
+    /// The LP value (rounded to the lattice) with one variable's bounds moved, `.infinity` when
+    /// infeasible, `nil` when the LP fails. The bounds are put back afterwards.
+    private mutating func probe(_ index: Int, lower: Double, upper: Double, restoring: (Double, Double)) -> Double? {
+        relaxation.setBounds(index, lower: lower, upper: upper)
+        defer { relaxation.setBounds(index, lower: restoring.0, upper: restoring.1) }
+        let remaining = deadline.map { ($0 - ContinuousClock.now).inSeconds } ?? 3600
+        switch relaxation.solve(objectiveConstant: constant, seconds: remaining + 1) {
+        case .optimal(let value, _): return rounded(sign * value)
+        case .infeasible: return .infinity
+        case .failed: return nil
+        }
+    }
+
+    /// Branchings each way after which a variable's pseudo-costs are trusted.
+    static let reliability = 1
+    /// At most this many variables are probed at one node…
+    static let probesPerNode = 8
+    /// …and probing stops after this many in a row that do not beat the best so far.
+    static let lookahead = 4
+
+    private func finish(_ stopped: Stop?) -> Solution {
+        let open = min(heap.minimumBound ?? .infinity, setAside)
+        let termination: Termination
+        var bound: Double?
+        switch stopped {
+        case .cancelled:
+            termination = .interrupted
+            bound = open
+        case .limit:
+            termination = best == nil ? .timeLimitWithoutSolution : .feasibleAtLimit
+            bound = open
+        case nil where best != nil:
+            termination = failedNodes == 0 ? .optimal : .feasibleAtLimit
+            bound = min(open, best!.value)
+        case nil:
+            termination = failedNodes == 0 ? .infeasible : .timeLimitWithoutSolution
+            bound = failedNodes == 0 ? nil : open
+        }
+        if let value = best?.value, let current = bound { bound = min(current, value) }
+        if let current = bound, !current.isFinite { bound = nil }
+        let values = best?.values ?? []
+        let activities = best == nil ? [] : model.constraints.map { row in
+            zip(row.variables, row.coefficients).reduce(0) { $0 + $1.1 * values[$1.0.index] }
+        }
+        return Solution(
+            termination: termination, objectiveValue: best.map { sign * $0.value }, bestBound: bound.map { sign * $0 },
+            values: values, rowActivities: activities, duals: nil, reducedCosts: nil,
+            rawStatus: termination == .optimal ? 0 : 1, rawStatusText: "best-first search: \(termination), \(nodes) nodes",
+            nodeCount: nodes, iterationCount: relaxation.iterations, improvedSolutionCount: improvedCount,
+            solveTime: ContinuousClock.now - started)
+    }
+
+    /// Open nodes by bound; ties go to the deeper node, then the older one.
+    private struct NodeHeap {
+        private var nodes: [Node] = []
+
+        var minimumBound: Double? { nodes.first?.bound }
+        var count: Int { nodes.count }
+
+        private func before(_ a: Node, _ b: Node) -> Bool {
+            if a.bound != b.bound { return a.bound < b.bound }
+            if a.depth != b.depth { return a.depth > b.depth }
+            return a.id < b.id
+        }
+
+        mutating func push(_ node: Node) {
+            nodes.append(node)
+            var child = nodes.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard before(nodes[child], nodes[parent]) else { break }
+                nodes.swapAt(child, parent)
+                child = parent
+            }
+        }
+
+        mutating func pop() -> Node? {
+            guard !nodes.isEmpty else { return nil }
+            nodes.swapAt(0, nodes.count - 1)
+            let top = nodes.removeLast()
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var first = parent
+                if left < nodes.count, before(nodes[left], nodes[first]) { first = left }
+                if right < nodes.count, before(nodes[right], nodes[first]) { first = right }
+                guard first != parent else { break }
+                nodes.swapAt(parent, first)
+                parent = first
+            }
+            return top
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import Testing
+@testable import LinearProgramming
+
+@Suite("Best-first branch and bound over lp_solve's LP")
+struct BestFirstSearchTests {
+    let search = BestFirstSolver()
+
+    /// Brute force on 2-period knapsacks, lp_solve's own search (gap 0) on 3- and 4-period ones:
+    /// the same optimum, proven, with and without the objective lattice.
+    @Test func agreesWithBruteForceAndWithLPSolve() throws {
+        for seed in UInt64(1)...40 {
+            let periods = 2 + Int(seed % 3)
+            let model = knapsackModel(groups: periods == 2 ? 3 : 8, periods: periods, seed: seed)
+            var parameters = SolverParameters()
+            parameters.relativeGap = 0
+            let truth = periods == 2 ? bruteForceMinimum(model) : try #require(LPSolveSolver().solve(model, parameters: parameters).objectiveValue)
+            for lattice in [nil, 0.5] {
+                parameters.objectiveGranularity = lattice
+                let solved = try search.solve(model, parameters: parameters)
+                #expect(solved.termination == .optimal, "seed \(seed)")
+                #expect(abs((solved.objectiveValue ?? .nan) - truth) < 1e-6, "seed \(seed): \(solved.objectiveValue ?? .nan) vs \(truth)")
+                #expect(abs((solved.bestBound ?? .nan) - truth) < 1e-6, "seed \(seed)")
+            }
+        }
+    }
+
+    /// The relaxation re-solved from its last basis after random bound moves (tightened,
+    /// loosened back to infinity, fixed, crossed into infeasibility) gives what a fresh solve of
+    /// the same bounds gives (the textbook maximisation below is the case that needed the
+    /// basis repair of `restoreBasis`).
+    @Test func warmResolvesMatchColdSolves() throws {
+        var random = SeededGenerator(seed: 11)
+        for seed in UInt64(1)...6 {
+            var model = knapsackModel(groups: 10, periods: 3, seed: seed)
+            // Some columns without an upper bound, as in the textbook case above.
+            for index in stride(from: 0, to: model.variables.count, by: 4) {
+                model.setBounds(of: model.variable(at: index), lower: model.variables[index].lowerBound, upper: .infinity)
+            }
+            let warm = try LPSolveRelaxation(model)
+            var bounds = model.variables.map { ($0.lowerBound, $0.upperBound) }
+            for step in 0..<60 {
+                let index = Int.random(in: 0..<model.variables.count, using: &random)
+                let original = model.variables[index]
+                switch Int.random(in: 0..<4, using: &random) {
+                case 0: bounds[index] = (original.lowerBound, Double(Int.random(in: 0...3, using: &random)))
+                case 1: bounds[index] = (Double(Int.random(in: 0...3, using: &random)), original.upperBound)
+                case 2: let v = Double(Int.random(in: 0...2, using: &random)); bounds[index] = (v, v)
+                default: bounds[index] = (original.lowerBound, original.upperBound)
+                }
+                if bounds[index].0 > bounds[index].1 { bounds[index] = (bounds[index].1, bounds[index].1) }
+                warm.setBounds(index, lower: bounds[index].0, upper: bounds[index].1)
+                var cold = model.relaxed()
+                for (j, b) in bounds.enumerated() { cold.setBounds(of: cold.variable(at: j), lower: b.0, upper: b.1) }
+                let fresh = try LPSolveSolver().solve(cold, parameters: SolverParameters())
+                switch warm.solve(objectiveConstant: model.objective.expression.constant, seconds: 10) {
+                case .optimal(let value, _):
+                    #expect(fresh.termination == .optimal && abs(value - (fresh.objectiveValue ?? .nan)) < 1e-6 * max(1, abs(value)),
+                            "seed \(seed) step \(step): \(value) warm, \(fresh.objectiveValue ?? .nan) cold")
+                case .infeasible:
+                    #expect(fresh.termination == .infeasible, "seed \(seed) step \(step)")
+                case .failed(let status):
+                    Issue.record("seed \(seed) step \(step): status \(status)")
+                }
+            }
+        }
+    }
+
+    /// A maximisation: Hillier & Lieberman's integer example, max 5x + 8y with x + y ≤ 6,
+    /// 5x + 9y ≤ 45: optimum 40 at (0, 5), where the LP gives 41.25.
+    @Test func solvesATextbookMaximisation() throws {
+        var model = LinearModel(name: "textbook")
+        let x = model.addVariable(name: "x", lowerBound: 0, upperBound: .infinity, isInteger: true)
+        let y = model.addVariable(name: "y", lowerBound: 0, upperBound: .infinity, isInteger: true)
+        model.addConstraint(x + y, .lessOrEqual, 6, name: "a")
+        model.addConstraint(5 * x + 9 * y, .lessOrEqual, 45, name: "b")
+        model.objective = Objective(.maximize, 5 * x + 8 * y)
+        let solved = try search.solve(model, parameters: SolverParameters())
+        #expect(solved.termination == .optimal)
+        #expect(solved.objectiveValue == 40)
+        #expect(solved.value(of: x) == 0 && solved.value(of: y) == 5)
+        #expect(solved.bestBound == 40)
+    }
+
+    /// A cutoff at the optimum: nothing strictly better exists, and a finished search says so.
+    /// A cutoff a step above finds the optimum.
+    @Test func cutoffAtTheOptimumReportsInfeasible() throws {
+        for seed in UInt64(1)...10 {
+            let model = knapsackModel(groups: 6, periods: 3, seed: seed)
+            var parameters = SolverParameters()
+            parameters.relativeGap = 0
+            parameters.objectiveGranularity = 0.5
+            let optimum = try #require(search.solve(model, parameters: parameters).objectiveValue)
+            parameters.objectiveCutoff = optimum
+            #expect(try search.solve(model, parameters: parameters).termination == .infeasible, "seed \(seed)")
+            parameters.objectiveCutoff = optimum + 0.25
+            #expect(try search.solve(model, parameters: parameters).objectiveValue == optimum, "seed \(seed)")
+        }
+    }
+
+    /// Stopped by a node limit, the search gives a bound that holds (at most the optimum) and
+    /// the same answer every time.
+    @Test func nodeLimitGivesAValidBoundAndTheSameAnswer() throws {
+        let model = knapsackModel(groups: 30, periods: 3, seed: 7)
+        var exact = SolverParameters()
+        exact.relativeGap = 0
+        exact.timeLimit = .seconds(120)
+        let optimum = try #require(search.solve(model, parameters: exact).objectiveValue)
+        var limited = SolverParameters()
+        limited.relativeGap = 0
+        limited.nodeLimit = 20
+        let first = try search.solve(model, parameters: limited)
+        let second = try search.solve(model, parameters: limited)
+        #expect(first.termination == .feasibleAtLimit || first.termination == .timeLimitWithoutSolution)
+        #expect(first.nodeCount == 20)
+        let bound = try #require(first.bestBound)
+        #expect(bound <= optimum + 1e-9)
+        #expect(first.objectiveValue == second.objectiveValue && first.bestBound == second.bestBound)
+        if let value = first.objectiveValue { #expect(value >= optimum - 1e-9) }
+    }
+
+    /// A relative gap stops the search with a plan within it of the reported bound, and the
+    /// bound holds.
+    @Test func relativeGapLeavesAnHonestBound() throws {
+        let model = knapsackModel(groups: 20, periods: 4, seed: 3)
+        var parameters = SolverParameters()
+        parameters.relativeGap = 0
+        let optimum = try #require(search.solve(model, parameters: parameters).objectiveValue)
+        parameters.relativeGap = 0.01
+        let solved = try search.solve(model, parameters: parameters)
+        let value = try #require(solved.objectiveValue), bound = try #require(solved.bestBound)
+        #expect(solved.termination == .optimal)
+        #expect(bound <= optimum + 1e-9 && value >= optimum - 1e-9)
+        #expect(value - bound <= 0.01 * abs(value) + 1e-9)
+    }
+
+    @Test func infeasibleModelIsReported() throws {
+        var model = LinearModel(name: "none")
+        let x = model.addVariable(name: "x", lowerBound: 0, upperBound: 3, isInteger: true)
+        let y = model.addVariable(name: "y", lowerBound: 0, upperBound: 3, isInteger: true)
+        // 2x + 2y = 3 has real solutions and no integer one: the root LP is feasible.
+        model.addConstraint(2 * x + 2 * y, .equal, 3, name: "odd")
+        model.objective = Objective(.minimize, x + y)
+        let solved = try search.solve(model, parameters: SolverParameters())
+        #expect(solved.termination == .infeasible)
+        #expect(!solved.hasSolution)
+    }
+}
