@@ -26,6 +26,19 @@ struct OrganisationSolver {
     /// estate too large for its time limit overruns it by little. Each lp_solve call takes some
     /// 50 ms however short its limit: national 100k with `--time-limit 3` ran 12.5 s without this.
     var hurried = false
+    /// The branch and bound of the primary objective (see ``PrimarySearch``).
+    var primarySearch: PrimarySearch = .depthFirst
+
+    /// Which branch and bound proves the primary objective.
+    enum PrimarySearch {
+        /// lp_solve's own (``solver``): depth first, fast on the models it finishes (most
+        /// councils, in well under a second), but it proves no bound beyond the root until then.
+        case depthFirst
+        /// ``BestFirstSolver`` on lp_solve's LP: always expands the weakest open node, so its
+        /// bound rises as it goes, and it probes before it branches. Slower per node; the
+        /// planner's second round uses it on the organisations the first left open.
+        case bestFirst
+    }
 
     func solve() -> OrganisationOutcome {
         let started = ContinuousClock.now
@@ -479,9 +492,19 @@ struct OrganisationSolver {
                 return .continue
             }
         }
-        if let incumbent { primaryParameters.objectiveCutoff = cutoff(admitting: incumbent.value) }
+        let search: any LinearSolver
+        switch primarySearch {
+        case .depthFirst:
+            search = solver
+            if let incumbent { primaryParameters.objectiveCutoff = cutoff(admitting: incumbent.value) }
+        case .bestFirst:
+            // Its own search has no trouble proving that nothing beats a cutoff (lp_solve's
+            // has, see ``cutoff(admitting:)``), so plans that only tie with the incumbent go.
+            search = BestFirstSolver()
+            if let incumbent { primaryParameters.objectiveCutoff = cutoff(beating: incumbent.value) }
+        }
         // The primary solve may use most of the time; the secondary aim gets what is left.
-        guard var first = try? solver.solve(model.model, parameters: primaryParameters) else {
+        guard var first = try? search.solve(model.model, parameters: primaryParameters) else {
             if let incumbent { return .planned(incumbent.counts, bound: fallbackBound, proven: false) }
             return .noPlan(bound: nil)
         }
