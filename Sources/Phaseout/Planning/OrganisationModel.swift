@@ -19,13 +19,14 @@ struct OrganisationModel {
         case elastic
     }
 
-    /// Branch and bound decides paid visits first, before the type totals (priority 1) and the
-    /// counts (0). Once a visit is fixed, the site's counts and blocks are bounded by it, so the
-    /// subtree is nearly integral; branching on totals first leaves the visits fractional deep
-    /// in the tree. Councils solved alone (20 s, 1 thread) went from 1.2 % open to proven in
-    /// 6.1 s (Buckinghamshire), from 2.4 % open to 10.3 s (Lewisham), from 1.6 % to 8.2 s
-    /// (Newcastle-under-Lyme) and from 4.4 % to 0.73 % (Midlothian). Giving leader blocks the
-    /// same priority helped some councils and cost Thurrock its proof, so they stay at 0.
+    /// With `visitsFirst`, branch and bound decides paid visits first, before the type totals
+    /// (priority 1) and the counts (0). Once a visit is fixed, the site's counts and blocks are
+    /// bounded by it, so the subtree is nearly integral; branching on totals first leaves the
+    /// visits fractional deep in the tree. Used by the best-first search (the second round):
+    /// with it in lp_solve's own search too, national 100k proved 200 councils at 60 s (194
+    /// without) and 231 at 300 s (222), but Edinburgh alone took 11.5 s instead of 4.8 s, so
+    /// the Scottish example with one thread left it to the second round, whose plan, as good,
+    /// differs from the first round's: outputs no longer matched across thread counts.
     static let visitPriority = 2
 
     let problem: OrganisationProblem
@@ -67,8 +68,9 @@ struct OrganisationModel {
     ///   - strengthen: adds the valid inequalities of ``PeriodCapacity`` (a planning model only);
     ///     they cut fractional visits off the LP relaxation but may bind in an LP, so the shadow
     ///     prices' model goes without them.
+    ///   - visitsFirst: paid visits get branching priority ``visitPriority``.
     init(problem: OrganisationProblem, purpose: Purpose = .plan, aggregate: Bool = true,
-         budget: [Double]? = nil, labour: [Double]? = nil, strengthen: Bool = false) {
+         budget: [Double]? = nil, labour: [Double]? = nil, strengthen: Bool = false, visitsFirst: Bool = false) {
         self.problem = problem
         budgetOverride = budget
         labourOverride = labour
@@ -211,7 +213,7 @@ struct OrganisationModel {
                     let canWork = forced.contains(t) || site.groups.indices.contains { x[s][$0][t] != nil } || leaderPeriod[s][t] != nil
                     guard canWork else { continue }
                     let v = model.addVariable(name: "visit[\(siteName),\(labels[t])]", lowerBound: forced.contains(t) ? 1 : 0,
-                                              upperBound: 1, isInteger: true, branchPriority: Self.visitPriority)
+                                              upperBound: 1, isInteger: true, branchPriority: visitsFirst ? Self.visitPriority : 0)
                     visit[s][t] = v
                     spend[t].add(site.visitCost * problem.priceFactor[t], v)
                     alike[TotalKey(period: t, cost: site.visitCost, hours: 0, weight: 0), default: []].append(v)

@@ -61,7 +61,8 @@ struct OrganisationSolver {
         if problem.decisionCount > monolithicLimit {
             return solveByDecomposition(baselineValue: baselineValue)
         }
-        var model = OrganisationModel(problem: problem, aggregate: aggregate, strengthen: aggregate)
+        var model = OrganisationModel(problem: problem, aggregate: aggregate, strengthen: aggregate,
+                                      visitsFirst: primarySearch == .bestFirst)
         let attempt = optimise(&model, start: startingPlan)
         var outcome = OrganisationOutcome(status: .unknown, counts: nothing, value: baselineValue,
                                           bound: trivialBound)
