@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LinearProgramming
 
@@ -131,6 +132,29 @@ struct BestFirstSearchTests {
         #expect(solved.termination == .optimal)
         #expect(bound <= optimum + 1e-9 && value >= optimum - 1e-9)
         #expect(value - bound <= 0.01 * abs(value) + 1e-9)
+    }
+
+    /// The bounds reported while searching rise, never pass the optimum, and come on models
+    /// that need a search.
+    @Test func reportedBoundsRiseAndHold() throws {
+        final class Bounds: @unchecked Sendable { let lock = NSLock(); var values: [Double] = [] }
+        var reported = 0
+        for seed in UInt64(1)...10 {
+            let model = knapsackModel(groups: 12, periods: 3, seed: seed)
+            var parameters = SolverParameters()
+            parameters.relativeGap = 0
+            parameters.objectiveGranularity = 0.5
+            let bounds = Bounds()
+            parameters.onBoundImproved = { bound in bounds.lock.lock(); bounds.values.append(bound); bounds.lock.unlock() }
+            let solved = try search.solve(model, parameters: parameters)
+            let optimum = try #require(solved.objectiveValue)
+            #expect(solved.termination == .optimal, "seed \(seed)")
+            // A minimisation: bounds rise towards the optimum.
+            #expect(zip(bounds.values, bounds.values.dropFirst()).allSatisfy { $0 < $1 }, "seed \(seed): \(bounds.values)")
+            #expect(bounds.values.allSatisfy { $0 <= optimum + 1e-9 }, "seed \(seed): \(bounds.values) past \(optimum)")
+            if solved.nodeCount > 1, !bounds.values.isEmpty { reported += 1 }
+        }
+        #expect(reported >= 5, "bounds reported on \(reported) searched models")
     }
 
     @Test func infeasibleModelIsReported() throws {

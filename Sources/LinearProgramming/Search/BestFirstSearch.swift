@@ -64,6 +64,8 @@ struct BestFirstSearch {
     /// The lowest bound of a node pruned only by the gap, or whose LP failed: part of the bound.
     private var setAside = Double.infinity
     private var failedNodes = 0
+    /// The last bound passed to `onBoundImproved`.
+    private var reportedBound = -Double.infinity
     private var nodes = 0
     private var nextID = 1
     private var heap = NodeHeap()
@@ -124,6 +126,7 @@ struct BestFirstSearch {
         var stopped: Stop?
         while let node = plunge ?? heap.pop() {
             plunge = nil
+            reportBound(below: node)
             if isPruned(node.bound) { prune(node.bound); continue }
             if let stop = shouldStop() {
                 stopped = stop
@@ -166,6 +169,16 @@ struct BestFirstSearch {
             }
         }
         return finish(stopped)
+    }
+
+    /// Calls `onBoundImproved` when the search's bound (the weakest of `node`, the open nodes,
+    /// those set aside and the best solution) has risen since it last did.
+    private mutating func reportBound(below node: Node) {
+        guard let report = parameters.onBoundImproved else { return }
+        let bound = min(node.bound, heap.minimumBound ?? .infinity, setAside, best?.value ?? .infinity, limit)
+        guard bound.isFinite, bound > reportedBound + 1e-9 * max(1, abs(bound)) else { return }
+        reportedBound = bound
+        report(sign * bound)
     }
 
     private func currentLower(_ index: Int, in node: Node) -> Double {

@@ -33,6 +33,10 @@ public struct SolverParameters: Sendable {
     /// Called on every improved integer solution, on the solving thread. Return
     /// ``SearchDecision/stop`` to end the search with that solution (status ``Termination/interrupted``).
     public var onImprovedSolution: (@Sendable (ImprovedSolution) -> SearchDecision)?
+    /// Called, on the solving thread, each time the proven bound rises (including the objective
+    /// constant, on the lattice when one is known). Only ``BestFirstSolver`` proves bounds as it
+    /// goes; lp_solve's depth-first search proves nothing beyond the root until it ends.
+    public var onBoundImproved: (@Sendable (Double) -> Void)?
     /// When every feasible objective value is a whole multiple of this step (objective constant
     /// included), bounds are rounded to the step: a bound of 90.83 on a half-unit lattice
     /// proves 91. `nil` (default) when nothing is known.

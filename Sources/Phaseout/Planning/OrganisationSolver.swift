@@ -487,10 +487,15 @@ struct OrganisationSolver {
         var primaryParameters = parameters(gap: relativeGap, share: Self.primaryShare)
         primaryParameters.nodeLimit = nodeLimit
         if let onImprovement {
-            let best = incumbent?.value ?? .infinity
+            // Both callbacks run on the solving thread, one at a time.
+            let best = BestValue(incumbent?.value ?? .infinity)
             primaryParameters.onImprovedSolution = { improved in
-                onImprovement(min(best, improved.objectiveValue), improved.bound)
+                best.value = min(best.value, improved.objectiveValue)
+                onImprovement(best.value, improved.bound)
                 return .continue
+            }
+            primaryParameters.onBoundImproved = { bound in
+                if best.value.isFinite { onImprovement(best.value, bound) }
             }
         }
         let search: any LinearSolver
@@ -736,6 +741,12 @@ func structuralConflict(_ problem: OrganisationProblem) -> String? {
         }
     }
     return nil
+}
+
+/// The best plan value a search has reported, shared by its two progress callbacks.
+private final class BestValue: @unchecked Sendable {
+    var value: Double
+    init(_ value: Double) { self.value = value }
 }
 
 extension Duration {

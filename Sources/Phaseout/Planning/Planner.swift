@@ -150,9 +150,16 @@ public struct Planner: Sendable {
         let workers = max(1, min(options.threads, indices.count))
         let total = problems.count
         let options = self.options
-        // Larger organisations first, so that the last worker is not left with the largest.
+        // The first round takes larger organisations first, so that the last worker is not left
+        // with the largest. The second, whose shares are equal, takes smaller ones first: they
+        // are often proven early, and the time they leave goes to the larger ones started after
+        // them, where the other order gave it to nobody (national 100k with 300 s ended after
+        // 257 s; now after 297 s, with the same 234 proven, exposure 270,407.25 against
+        // 270,413.25 and bound 270,379.25 against 270,376.5; at 60 s 205 proven against 203).
+        let smallFirst = branching != .floor
         let order = indices.sorted {
-            (problems[$0].unitCount, -$0) > (problems[$1].unitCount, -$1)
+            smallFirst ? (problems[$0].unitCount, $0) < (problems[$1].unitCount, $1)
+                : (problems[$0].unitCount, -$0) > (problems[$1].unitCount, -$1)
         }
         let weights = Self.timeWeights(problems, indices: indices, firstRound: branching == .floor)
         let clock = TimeShare(deadline: deadline, totalWeight: indices.reduce(0) { $0 + weights[$1] }, workers: workers)
