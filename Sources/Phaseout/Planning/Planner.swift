@@ -76,9 +76,11 @@ public struct Planner: Sendable {
     ///
     /// An organisation's share of the time is fixed when it starts, so time that later ones do not
     /// use would be lost. A second round therefore re-solves, with whatever time is left, the
-    /// organisations the first round could not prove, and keeps the better plan and the stronger
-    /// bound of the two (``better(_:_:gap:)``). A run whose organisations are all proven in the
-    /// first round never starts it.
+    /// organisations the first round could not prove, with the best-first search
+    /// (``OrganisationSolver/PrimarySearch/bestFirst``: the same search with less time would
+    /// prove nothing new), and keeps the better plan and the stronger bound of the two
+    /// (``better(_:_:gap:)``). A run whose organisations are all proven in the first round never
+    /// starts it.
     func solveAll(_ problems: [OrganisationProblem], deadline: ContinuousClock.Instant) -> [OrganisationOutcome] {
         var outcomes = solveRound(problems, indices: Array(problems.indices), deadline: deadline, finished: 0).map { $0! }
         let open = problems.indices.filter { outcomes[$0].status == .feasible || outcomes[$0].status == .unknown }
