@@ -157,6 +157,59 @@ struct BestFirstSearchTests {
         #expect(reported >= 5, "bounds reported on \(reported) searched models")
     }
 
+    /// With the caller's solution as `incumbentValue` and a 2 % gap, a search that finds nothing
+    /// better ends `infeasible` with a bound that holds and lies within the gap of it (no bound:
+    /// nothing beats the cutoff at all, so the incumbent is the bound); one that finds something
+    /// better returns it, within the gap of its bound.
+    @Test func incumbentValueLetsTheGapPrune() throws {
+        var pruned = 0
+        for seed in UInt64(1)...20 {
+            let model = knapsackModel(groups: 14, periods: 3, seed: seed)
+            var exact = SolverParameters()
+            exact.relativeGap = 0
+            exact.objectiveGranularity = 0.5
+            let optimum = try #require(search.solve(model, parameters: exact).objectiveValue)
+            for worse in [0.0, 1.0, 0.01 * abs(optimum)] {
+                let incumbent = ((optimum + worse) / 0.5).rounded(.up) * 0.5
+                var parameters = exact
+                parameters.relativeGap = 0.02
+                parameters.objectiveCutoff = incumbent - 0.999 * 0.5
+                parameters.incumbentValue = incumbent
+                let solved = try search.solve(model, parameters: parameters)
+                let tag = "seed \(seed), incumbent \(incumbent), optimum \(optimum)"
+                let bound = solved.bestBound ?? (solved.termination == .infeasible ? incumbent : -.infinity)
+                #expect(bound <= optimum + 1e-9, "\(tag): bound \(bound)")
+                if let value = solved.objectiveValue {
+                    #expect(solved.termination == .optimal && value >= optimum - 1e-9 && value < incumbent, "\(tag): \(value)")
+                    #expect(value - bound <= 0.02 * abs(value) + 1e-9, "\(tag)")
+                } else {
+                    #expect(solved.termination == .infeasible, "\(tag): \(solved.termination)")
+                    #expect(incumbent - bound <= 0.02 * abs(incumbent) + 1e-9, "\(tag): bound \(bound)")
+                    if solved.bestBound != nil { pruned += 1 }
+                }
+            }
+        }
+        #expect(pruned >= 10, "only \(pruned) searches ended on the gap")
+    }
+
+    /// Integer variables with fractional bounds: 0.5 ≤ x ≤ 2.5 allows 1 and 2 only, and
+    /// 2.2 ≤ y ≤ 2.8 allows no integer at all.
+    @Test func fractionalIntegerBoundsAreRoundedInward() throws {
+        var model = LinearModel(name: "fractional bounds")
+        let x = model.addVariable(name: "x", lowerBound: 0.5, upperBound: 2.5, isInteger: true)
+        let z = model.addVariable(name: "z", lowerBound: 0, upperBound: 10, isInteger: true)
+        model.addConstraint(2 * x + 2 * z, .lessOrEqual, 9, name: "cap")
+        model.objective = Objective(.maximize, 3 * x + 2 * z)
+        let solved = try search.solve(model, parameters: SolverParameters())
+        #expect(solved.termination == .optimal)
+        #expect(solved.objectiveValue == 10)
+        #expect(solved.value(of: x) == 2 && solved.value(of: z) == 2)
+        var crossed = model
+        let y = crossed.addVariable(name: "y", lowerBound: 2.2, upperBound: 2.8, isInteger: true)
+        crossed.addConstraint(LinearExpression(y), .lessOrEqual, 5, name: "y cap")
+        #expect(try search.solve(crossed, parameters: SolverParameters()).termination == .infeasible)
+    }
+
     @Test func infeasibleModelIsReported() throws {
         var model = LinearModel(name: "none")
         let x = model.addVariable(name: "x", lowerBound: 0, upperBound: 3, isInteger: true)

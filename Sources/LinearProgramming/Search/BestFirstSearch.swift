@@ -13,8 +13,9 @@
 /// Honours ``SolverParameters`` `timeLimit`, `nodeLimit`, `cancellation`, `objectiveCutoff`
 /// (only solutions strictly better are accepted; a search that finds none ends
 /// ``Termination/infeasible``), `objectiveGranularity` (node bounds rounded up to the lattice),
-/// the gaps (a node that cannot beat the best solution by more than the gap is pruned, and the
-/// bound reported is the lowest such node's, never the solution itself) and
+/// the gaps (a node that cannot beat the best solution, or the caller's `incumbentValue`, by
+/// more than the gap is pruned, and the bound reported is the lowest such node's, never the
+/// solution itself: a search that ends ``Termination/infeasible`` that way has a `bestBound`) and
 /// `onImprovedSolution`. Variables' `branchPriority` decides first. With a node limit (and no
 /// time limit reached) the search, and so its answer, is the same on any machine.
 public struct BestFirstSolver: LinearSolver {
@@ -22,7 +23,24 @@ public struct BestFirstSolver: LinearSolver {
 
     public func solve(_ model: LinearModel, parameters: SolverParameters) throws -> Solution {
         guard model.isMixedInteger, !model.variables.isEmpty else { return try LPSolveSolver().solve(model, parameters: parameters) }
-        var search = try BestFirstSearch(model: model, parameters: parameters)
+        // Branching moves integer bounds to whole numbers, so they must start whole: 2.5 ≤ x
+        // means 3 ≤ x. Bounds that then cross leave no integer point at all.
+        var whole = model
+        for (index, variable) in model.variables.enumerated() where variable.isInteger {
+            let lower = (variable.lowerBound - 1e-9).rounded(.up), upper = (variable.upperBound + 1e-9).rounded(.down)
+            guard lower <= upper else {
+                // (lp_solve's own search ran to its time limit on such a variable.)
+                return Solution(
+                    termination: .infeasible, objectiveValue: nil, bestBound: nil, values: [], rowActivities: [],
+                    duals: nil, reducedCosts: nil, rawStatus: 2,
+                    rawStatusText: "best-first search: no integer between the bounds of \(variable.name)",
+                    nodeCount: 0, iterationCount: 0, improvedSolutionCount: 0, solveTime: .zero)
+            }
+            if lower != variable.lowerBound || upper != variable.upperBound {
+                whole.setBounds(of: whole.variable(at: index), lower: lower, upper: upper)
+            }
+        }
+        var search = try BestFirstSearch(model: whole, parameters: parameters)
         return search.run()
     }
 }
@@ -57,6 +75,8 @@ struct BestFirstSearch {
 
     /// Solutions must be strictly below this (the cutoff, then the best solution's value).
     private var limit: Double
+    /// The value of the caller's solution (`incumbentValue`), for the gaps.
+    private let known: Double
     private var best: (value: Double, values: [Double])?
     private var improvedCount = 0
     /// Set when the improved-solution callback asks the search to stop.
@@ -84,31 +104,38 @@ struct BestFirstSearch {
         integers = model.variables.indices.filter { model.variables[$0].isInteger }
         let direction = sign
         limit = parameters.objectiveCutoff.map { direction * $0 } ?? .infinity
+        known = parameters.incumbentValue.map { direction * $0 } ?? .infinity
         pseudoSum = [[Double]](repeating: [0, 0], count: model.variables.count)
         pseudoCount = [[Int]](repeating: [0, 0], count: model.variables.count)
     }
 
     /// Nodes whose bound is at least this are pruned.
     private var threshold: Double {
-        guard let best else { return limit }
-        let gap = max(parameters.absoluteGap, parameters.relativeGap * abs(best.value))
-        return min(limit, best.value - gap)
+        let reference = min(best?.value ?? .infinity, known)
+        guard reference.isFinite else { return limit }
+        let gap = max(parameters.absoluteGap, parameters.relativeGap * abs(reference))
+        return min(limit, reference - gap)
     }
 
     private func rounded(_ value: Double) -> Double {
         parameters.roundToGranularity(value, maximising: false)
     }
 
-    /// Whether `value` is below `level` by more than float noise.
-    private static func isBelow(_ value: Double, _ level: Double) -> Bool {
-        level == .infinity ? value < .infinity : value < level - 1e-9 * max(1, abs(level))
+    /// Whether `value` is below `level` by more than float noise. The noise allowed is at most a
+    /// quarter of the objective lattice's step, so that a value a whole step below `level` is
+    /// never taken for noise, however large `level` is.
+    private func isBelow(_ value: Double, _ level: Double) -> Bool {
+        guard level != .infinity else { return value < .infinity }
+        var noise = 1e-9 * max(1, abs(level))
+        if let step = parameters.objectiveGranularity, step > 0 { noise = min(noise, 0.25 * step) }
+        return value < level - noise
     }
 
-    private func isPruned(_ bound: Double) -> Bool { !Self.isBelow(bound, threshold) }
+    private func isPruned(_ bound: Double) -> Bool { !isBelow(bound, threshold) }
 
     /// Records a node pruned by the gap alone (its bound still counts).
     private mutating func prune(_ bound: Double) {
-        if Self.isBelow(bound, limit) { setAside = min(setAside, bound) }
+        if isBelow(bound, limit) { setAside = min(setAside, bound) }
     }
 
     private enum Stop { case limit, cancelled }
@@ -147,6 +174,9 @@ struct BestFirstSearch {
                 let lp = sign * value
                 learn(from: node, value: lp)
                 let bound = max(node.bound, rounded(lp))
+                // A whole point better than the best is taken even within the gap: the plan is
+                // better, and the gap only spares the search below fractional ones.
+                if isBelow(bound, limit), isIntegral(values) { accept(lp, values); continue }
                 if isPruned(bound) { prune(bound); continue }
                 guard let choice = branching(values, value: lp, at: node) else {
                     accept(lp, values)
@@ -208,7 +238,7 @@ struct BestFirstSearch {
     }
 
     private mutating func accept(_ value: Double, _ values: [Double]) {
-        guard Self.isBelow(value, limit) else { return }
+        guard isBelow(value, limit) else { return }
         best = (value, values)
         limit = value
         improvedCount += 1
@@ -218,6 +248,17 @@ struct BestFirstSearch {
             bound: sign * min(heap.minimumBound ?? value, setAside, value))
         if callback(improved) == .stop { stopRequested = true }
     }
+
+    /// Whether every integer variable is within the integrality tolerance of a whole number.
+    private func isIntegral(_ values: [Double]) -> Bool {
+        integers.allSatisfy { index in
+            let fraction = values[index] - values[index].rounded(.down)
+            return fraction <= Self.integrality || fraction >= 1 - Self.integrality
+        }
+    }
+
+    /// How far from a whole number an integer variable's value may be and count as whole.
+    static let integrality = 1e-6
 
     /// Where to branch, and the children's bounds where they were probed (`.infinity` for an
     /// infeasible child).
@@ -250,7 +291,7 @@ struct BestFirstSearch {
         for index in integers {
             let x = values[index]
             let fraction = x - x.rounded(.down)
-            guard fraction > 1e-6, fraction < 1 - 1e-6 else { continue }
+            guard fraction > Self.integrality, fraction < 1 - Self.integrality else { continue }
             let own = model.variables[index].branchPriority
             if own > priority { priority = own; candidates.removeAll() }
             if own == priority { candidates.append((index, fraction)) }
@@ -276,7 +317,8 @@ struct BestFirstSearch {
             let reliable = pseudoCount[index][0] >= Self.reliability && pseudoCount[index][1] >= Self.reliability
             var choice = Choice(index: index, fraction: fraction)
             var score = estimated
-            if !reliable, probes < Self.probesPerNode, sinceBetter < Self.lookahead {
+            // Past the deadline (or cancelled) the estimates decide: probing could run on.
+            if !reliable, probes < Self.probesPerNode, sinceBetter < Self.lookahead, shouldStop() == nil {
                 probes += 1
                 let x = values[index]
                 let lower = currentLower(index, in: node), upper = currentUpper(index, in: node)
@@ -347,7 +389,8 @@ struct BestFirstSearch {
             bound = min(open, best!.value)
         case nil:
             termination = failedNodes == 0 ? .infeasible : .timeLimitWithoutSolution
-            bound = failedNodes == 0 ? nil : open
+            // Nodes pruned within the gap of the caller's solution still bound the optimum.
+            bound = failedNodes == 0 && !setAside.isFinite ? nil : open
         }
         if let value = best?.value, let current = bound { bound = min(current, value) }
         if let current = bound, !current.isFinite { bound = nil }
@@ -358,9 +401,20 @@ struct BestFirstSearch {
         return Solution(
             termination: termination, objectiveValue: best.map { sign * $0.value }, bestBound: bound.map { sign * $0 },
             values: values, rowActivities: activities, duals: nil, reducedCosts: nil,
-            rawStatus: termination == .optimal ? 0 : 1, rawStatusText: "best-first search: \(termination), \(nodes) nodes",
+            rawStatus: Self.rawStatus(termination), rawStatusText: "best-first search: \(termination), \(nodes) nodes",
             nodeCount: nodes, iterationCount: relaxation.iterations, improvedSolutionCount: improvedCount,
             solveTime: ContinuousClock.now - started)
+    }
+
+    /// lp_solve's code for the same outcome, so that a `rawStatus` reads alike from either solver.
+    private static func rawStatus(_ termination: Termination) -> Int {
+        switch termination {
+        case .optimal: 0
+        case .feasibleAtLimit: 1
+        case .infeasible: 2
+        case .interrupted: 6
+        default: 7
+        }
     }
 
     /// Open nodes by bound; ties go to the deeper node, then the older one.

@@ -26,6 +26,11 @@ public struct SolverParameters: Sendable {
     /// (lp_solve's `set_obj_bound`). lp_solve has no MIP start: this is the only way to pass an
     /// incumbent's value. A run that finds nothing better reports ``Termination/infeasible``.
     public var objectiveCutoff: Double?
+    /// The objective value of a solution the caller already holds (the one behind
+    /// `objectiveCutoff`, which excludes it). ``BestFirstSolver`` prunes by the gaps against it
+    /// as against a solution of its own, so a search that finds nothing better may end
+    /// ``Termination/infeasible`` with a `bestBound` within the gap of it. lp_solve ignores it.
+    public var incumbentValue: Double?
     /// Stop at the first integer solution.
     public var stopAtFirstSolution: Bool = false
     /// Tolerance for a value to count as integer (`set_epsint`).
@@ -33,9 +38,9 @@ public struct SolverParameters: Sendable {
     /// Called on every improved integer solution, on the solving thread. Return
     /// ``SearchDecision/stop`` to end the search with that solution (status ``Termination/interrupted``).
     public var onImprovedSolution: (@Sendable (ImprovedSolution) -> SearchDecision)?
-    /// Called, on the solving thread, each time the proven bound rises (including the objective
-    /// constant, on the lattice when one is known). Only ``BestFirstSolver`` proves bounds as it
-    /// goes; lp_solve's depth-first search proves nothing beyond the root until it ends.
+    /// Called, on the solving thread, each time the proven bound rises (objective constant
+    /// included; never past the cutoff). Only ``BestFirstSolver`` proves bounds as it goes;
+    /// lp_solve's depth-first search proves nothing beyond the root until it ends.
     public var onBoundImproved: (@Sendable (Double) -> Void)?
     /// When every feasible objective value is a whole multiple of this step (objective constant
     /// included), bounds are rounded to the step: a bound of 90.83 on a half-unit lattice

@@ -472,7 +472,9 @@ struct OrganisationSolver {
     /// the primary value. `start` (a plan from elsewhere: the first round, the elastic model) is
     /// tried as the incumbent when it keeps the model's budgets and rules. `nodeLimit` caps the
     /// primary search by work instead of time alone.
-    private func optimise(_ model: inout OrganisationModel, start: PlanCounts? = nil, nodeLimit: Int? = nil) -> Attempt {
+    private func optimise(_ model: inout OrganisationModel, start: PlanCounts? = nil, nodeLimit: Int? = nil,
+                          search primarySearch: PrimarySearch? = nil) -> Attempt {
+        let primarySearch = primarySearch ?? self.primarySearch
         let primary = problem.objective == .exposure ? model.exposure : model.presentValue
         let secondary = problem.objective == .exposure ? model.nominalSpend : model.exposure
         model.setObjective(.minimize, primary)
@@ -507,7 +509,10 @@ struct OrganisationSolver {
             // Its own search has no trouble proving that nothing beats a cutoff (lp_solve's
             // has, see ``cutoff(admitting:)``), so plans that only tie with the incumbent go.
             search = BestFirstSolver()
-            if let incumbent { primaryParameters.objectiveCutoff = cutoff(beating: incumbent.value) }
+            if let incumbent {
+                primaryParameters.objectiveCutoff = cutoff(beating: incumbent.value)
+                primaryParameters.incumbentValue = incumbent.value
+            }
         }
         // The primary solve may use most of the time; the secondary aim gets what is left.
         guard var first = try? search.solve(model.model, parameters: primaryParameters) else {
@@ -540,10 +545,13 @@ struct OrganisationSolver {
         if let incumbent, !first.hasSolution {
             switch first.termination {
             case .infeasible:
-                // Every node was pruned above the cutoff, which admits the incumbent: nothing beats
-                // it, so it is optimal (lp_solve, by its tolerances, missed the incumbent itself).
+                // Every node was pruned above the cutoff: nothing beats the incumbent, so it is
+                // optimal (lp_solve's cutoff admits the incumbent, which its tolerances missed;
+                // the best-first search's excludes it).
+                // (The best-first search may prove only that nothing beats it by more than the
+                // gap: its bound then says by how much at most.)
                 return .planned(secondaryAim(model, primary: primary, secondary: secondary, from: incumbent.counts),
-                                bound: incumbent.value, proven: true)
+                                bound: min(incumbent.value, first.bestBound ?? incumbent.value), proven: true)
             default:
                 return .planned(incumbent.counts, bound: strongest(first.bestBound), proven: false)
             }
@@ -679,8 +687,10 @@ struct OrganisationSolver {
         var funded = OrganisationModel(problem: problem, aggregate: aggregate, budget: budget, labour: labour, strengthen: aggregate)
         // It starts from the elastic plan and stops after a fixed number of nodes: the funded plan
         // is then the same however loaded the machine (a time limit alone made it differ
-        // between 1 and 2 threads on the Scottish example).
-        if case .planned(let counts, _, _) = optimise(&funded, start: best?.counts, nodeLimit: Self.fundedNodeLimit) {
+        // between 1 and 2 threads on the Scottish example). lp_solve's own search in either round:
+        // a best-first node costs up to 17 LPs, so its time limit would bind before the nodes.
+        if case .planned(let counts, _, _) = optimise(&funded, start: best?.counts, nodeLimit: Self.fundedNodeLimit,
+                                                      search: .depthFirst) {
             let value = primaryValue(PlanMeasures(problem: fundedProblem, counts: counts))
             if best == nil || value < best!.value { best = (counts, value) }
         }
