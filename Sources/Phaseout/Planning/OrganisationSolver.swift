@@ -547,9 +547,8 @@ struct OrganisationSolver {
             case .infeasible:
                 // Every node was pruned above the cutoff: nothing beats the incumbent, so it is
                 // optimal (lp_solve's cutoff admits the incumbent, which its tolerances missed;
-                // the best-first search's excludes it).
-                // (The best-first search may prove only that nothing beats it by more than the
-                // gap: its bound then says by how much at most.)
+                // the best-first search's excludes it, and may prove only that nothing beats it
+                // by more than the gap: its bound then says by how much at most).
                 return .planned(secondaryAim(model, primary: primary, secondary: secondary, from: incumbent.counts),
                                 bound: min(incumbent.value, first.bestBound ?? incumbent.value), proven: true)
             default:
