@@ -210,6 +210,38 @@ struct BestFirstSearchTests {
         #expect(try search.solve(crossed, parameters: SolverParameters()).termination == .infeasible)
     }
 
+    /// Reduced-cost fixing only removes what could not beat the best plan: with it and without
+    /// it, on minimisations and on the same models as maximisations, with and without the
+    /// lattice, the same proven optimum (brute force where it can enumerate), and fewer nodes.
+    @Test func reducedCostFixingKeepsTheOptimumAndShrinksTheTree() throws {
+        var nodesWith = 0, nodesWithout = 0
+        for seed in UInt64(1)...30 {
+            let periods = 2 + Int(seed % 2)
+            let minimisation = knapsackModel(groups: periods == 2 ? 3 : 7, periods: periods, seed: seed)
+            var maximisation = minimisation
+            maximisation.objective = Objective(.maximize, -1 * minimisation.objective.expression)
+            let truth = periods == 2 ? bruteForceMinimum(minimisation) : nil
+            for (model, sign) in [(minimisation, 1.0), (maximisation, -1.0)] {
+                for lattice in [nil, 0.5] {
+                    var parameters = SolverParameters()
+                    parameters.relativeGap = 0
+                    parameters.objectiveGranularity = lattice
+                    let fixing = try BestFirstSolver(fixesByReducedCosts: true).solve(model, parameters: parameters)
+                    let plain = try BestFirstSolver(fixesByReducedCosts: false).solve(model, parameters: parameters)
+                    let context = "seed \(seed), \(sign > 0 ? "min" : "max"), lattice \(lattice ?? 0)"
+                    #expect(fixing.termination == .optimal && plain.termination == .optimal, "\(context)")
+                    let value = sign * (fixing.objectiveValue ?? .nan)
+                    #expect(abs(value - sign * (plain.objectiveValue ?? .nan)) < 1e-6, "\(context)")
+                    #expect(abs(sign * (fixing.bestBound ?? .nan) - value) < 1e-6, "\(context)")
+                    if let truth { #expect(abs(value - truth) < 1e-6, "\(context): \(value) vs \(truth)") }
+                    nodesWith += fixing.nodeCount
+                    nodesWithout += plain.nodeCount
+                }
+            }
+        }
+        #expect(nodesWith < nodesWithout, "\(nodesWith) nodes with fixing, \(nodesWithout) without")
+    }
+
     @Test func infeasibleModelIsReported() throws {
         var model = LinearModel(name: "none")
         let x = model.addVariable(name: "x", lowerBound: 0, upperBound: 3, isInteger: true)

@@ -69,13 +69,30 @@ final class LPSolveRelaxation {
         set_bounds(handle.lp, Int32(index + 1), clamp(newLower), clamp(newUpper))
     }
 
+    /// The reduced costs of the last optimal solve, one per column, in the model's own sense
+    /// (the objective's change per unit increase of the column), or `nil` when lp_solve has none.
+    func reducedCosts() -> [Double]? {
+        var pointer: UnsafeMutablePointer<Double>?
+        guard get_ptr_sensitivity_rhs(handle.lp, &pointer, nil, nil) != 0, let all = pointer else { return nil }
+        let rows = handle.rowCount
+        return (0..<handle.columnCount).map { all[rows + $0] }
+    }
+
     /// Solves the relaxation at the current bounds, giving up after `seconds` (whole seconds,
     /// at least one: a backstop; callers check their own deadline between solves).
     func solve(objectiveConstant: Double, seconds: Double) -> Outcome {
         set_timeout(handle.lp, max(1, Int(seconds.rounded(.up))))
         restoreBasis()
-        let code = Int32(CLPSolve.solve(handle.lp))
+        var code = Int32(CLPSolve.solve(handle.lp))
         iterations += Int(get_total_iter(handle.lp))
+        if code != OPTIMAL, code != PRESOLVED, code != INFEASIBLE, code != TIMEOUT, hasBasis {
+            // A warm start can leave lp_solve stuck on numerics (ACCURACYERROR on one node of
+            // 3,738 in a council's search); from its default basis the same LP usually solves.
+            default_basis(handle.lp)
+            hasBasis = false
+            code = Int32(CLPSolve.solve(handle.lp))
+            iterations += Int(get_total_iter(handle.lp))
+        }
         switch code {
         case OPTIMAL, PRESOLVED:
             if basis.withUnsafeMutableBufferPointer({ get_basis(handle.lp, $0.baseAddress, CLPS_TRUE) }) != 0 { hasBasis = true }
