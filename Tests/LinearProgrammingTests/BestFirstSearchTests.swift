@@ -242,6 +242,29 @@ struct BestFirstSearchTests {
         #expect(nodesWith < nodesWithout, "\(nodesWith) nodes with fixing, \(nodesWithout) without")
     }
 
+    /// Started from the caller's poorest solution (nothing replaced), whose point guides the
+    /// neighbourhood searches, the search proves lp_solve's optimum with and without them, and
+    /// the solution it returns keeps every row and bound.
+    @Test func neighbourhoodSearchesFromTheCallersSolutionKeepTheOptimum() throws {
+        for seed in UInt64(1)...16 {
+            let model = knapsackModel(groups: 10, periods: 3, seed: seed)
+            var parameters = SolverParameters()
+            parameters.relativeGap = 0
+            parameters.objectiveGranularity = 0.5
+            let truth = try #require(LPSolveSolver().solve(model, parameters: parameters).objectiveValue)
+            let nothing = model.objective.expression.constant
+            parameters.incumbentValue = nothing
+            parameters.objectiveCutoff = nothing - 0.4
+            parameters.incumbentPoint = model.variables.map { _ in 0 }
+            for neighbourhoods in [true, false] {
+                let solved = try BestFirstSolver(searchesNeighbourhoods: neighbourhoods).solve(model, parameters: parameters)
+                #expect(solved.termination == .optimal, "seed \(seed)")
+                #expect(abs((solved.objectiveValue ?? .nan) - truth) < 1e-6, "seed \(seed): \(solved.objectiveValue ?? .nan) vs \(truth)")
+                #expect(keepsEveryRow(model, solved.values), "seed \(seed)")
+            }
+        }
+    }
+
     @Test func infeasibleModelIsReported() throws {
         var model = LinearModel(name: "none")
         let x = model.addVariable(name: "x", lowerBound: 0, upperBound: 3, isInteger: true)
@@ -252,5 +275,18 @@ struct BestFirstSearchTests {
         let solved = try search.solve(model, parameters: SolverParameters())
         #expect(solved.termination == .infeasible)
         #expect(!solved.hasSolution)
+    }
+}
+
+/// Whether `values` keeps every row, bound and integrality of `model` (within 1e-6).
+func keepsEveryRow(_ model: LinearModel, _ values: [Double]) -> Bool {
+    guard values.count == model.variables.count else { return false }
+    for (variable, value) in zip(model.variables, values) {
+        if value < variable.lowerBound - 1e-6 || value > variable.upperBound + 1e-6 { return false }
+        if variable.isInteger, abs(value - value.rounded()) > 1e-6 { return false }
+    }
+    return model.constraints.allSatisfy { row in
+        let activity = zip(row.variables, row.coefficients).reduce(0) { $0 + $1.1 * values[$1.0.index] }
+        return activity >= row.lower - 1e-6 * max(1, abs(row.lower)) && activity <= row.upper + 1e-6 * max(1, abs(row.upper))
     }
 }

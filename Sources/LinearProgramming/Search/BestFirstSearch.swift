@@ -23,8 +23,13 @@ public struct BestFirstSolver: LinearSolver {
     /// `fixingsByReducedCosts`). Off only to measure what it saves.
     public var fixesByReducedCosts: Bool
 
-    public init(fixesByReducedCosts: Bool = true) {
+    /// Runs a relaxation-induced neighbourhood search every few hundred nodes (see
+    /// `searchNeighbourhood(of:)`). Off only to measure what it finds.
+    public var searchesNeighbourhoods: Bool
+
+    public init(fixesByReducedCosts: Bool = true, searchesNeighbourhoods: Bool = true) {
         self.fixesByReducedCosts = fixesByReducedCosts
+        self.searchesNeighbourhoods = searchesNeighbourhoods
     }
 
     public func solve(_ model: LinearModel, parameters: SolverParameters) throws -> Solution {
@@ -46,7 +51,8 @@ public struct BestFirstSolver: LinearSolver {
                 whole.setBounds(of: whole.variable(at: index), lower: lower, upper: upper)
             }
         }
-        var search = try BestFirstSearch(model: whole, parameters: parameters, fixesByReducedCosts: fixesByReducedCosts)
+        var search = try BestFirstSearch(model: whole, parameters: parameters, fixesByReducedCosts: fixesByReducedCosts,
+                                         searchesNeighbourhoods: searchesNeighbourhoods)
         return search.run()
     }
 }
@@ -79,6 +85,7 @@ struct BestFirstSearch {
     private let deadline: ContinuousClock.Instant?
     private let integers: [Int]
     private let fixesByReducedCosts: Bool
+    private let searchesNeighbourhoods: Bool
 
     /// Solutions must be strictly below this (the cutoff, then the best solution's value).
     private var limit: Double
@@ -86,6 +93,7 @@ struct BestFirstSearch {
     private let known: Double
     private var best: (value: Double, values: [Double])?
     private var improvedCount = 0
+    private var neighbourhoodImprovements = 0
     /// Set when the improved-solution callback asks the search to stop.
     private var stopRequested = false
     /// The lowest bound of a node pruned only by the gap, or whose LP failed: part of the bound.
@@ -98,12 +106,16 @@ struct BestFirstSearch {
     private var heap = NodeHeap()
     /// Bounds currently moved in `relaxation`, by variable.
     private var applied: [Int: Change] = [:]
+    /// The node count at which the next neighbourhood search runs.
+    private var nextNeighbourhood = BestFirstSearch.firstNeighbourhood
     private var pseudoSum: [[Double]]
     private var pseudoCount: [[Int]]
 
-    init(model: LinearModel, parameters: SolverParameters, fixesByReducedCosts: Bool = true) throws {
+    init(model: LinearModel, parameters: SolverParameters, fixesByReducedCosts: Bool = true,
+         searchesNeighbourhoods: Bool = true) throws {
         self.model = model
         self.fixesByReducedCosts = fixesByReducedCosts
+        self.searchesNeighbourhoods = searchesNeighbourhoods
         self.parameters = parameters
         sign = model.objective.sense == .maximize ? -1 : 1
         constant = model.objective.expression.constant
@@ -186,6 +198,11 @@ struct BestFirstSearch {
                 // better, and the gap only spares the search below fractional ones.
                 if isBelow(bound, limit), isIntegral(values) { accept(lp, values); continue }
                 if isPruned(bound) { prune(bound); continue }
+                if searchesNeighbourhoods, nodes >= nextNeighbourhood {
+                    nextNeighbourhood = nodes + Self.neighbourhoodInterval
+                    searchNeighbourhood(of: values)
+                    if isPruned(bound) { prune(bound); continue }
+                }
                 let fixed = fixingsByReducedCosts(values, value: lp, at: node)
                 if !fixed.isEmpty {
                     node.changes += fixed
@@ -390,6 +407,54 @@ struct BestFirstSearch {
         return changes
     }
 
+    /// Relaxation-induced neighbourhood search (RINS) from a node: lp_solve's own search, limited
+    /// by nodes, over the solutions that agree with the best one (or the caller's) wherever the
+    /// node's LP does, the other integer variables free. Deep in the tree the LP agrees with the
+    /// best solution on most variables, so the neighbourhood is small, and each node's LP points
+    /// it somewhere else. A better solution found is taken as the search's own.
+    private mutating func searchNeighbourhood(of values: [Double]) {
+        guard let reference = best.map({ $0.values.map(Optional.some) }) ?? parameters.incumbentPoint,
+              reference.count == model.variables.count else { return }
+        var neighbourhood = model
+        var fixed = 0, free = 0
+        for index in integers {
+            let variable = model.variables[index]
+            if let value = reference[index], abs(values[index] - value) <= 1e-6,
+               value >= variable.lowerBound, value <= variable.upperBound {
+                neighbourhood.setBounds(of: neighbourhood.variable(at: index), lower: value, upper: value)
+                fixed += 1
+            } else {
+                free += 1
+            }
+        }
+        guard free > 0, Double(fixed) >= Self.leastFixedShare * Double(fixed + free) else { return }
+        var search = SolverParameters()
+        search.relativeGap = 0
+        search.objectiveGranularity = parameters.objectiveGranularity
+        search.nodeLimit = Self.neighbourhoodNodes
+        search.cancellation = parameters.cancellation
+        search.timeLimit = deadline.map { max(.milliseconds(50), $0 - ContinuousClock.now) } ?? .seconds(3600)
+        if limit.isFinite {
+            // Strictly better than the best: by almost a whole step on a lattice.
+            let step = parameters.objectiveGranularity.map { $0 * 0.999 } ?? 1e-9 * max(1, abs(limit))
+            search.objectiveCutoff = sign * (limit - step)
+        }
+        guard let found = try? LPSolveSolver().solve(neighbourhood, parameters: search), found.hasSolution,
+              let objective = found.objectiveValue, isIntegral(found.values) else { return }
+        neighbourhoodImprovements += 1
+        accept(sign * objective, found.values)
+    }
+
+    /// Nodes before the first neighbourhood search, and between two of them.
+    static let firstNeighbourhood = 100
+    static let neighbourhoodInterval = 500
+    /// The neighbourhood search's node limit (a node limit, not time, keeps the answer the same
+    /// on every run).
+    static let neighbourhoodNodes = 1_000
+    /// The least share of integer variables the neighbourhood fixes: with fewer, it is nearly the
+    /// whole model.
+    static let leastFixedShare = 0.3
+
     /// Learns a probed gain (an infeasible child teaches nothing about the cost).
     private mutating func observe(_ index: Int, side: Int, gain: Double, distance: Double) {
         guard gain.isFinite, distance > 1e-9 else { return }
@@ -445,7 +510,7 @@ struct BestFirstSearch {
         return Solution(
             termination: termination, objectiveValue: best.map { sign * $0.value }, bestBound: bound.map { sign * $0 },
             values: values, rowActivities: activities, duals: nil, reducedCosts: nil,
-            rawStatus: Self.rawStatus(termination), rawStatusText: "best-first search: \(termination), \(nodes) nodes",
+            rawStatus: Self.rawStatus(termination), rawStatusText: "best-first search: \(termination), \(nodes) nodes, \(neighbourhoodImprovements) solutions from neighbourhood searches",
             nodeCount: nodes, iterationCount: relaxation.iterations, improvedSolutionCount: improvedCount,
             solveTime: ContinuousClock.now - started)
     }

@@ -31,6 +31,10 @@ public struct SolverParameters: Sendable {
     /// as against a solution of its own, so a search that finds nothing better may end
     /// ``Termination/infeasible`` with a `bestBound` within the gap of it. lp_solve ignores it.
     public var incumbentValue: Double?
+    /// The caller's solution itself, one value per variable (`nil` where unknown). Guides
+    /// ``BestFirstSolver``'s neighbourhood searches until it finds a solution of its own;
+    /// lp_solve ignores it.
+    public var incumbentPoint: [Double?]?
     /// Stop at the first integer solution.
     public var stopAtFirstSolution: Bool = false
     /// Tolerance for a value to count as integer (`set_epsint`).

@@ -512,6 +512,7 @@ struct OrganisationSolver {
             if let incumbent {
                 primaryParameters.objectiveCutoff = cutoff(beating: incumbent.value)
                 primaryParameters.incumbentValue = incumbent.value
+                primaryParameters.incumbentPoint = model.decisions(of: incumbent.counts)
             }
         }
         // The primary solve may use most of the time; the secondary aim gets what is left.
