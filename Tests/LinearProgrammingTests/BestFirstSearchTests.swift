@@ -87,9 +87,7 @@ struct BestFirstSearchTests {
     @Test func cutoffAtTheOptimumReportsInfeasible() throws {
         for seed in UInt64(1)...10 {
             let model = knapsackModel(groups: 6, periods: 3, seed: seed)
-            var parameters = SolverParameters()
-            parameters.relativeGap = 0
-            parameters.objectiveGranularity = 0.5
+            var parameters = exactParameters(lattice: 0.5)
             let optimum = try #require(search.solve(model, parameters: parameters).objectiveValue)
             parameters.objectiveCutoff = optimum
             #expect(try search.solve(model, parameters: parameters).termination == .infeasible, "seed \(seed)")
@@ -141,9 +139,7 @@ struct BestFirstSearchTests {
         var reported = 0
         for seed in UInt64(1)...10 {
             let model = knapsackModel(groups: 12, periods: 3, seed: seed)
-            var parameters = SolverParameters()
-            parameters.relativeGap = 0
-            parameters.objectiveGranularity = 0.5
+            var parameters = exactParameters(lattice: 0.5)
             let bounds = Bounds()
             parameters.onBoundImproved = { bound in bounds.lock.lock(); bounds.values.append(bound); bounds.lock.unlock() }
             let solved = try search.solve(model, parameters: parameters)
@@ -223,9 +219,7 @@ struct BestFirstSearchTests {
             let truth = periods == 2 ? bruteForceMinimum(minimisation) : nil
             for (model, sign) in [(minimisation, 1.0), (maximisation, -1.0)] {
                 for lattice in [nil, 0.5] {
-                    var parameters = SolverParameters()
-                    parameters.relativeGap = 0
-                    parameters.objectiveGranularity = lattice
+                    let parameters = exactParameters(lattice: lattice)
                     let fixing = try BestFirstSolver(fixesByReducedCosts: true).solve(model, parameters: parameters)
                     let plain = try BestFirstSolver(fixesByReducedCosts: false).solve(model, parameters: parameters)
                     let context = "seed \(seed), \(sign > 0 ? "min" : "max"), lattice \(lattice ?? 0)"
@@ -248,9 +242,7 @@ struct BestFirstSearchTests {
     @Test func neighbourhoodSearchesFromTheCallersSolutionKeepTheOptimum() throws {
         for seed in UInt64(1)...16 {
             let model = knapsackModel(groups: 10, periods: 3, seed: seed)
-            var parameters = SolverParameters()
-            parameters.relativeGap = 0
-            parameters.objectiveGranularity = 0.5
+            var parameters = exactParameters(lattice: 0.5)
             let truth = try #require(LPSolveSolver().solve(model, parameters: parameters).objectiveValue)
             let nothing = model.objective.expression.constant
             parameters.incumbentValue = nothing
@@ -289,4 +281,12 @@ func keepsEveryRow(_ model: LinearModel, _ values: [Double]) -> Bool {
         let activity = zip(row.variables, row.coefficients).reduce(0) { $0 + $1.1 * values[$1.0.index] }
         return activity >= row.lower - 1e-6 * max(1, abs(row.lower)) && activity <= row.upper + 1e-6 * max(1, abs(row.upper))
     }
+}
+
+/// The parameters of an exact search (gap 0) with the given objective lattice.
+func exactParameters(lattice: Double?) -> SolverParameters {
+    var parameters = SolverParameters()
+    parameters.relativeGap = 0
+    parameters.objectiveGranularity = lattice
+    return parameters
 }

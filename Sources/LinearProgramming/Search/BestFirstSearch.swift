@@ -8,16 +8,21 @@
 /// whose pseudo-costs (the objective's observed change per unit of branching, per variable and
 /// direction) promise the largest gain on both sides, and re-solves one lp_solve relaxation
 /// with moved bounds at each node (``LPSolveRelaxation``: lp_solve starts from the last basis).
-/// The bound it reports is the lowest open node's: it rises as the search goes.
+/// The bound it reports is the lowest open node's: it rises as the search goes. Each node's
+/// reduced costs tighten the integer bounds of its subtree (reduced-cost fixing), and every few
+/// hundred nodes a neighbourhood search (RINS, lp_solve's own search limited by nodes) looks for a
+/// better solution near the best one where the node's LP agrees with it.
 ///
 /// Honours ``SolverParameters`` `timeLimit`, `nodeLimit`, `cancellation`, `objectiveCutoff`
 /// (only solutions strictly better are accepted; a search that finds none ends
 /// ``Termination/infeasible``), `objectiveGranularity` (node bounds rounded up to the lattice),
 /// the gaps (a node that cannot beat the best solution, or the caller's `incumbentValue`, by
 /// more than the gap is pruned, and the bound reported is the lowest such node's, never the
-/// solution itself: a search that ends ``Termination/infeasible`` that way has a `bestBound`) and
-/// `onImprovedSolution`. Variables' `branchPriority` decides first. With a node limit (and no
-/// time limit reached) the search, and so its answer, is the same on any machine.
+/// solution itself: a search that ends ``Termination/infeasible`` that way has a `bestBound`),
+/// `incumbentPoint` (the neighbourhood searches' guide until the search has a solution of its
+/// own), `onImprovedSolution` and `onBoundImproved`. Variables' `branchPriority` decides first.
+/// With a node limit (and no time limit reached) the search, and so its answer, is the same on
+/// any machine: the neighbourhood searches run at fixed node counts and are limited by nodes.
 public struct BestFirstSolver: LinearSolver {
     /// Tightens each node's integer bounds by its LP's reduced costs (see
     /// `fixingsByReducedCosts`). Off only to measure what it saves.
@@ -198,7 +203,7 @@ struct BestFirstSearch {
                 // better, and the gap only spares the search below fractional ones.
                 if isBelow(bound, limit), isIntegral(values) { accept(lp, values); continue }
                 if isPruned(bound) { prune(bound); continue }
-                if searchesNeighbourhoods, nodes >= nextNeighbourhood {
+                if searchesNeighbourhoods, nodes >= nextNeighbourhood, shouldStop() == nil {
                     nextNeighbourhood = nodes + Self.neighbourhoodInterval
                     searchNeighbourhood(of: values)
                     if isPruned(bound) { prune(bound); continue }
