@@ -119,4 +119,84 @@ struct MixedIntegerRoundingTests {
         }
         #expect(found > 300, "only \(found) cuts: the test would prove little")
     }
+
+    /// 1,500 seeded fixed-charge rows `Σ c·x + Σ V·y (− n) ≤ b` with `x ≤ u·y` (y binary), at
+    /// points where the visits are paid fractionally (y = x/u): every cut measured from the
+    /// variable upper bounds is violated by its point and holds at every whole assignment that
+    /// keeps the row and the bounds (and every vertex of the continuous part); and the bounds
+    /// cut deeper than the plain rounding where both cut.
+    @Test func variableUpperBoundsGiveValidDeeperCuts() {
+        var random = SeededGenerator(seed: 77)
+        var found = 0, deeper = 0
+        for _ in 0..<1_500 {
+            var model = LinearModel()
+            let groups = Int.random(in: 1...3, using: &random)
+            var expression = LinearExpression()
+            var xs: [Variable] = [], ys: [Variable] = [], caps: [Double] = [], costs: [Double] = [], charges: [Double] = []
+            for k in 0..<groups {
+                let cap = Double(Int.random(in: 1...4, using: &random))
+                let x = model.addVariable(name: "x\(k)", lowerBound: 0, upperBound: cap, isInteger: true)
+                let y = model.addVariable(name: "y\(k)", lowerBound: 0, upperBound: 1, isInteger: true)
+                let cost = Double(Int.random(in: 300...3_000, using: &random))
+                let charge = Double(Int.random(in: 0...1_500, using: &random))
+                expression.add(cost, x)
+                if charge > 0 { expression.add(charge, y) }
+                model.addConstraint(x - cap * y, .lessOrEqual, 0)
+                xs.append(x); ys.append(y); caps.append(cap); costs.append(cost); charges.append(charge)
+            }
+            let nCap = Double(Int.random(in: 1...2_000, using: &random))
+            let useCarry = Bool.random(using: &random)
+            let n = model.addVariable(name: "n", upperBound: nCap)
+            if useCarry { expression.add(-1, n) }
+            let full = (0..<groups).reduce(0.0) { $0 + costs[$1] * caps[$1] + charges[$1] }
+            let rhs = (full * Double.random(in: 0.2...0.8, using: &random)).rounded()
+            let row = model.addConstraint(expression, .lessOrEqual, rhs)
+
+            // A point of the row's LP with every visit paid in proportion to its units.
+            var point = [Double](repeating: 0, count: model.variables.count)
+            var activity = 0.0
+            for k in 0..<groups {
+                let x = Double.random(in: 0...caps[k], using: &random)
+                point[xs[k].index] = x
+                point[ys[k].index] = x / caps[k]
+                activity += costs[k] * x + charges[k] * x / caps[k]
+            }
+            if activity > rhs {
+                guard useCarry, activity - rhs <= nCap else { continue }
+                point[n.index] = activity - rhs
+            }
+            let bounds = MixedIntegerRounding.variableUpperBounds(in: model)
+            #expect(bounds.count == groups)
+            guard let cut = MixedIntegerRounding().cut(from: model.constraints[row.index], of: model, at: point,
+                                                       variableUpperBounds: bounds) else { continue }
+            found += 1
+            #expect(cut.expression.value(at: point) > cut.upper)
+            if let plain = MixedIntegerRounding().cut(from: model.constraints[row.index], of: model, at: point),
+               cut.efficacy > plain.efficacy + 1e-9 { deeper += 1 }
+
+            // Every whole (x, y) keeping the bounds, with the carry at 0 or at its cap.
+            var whole = [Double](repeating: 0, count: 2 * groups)
+            while true {
+                var values = [Double](repeating: 0, count: model.variables.count)
+                var spend = 0.0
+                var keeps = true
+                for k in 0..<groups {
+                    values[xs[k].index] = whole[2 * k]
+                    values[ys[k].index] = whole[2 * k + 1]
+                    if whole[2 * k] > caps[k] * whole[2 * k + 1] { keeps = false }
+                    spend += costs[k] * whole[2 * k] + charges[k] * whole[2 * k + 1]
+                }
+                for carry in useCarry ? [0, nCap, max(0, min(nCap, spend - rhs))] : [0] where keeps && spend - carry <= rhs + 1e-9 {
+                    values[n.index] = carry
+                    #expect(cut.expression.value(at: values) <= cut.upper + 1e-7 * max(1, abs(cut.upper)), "cut removes \(values)")
+                }
+                var k = 0
+                while k < 2 * groups, whole[k] == (k.isMultiple(of: 2) ? caps[k / 2] : 1) { whole[k] = 0; k += 1 }
+                if k == 2 * groups { break }
+                whole[k] += 1
+            }
+        }
+        #expect(found > 300, "only \(found) cuts: the test would prove little")
+        #expect(deeper > 50, "only \(deeper) cuts deeper than the plain rounding")
+    }
 }

@@ -32,7 +32,43 @@ public struct MixedIntegerRounding: Sendable {
     /// The most efficacious MIR cut from `row`'s upper side (or, for a `≥` row, its lower side)
     /// that `point` violates, if any. Rows with an unbounded variable in the wrong direction,
     /// equalities and ranges are skipped.
+    /// A variable upper bound `x ≤ u·y` of an integer `x ≥ 0`, with `y` binary and `u` whole: a
+    /// row may measure `x` from it, as the whole `u·y − x ≥ 0`.
+    public struct VariableUpperBound: Sendable {
+        public var binary: Variable
+        public var multiplier: Double
+    }
+
+    /// The variable upper bounds among `model`'s rows `a·x − b·y ≤ 0` (a, b > 0, x integer with
+    /// lower bound 0, y binary, b/a whole), by the index of `x`.
+    public static func variableUpperBounds(in model: LinearModel) -> [Int: [VariableUpperBound]] {
+        var bounds: [Int: [VariableUpperBound]] = [:]
+        for row in model.constraints where row.relation == .lessOrEqual && row.upper == 0 && row.variables.count == 2 {
+            let (first, second) = (row.coefficients[0], row.coefficients[1])
+            guard (first > 0) != (second > 0) else { continue }
+            let (x, a, y, b) = first > 0
+                ? (row.variables[0], first, row.variables[1], -second)
+                : (row.variables[1], second, row.variables[0], -first)
+            let xInfo = model.variables[x.index], yInfo = model.variables[y.index]
+            let multiplier = b / a
+            guard xInfo.isInteger, xInfo.lowerBound == 0, yInfo.isInteger, yInfo.lowerBound == 0, yInfo.upperBound == 1,
+                  abs(multiplier - multiplier.rounded()) <= 1e-9 * max(1, multiplier), multiplier >= 1 else { continue }
+            bounds[x.index, default: []].append(VariableUpperBound(binary: y, multiplier: multiplier.rounded()))
+        }
+        return bounds
+    }
+
     public func cut(from row: Constraint, of model: LinearModel, at point: [Double]) -> Cut? {
+        cut(from: row, of: model, at: point, variableUpperBounds: [:])
+    }
+
+    /// As ``cut(from:of:at:)``, measuring an integer variable from one of its variable upper
+    /// bounds (``variableUpperBounds(in:)``) where the point is nearer to it than to the
+    /// variable's own bounds: the binary then carries the variable's coefficient times `u`, as
+    /// in a flow cover, so a fixed charge paid fractionally (a visit at 1/12 of its cost for one
+    /// unit of twelve) is cut off.
+    public func cut(from row: Constraint, of model: LinearModel, at point: [Double],
+                    variableUpperBounds: [Int: [VariableUpperBound]]) -> Cut? {
         let sign: Double
         let rhs: Double
         switch row.relation {
@@ -41,7 +77,8 @@ public struct MixedIntegerRounding: Sendable {
         default: return nil
         }
         let terms = LinearExpression(variables: row.variables, coefficients: row.coefficients).merged()
-        guard let base = Substituted(terms: terms, sign: sign, rhs: rhs, model: model, point: point) else { return nil }
+        guard let base = Substituted(terms: terms, sign: sign, rhs: rhs, model: model, point: point,
+                                     variableUpperBounds: variableUpperBounds) else { return nil }
 
         var divisors: [Double] = []
         for term in base.integers where term.isInside && abs(term.coefficient) > 1e-9 {
@@ -77,6 +114,8 @@ private struct Substituted {
         /// Value of the shifted or complemented variable at the point.
         var value: Double
         var isInside: Bool
+        /// Measured from a variable upper bound: the term is `u·y − x` (`bound` is 0).
+        var upperBound: MixedIntegerRounding.VariableUpperBound? = nil
     }
     struct SlackTerm {
         var variable: Variable
@@ -88,9 +127,32 @@ private struct Substituted {
     var slack: [SlackTerm] = []
     var rhs: Double
 
-    init?(terms: LinearExpression, sign: Double, rhs: Double, model: LinearModel, point: [Double]) {
+    init?(terms: LinearExpression, sign: Double, rhs: Double, model: LinearModel, point: [Double],
+          variableUpperBounds: [Int: [MixedIntegerRounding.VariableUpperBound]]) {
         self.rhs = rhs
+        // First the variables measured from a variable upper bound: a·x = a·u·y − a·(u·y − x),
+        // so their binaries' coefficients grow before anything is rounded.
+        var pending = LinearExpression()
         for (variable, raw) in zip(terms.variables, terms.coefficients) {
+            let a = sign * raw
+            guard a != 0 else { continue }
+            let info = model.variables[variable.index]
+            let x = point[variable.index]
+            let nearest = min(x - info.lowerBound, info.upperBound - x)
+            let candidates = info.isInteger && info.lowerBound == 0 ? variableUpperBounds[variable.index] ?? [] : []
+            let best = candidates.filter { $0.binary.index != variable.index }
+                .min { $0.multiplier * point[$0.binary.index] - x < $1.multiplier * point[$1.binary.index] - x }
+            if let best, best.multiplier * point[best.binary.index] - x < nearest - 1e-9 {
+                let distance = max(0, best.multiplier * point[best.binary.index] - x)
+                pending.add(sign * a * best.multiplier, best.binary)
+                integers.append(IntegerTerm(variable: variable, coefficient: -a, complemented: false, bound: 0, value: distance,
+                                            isInside: distance > 1e-6 && distance < best.multiplier - 1e-6, upperBound: best))
+            } else {
+                pending.add(raw, variable)
+            }
+        }
+        let rest = pending.merged()
+        for (variable, raw) in zip(rest.variables, rest.coefficients) {
             let a = sign * raw
             guard a != 0 else { continue }
             let info = model.variables[variable.index]
@@ -144,7 +206,11 @@ private struct Substituted {
             let f = q.rounded(.down) + max(0, fj - f0) / (1 - f0)
             guard f != 0 else { continue }
             lhsAtPoint += f * term.value
-            if term.complemented {
+            if let bound = term.upperBound {
+                // f·(u·y − x)
+                expression.add(f * bound.multiplier, bound.binary)
+                expression.add(-f, term.variable)
+            } else if term.complemented {
                 // f·(u − x)
                 expression.add(-f, term.variable)
                 upper -= f * term.bound

@@ -246,6 +246,7 @@ struct OrganisationSolver {
         guard aggregate, problem.objective == .exposure, !hurried else { return relaxation }
         let rounding = MixedIntegerRounding()
         let rows = model.knapsackRows
+        let upperBounds = MixedIntegerRounding.variableUpperBounds(in: model.model)
         let uncut = model
         let uncutRelaxation = relaxation
         var pool = CutPool()
@@ -253,7 +254,8 @@ struct OrganisationSolver {
         for _ in 0..<Self.cutRounds {
             var fresh = 0
             for row in rows {
-                guard let cut = rounding.cut(from: model.model.constraints[row.index], of: model.model, at: relaxation.values),
+                guard let cut = rounding.cut(from: model.model.constraints[row.index], of: model.model, at: relaxation.values,
+                                             variableUpperBounds: upperBounds),
                       pool.admit(cut) else { continue }
                 model.addCut(cut, name: "mir[\(problem.name),\(pool.count - 1)]")
                 fresh += 1
