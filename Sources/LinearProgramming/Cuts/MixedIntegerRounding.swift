@@ -9,6 +9,8 @@
 ///     Σ F(ã/δ)·x̃ ≤ ⌊b̃/δ⌋ + s / (δ·(1 − f₀)),   F(q) = ⌊q⌋ + max(0, frac(q) − f₀) / (1 − f₀),
 ///
 /// with `f₀ = frac(b̃/δ)`, valid for every point of the row whose integer variables are whole.
+/// Given the model's variable upper bounds `x ≤ u·y` (y binary), an integer variable nearer to
+/// that bound than to its own may instead be measured from it, as `u·y − x ≥ 0`.
 /// The generator tries `δ` from the coefficients of the variables strictly inside their
 /// bounds, then halves of the best, and keeps the cut that the point violates most per unit of
 /// its norm.
@@ -29,9 +31,6 @@ public struct MixedIntegerRounding: Sendable {
         public var efficacy: Double
     }
 
-    /// The most efficacious MIR cut from `row`'s upper side (or, for a `≥` row, its lower side)
-    /// that `point` violates, if any. Rows with an unbounded variable in the wrong direction,
-    /// equalities and ranges are skipped.
     /// A variable upper bound `x ≤ u·y` of an integer `x ≥ 0`, with `y` binary and `u` whole: a
     /// row may measure `x` from it, as the whole `u·y − x ≥ 0`.
     public struct VariableUpperBound: Sendable {
@@ -58,6 +57,9 @@ public struct MixedIntegerRounding: Sendable {
         return bounds
     }
 
+    /// The most efficacious MIR cut from `row`'s upper side (or, for a `≥` row, its lower side)
+    /// that `point` violates, if any. Rows with an unbounded variable in the wrong direction,
+    /// equalities and ranges are skipped.
     public func cut(from row: Constraint, of model: LinearModel, at point: [Double]) -> Cut? {
         cut(from: row, of: model, at: point, variableUpperBounds: [:])
     }
