@@ -392,12 +392,14 @@ struct BestFirstSearch {
         guard fixesByReducedCosts, room.isFinite, room > 0, let costs = relaxation.reducedCosts() else { return [] }
         var changes: [Change] = []
         for index in integers {
-            let lower = currentLower(index, in: node), upper = currentUpper(index, in: node)
-            let x = values[index]
             // A safety margin on the reduced cost: lp_solve's are exact only up to its tolerances.
             let cost = sign * costs[index]
             let slope = abs(cost) * (1 - 1e-7) - 1e-9
-            guard slope > 1e-7, upper - lower >= 1, (room / slope) < upper - lower else { continue }
+            // Basic columns (most of them) have no reduced cost: skip them before the bound lookups.
+            guard slope > 1e-7 else { continue }
+            let lower = currentLower(index, in: node), upper = currentUpper(index, in: node)
+            let x = values[index]
+            guard upper - lower >= 1, (room / slope) < upper - lower else { continue }
             let atLower = cost > 0 && abs(x - lower) <= 1e-9
             let atUpper = cost < 0 && abs(x - upper) <= 1e-9
             guard atLower || atUpper else { continue }

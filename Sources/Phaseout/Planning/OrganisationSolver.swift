@@ -231,9 +231,10 @@ struct OrganisationSolver {
 
     /// The LP relaxation's optimum after rounds of mixed-integer rounding cuts on the budget,
     /// labour and site capacity rows, with counts measured from their visits where the point is
-    /// nearer to `x ≤ u·visit` than to their own bounds (a flow-cover-like cut on paid visits). The cuts stay in `model`: they hold for every whole plan,
-    /// so they change no optimum, but they raise the bound that branch and bound starts from
-    /// (by a third to a half of the gap to the optimum on the hard national councils).
+    /// nearer to `x ≤ u·visit` than to their own bounds (a flow-cover-like cut on paid visits).
+    /// The cuts stay in `model`: they hold for every whole plan, so they change no optimum, but
+    /// they raise the bound that branch and bound starts from (by a third to a half of the gap to
+    /// the optimum on the hard national councils).
     private func tightenedRelaxation(of model: inout OrganisationModel) -> Solution? {
         func solveRelaxation() -> Solution? {
             var relaxationParameters = parameters(gap: 0, share: 0.2)
