@@ -117,6 +117,34 @@ struct BestFirstSearchTests {
         if let value = first.objectiveValue { #expect(value >= optimum - 1e-9) }
     }
 
+    /// A search out of time asks `extendedDeadline` for more. Given a later deadline it goes on
+    /// and proves the optimum; given none (or a deadline already past) it stops at the limit.
+    @Test func extendedDeadlineLetsASearchOutOfTimeGoOn() throws {
+        final class Asked: @unchecked Sendable { let lock = NSLock(); var count = 0 }
+        let model = knapsackModel(groups: 12, periods: 3, seed: 5)
+        let optimum = try #require(search.solve(model, parameters: exactParameters(lattice: nil)).objectiveValue)
+        for lends in [true, false] {
+            var parameters = exactParameters(lattice: nil)
+            parameters.timeLimit = .zero
+            let asked = Asked()
+            let later = ContinuousClock.now + .seconds(600)
+            parameters.extendedDeadline = {
+                asked.lock.lock(); asked.count += 1; asked.lock.unlock()
+                return lends ? later : ContinuousClock.now - .seconds(1)
+            }
+            let solved = try search.solve(model, parameters: parameters)
+            #expect(asked.count >= 1, "lends \(lends)")
+            if lends {
+                #expect(solved.termination == .optimal)
+                #expect(solved.objectiveValue.map { abs($0 - optimum) < 1e-9 } == true)
+                #expect(solved.nodeCount > 1)
+            } else {
+                #expect(solved.termination == .timeLimitWithoutSolution)
+                #expect(solved.nodeCount == 0)
+            }
+        }
+    }
+
     /// A relative gap stops the search with a plan within it of the reported bound, and the
     /// bound holds.
     @Test func relativeGapLeavesAnHonestBound() throws {

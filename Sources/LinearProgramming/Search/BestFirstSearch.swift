@@ -13,7 +13,7 @@
 /// hundred nodes a neighbourhood search (RINS, lp_solve's own search limited by nodes) looks for a
 /// better solution near the best one where the node's LP agrees with it.
 ///
-/// Honours ``SolverParameters`` `timeLimit`, `nodeLimit`, `cancellation`, `objectiveCutoff`
+/// Honours ``SolverParameters`` `timeLimit` (and `extendedDeadline`), `nodeLimit`, `cancellation`, `objectiveCutoff`
 /// (only solutions strictly better are accepted; a search that finds none ends
 /// ``Termination/infeasible``), `objectiveGranularity` (node bounds rounded up to the lattice),
 /// the gaps (a node that cannot beat the best solution, or the caller's `incumbentValue`, by
@@ -70,13 +70,38 @@ struct BestFirstSearch {
         var upper: Double
     }
 
+    /// The bounds one node moved (its branching, or its reduced-cost fixings), linked to its
+    /// parent's. Children share their ancestors' links, so an open node costs only what it added
+    /// itself: copied arrays grew with depth and fixings, and held hundreds of MB on long runs.
+    private final class Link {
+        let changes: [Change]
+        private(set) var parent: Link?
+
+        init(_ changes: [Change], parent: Link?) {
+            self.changes = changes
+            self.parent = parent
+        }
+
+        /// Releases a long chain one link at a time, not by recursion.
+        deinit {
+            var next = parent
+            parent = nil
+            while var link = next {
+                next = nil
+                guard isKnownUniquelyReferenced(&link) else { break }
+                next = link.parent
+                link.parent = nil
+            }
+        }
+    }
+
     private struct Node {
         var id: Int
         /// A bound on every solution below the node (lattice-rounded, minimisation).
         var bound: Double
         var depth: Int
-        /// Bounds moved from the root's, in order; later entries win.
-        var changes: [Change]
+        /// Bounds moved from the root's, newest link first; newer changes win.
+        var changes: Link?
         /// The branching that made the node: variable, direction, distance moved, parent's LP.
         var branched: (index: Int, up: Bool, distance: Double, parentValue: Double)?
     }
@@ -87,7 +112,8 @@ struct BestFirstSearch {
     private let constant: Double
     private let relaxation: LPSolveRelaxation
     private let started = ContinuousClock.now
-    private let deadline: ContinuousClock.Instant?
+    /// When the search stops: the time limit's, moved on by `extendedDeadline` when it comes.
+    private var deadline: ContinuousClock.Instant?
     private let integers: [Int]
     private let fixesByReducedCosts: Bool
     private let searchesNeighbourhoods: Bool
@@ -165,16 +191,19 @@ struct BestFirstSearch {
 
     private enum Stop { case limit, cancelled }
 
-    private func shouldStop() -> Stop? {
+    private mutating func shouldStop() -> Stop? {
         if stopRequested { return .cancelled }
         if let flag = parameters.cancellation, flag.isCancelled { return .cancelled }
         if let nodeLimit = parameters.nodeLimit, nodes >= nodeLimit { return .limit }
-        if let deadline, ContinuousClock.now >= deadline { return .limit }
+        if let current = deadline, ContinuousClock.now >= current {
+            guard let later = parameters.extendedDeadline?(), later > ContinuousClock.now else { return .limit }
+            deadline = later
+        }
         return nil
     }
 
     mutating func run() -> Solution {
-        var plunge: Node? = Node(id: 0, bound: -.infinity, depth: 0, changes: [], branched: nil)
+        var plunge: Node? = Node(id: 0, bound: -.infinity, depth: 0, changes: nil, branched: nil)
         var stopped: Stop?
         while var node = plunge ?? heap.pop() {
             plunge = nil
@@ -208,23 +237,23 @@ struct BestFirstSearch {
                     searchNeighbourhood(of: values)
                     if isPruned(bound) { prune(bound); continue }
                 }
-                let fixed = fixingsByReducedCosts(values, value: lp, at: node)
+                let fixed = fixingsByReducedCosts(values, value: lp)
                 if !fixed.isEmpty {
-                    node.changes += fixed
-                    apply(node.changes)
+                    node.changes = Link(fixed, parent: node.changes)
+                    for change in fixed { move(change) }
                 }
-                guard let choice = branching(values, value: lp, at: node) else {
+                guard let choice = branching(values, value: lp) else {
                     accept(lp, values)
                     continue
                 }
                 let x = values[choice.index]
                 let downChild = Node(
                     id: nextID, bound: max(bound, choice.down), depth: node.depth + 1,
-                    changes: node.changes + [Change(index: choice.index, lower: currentLower(choice.index, in: node), upper: x.rounded(.down))],
+                    changes: Link([Change(index: choice.index, lower: currentLower(choice.index), upper: x.rounded(.down))], parent: node.changes),
                     branched: choice.probed ? nil : (choice.index, false, choice.fraction, lp))
                 let upChild = Node(
                     id: nextID + 1, bound: max(bound, choice.up), depth: node.depth + 1,
-                    changes: node.changes + [Change(index: choice.index, lower: x.rounded(.up), upper: currentUpper(choice.index, in: node))],
+                    changes: Link([Change(index: choice.index, lower: x.rounded(.up), upper: currentUpper(choice.index))], parent: node.changes),
                     branched: choice.probed ? nil : (choice.index, true, 1 - choice.fraction, lp))
                 nextID += 2
                 let (first, second) = choice.fraction >= 0.5 ? (upChild, downChild) : (downChild, upChild)
@@ -246,23 +275,34 @@ struct BestFirstSearch {
         report(sign * bound)
     }
 
-    private func currentLower(_ index: Int, in node: Node) -> Double {
-        node.changes.last { $0.index == index }?.lower ?? model.variables[index].lowerBound
+    /// The bounds of the node being solved (``apply(_:)`` has moved the relaxation to them).
+    private func currentLower(_ index: Int) -> Double {
+        applied[index]?.lower ?? model.variables[index].lowerBound
     }
 
-    private func currentUpper(_ index: Int, in node: Node) -> Double {
-        node.changes.last { $0.index == index }?.upper ?? model.variables[index].upperBound
+    private func currentUpper(_ index: Int) -> Double {
+        applied[index]?.upper ?? model.variables[index].upperBound
     }
 
-    /// Moves the relaxation's bounds from the last node's to `changes`.
-    private mutating func apply(_ changes: [Change]) {
+    /// Moves the relaxation's bounds from the last node's to those of the chain `changes`.
+    private mutating func apply(_ changes: Link?) {
         var target: [Int: Change] = [:]
-        for change in changes { target[change.index] = change }
+        var link = changes
+        while let current = link {
+            for change in current.changes.reversed() where target[change.index] == nil { target[change.index] = change }
+            link = current.parent
+        }
         for (index, _) in applied where target[index] == nil {
             relaxation.setBounds(index, lower: model.variables[index].lowerBound, upper: model.variables[index].upperBound)
         }
         for (index, change) in target { relaxation.setBounds(index, lower: change.lower, upper: change.upper) }
         applied = target
+    }
+
+    /// Moves one more bound of the node being solved.
+    private mutating func move(_ change: Change) {
+        applied[change.index] = change
+        relaxation.setBounds(change.index, lower: change.lower, upper: change.upper)
     }
 
     private mutating func learn(from node: Node, value: Double) {
@@ -320,7 +360,7 @@ struct BestFirstSearch {
     /// most promising first, until ``lookahead`` probes in a row bring nothing better) by
     /// solving both children's LPs, which also gives those children exact bounds and finds the
     /// ones that are infeasible. Ties go to the lower index. `nil` when the point is integral.
-    private mutating func branching(_ values: [Double], value: Double, at node: Node) -> Choice? {
+    private mutating func branching(_ values: [Double], value: Double) -> Choice? {
         var candidates: [(index: Int, fraction: Double)] = []
         var priority = Int.min
         for index in integers {
@@ -356,7 +396,7 @@ struct BestFirstSearch {
             if !reliable, probes < Self.probesPerNode, sinceBetter < Self.lookahead, shouldStop() == nil {
                 probes += 1
                 let x = values[index]
-                let lower = currentLower(index, in: node), upper = currentUpper(index, in: node)
+                let lower = currentLower(index), upper = currentUpper(index)
                 // A probe whose LP fails leaves the candidate to its estimate: it stays a
                 // candidate, so a fractional point is never taken for a whole one.
                 if let down = probe(index, lower: lower, upper: x.rounded(.down), restoring: (lower, upper)),
@@ -387,7 +427,7 @@ struct BestFirstSearch {
     /// below the lower bound plus k; at its upper bound, likewise downwards. The LP's point keeps
     /// every such bound, so the relaxation needs no re-solve. What is cut off would have been
     /// pruned anyway: by the gap, its bound still counts (``prune(_:)``).
-    private mutating func fixingsByReducedCosts(_ values: [Double], value: Double, at node: Node) -> [Change] {
+    private mutating func fixingsByReducedCosts(_ values: [Double], value: Double) -> [Change] {
         let room = threshold - value
         guard fixesByReducedCosts, room.isFinite, room > 0, let costs = relaxation.reducedCosts() else { return [] }
         var changes: [Change] = []
@@ -397,7 +437,7 @@ struct BestFirstSearch {
             let slope = abs(cost) * (1 - 1e-7) - 1e-9
             // Basic columns (most of them) have no reduced cost: skip them before the bound lookups.
             guard slope > 1e-7 else { continue }
-            let lower = currentLower(index, in: node), upper = currentUpper(index, in: node)
+            let lower = currentLower(index), upper = currentUpper(index)
             let x = values[index]
             guard upper - lower >= 1, (room / slope) < upper - lower else { continue }
             let atLower = cost > 0 && abs(x - lower) <= 1e-9

@@ -10,6 +10,10 @@ import Foundation
 public struct SolverParameters: Sendable {
     /// Wall-clock limit for the solve. `nil` means none (not recommended for integer models).
     public var timeLimit: Duration? = .seconds(60)
+    /// Asked, on the solving thread, when the time limit is reached: a later instant to go on
+    /// to, or `nil` to stop. A caller sharing time between solves lends the time others no
+    /// longer need this way. Only ``BestFirstSolver`` asks; lp_solve's limit is fixed when it starts.
+    public var extendedDeadline: (@Sendable () -> ContinuousClock.Instant?)?
     /// Relative MIP gap: stop when `(incumbent − bound) / |incumbent| ≤ relativeGap`.
     public var relativeGap: Double = 1e-4
     /// Absolute MIP gap: stop when `incumbent − bound ≤ absoluteGap`.

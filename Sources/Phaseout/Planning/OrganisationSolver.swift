@@ -6,6 +6,10 @@ struct OrganisationSolver {
     let problem: OrganisationProblem
     var relativeGap: Double
     var deadline: ContinuousClock.Instant
+    /// A later deadline the organisation may run on to, when the caller has time to lend (the
+    /// planner's second round, once no organisation waits to start), or `nil`. Asked when work
+    /// is shared out, and by the best-first search when it reaches its limit.
+    var extendedDeadline: (@Sendable () -> ContinuousClock.Instant?)?
     var aggregate = true
     var solver: any LinearSolver = LPSolveSolver()
     var cancellation: CancellationFlag?
@@ -224,9 +228,18 @@ struct OrganisationSolver {
         parameters.absoluteGap = absoluteGap
         parameters.branching = branching
         parameters.cancellation = cancellation
-        let remaining = deadline - ContinuousClock.now
-        parameters.timeLimit = max(remaining * share, .milliseconds(50))
+        let now = ContinuousClock.now
+        parameters.timeLimit = max((currentDeadline - now) * share, .milliseconds(50))
+        if let extendedDeadline {
+            // The same share of the longer time, counted from the same start.
+            parameters.extendedDeadline = { extendedDeadline().map { later in now + (later - now) * share } }
+        }
         return parameters
+    }
+
+    /// The organisation's deadline, moved on if the caller now lends more time.
+    private var currentDeadline: ContinuousClock.Instant {
+        max(deadline, extendedDeadline?() ?? deadline)
     }
 
     /// The LP relaxation's optimum after rounds of mixed-integer rounding cuts on the budget,
@@ -591,7 +604,7 @@ struct OrganisationSolver {
     private func secondaryAim(
         _ model: OrganisationModel, primary: LinearExpression, secondary: LinearExpression, from counts: PlanCounts
     ) -> PlanCounts {
-        guard ContinuousClock.now < deadline else { return counts }
+        guard ContinuousClock.now < currentDeadline else { return counts }
         let measures = PlanMeasures(problem: problem, counts: counts)
         let value = primaryValue(measures)
         var second = model

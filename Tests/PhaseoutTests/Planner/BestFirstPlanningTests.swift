@@ -62,8 +62,9 @@ struct BestFirstPlanningTests {
     }
 
     /// The organisation solver with the best-first primary search (as the planner's second
-    /// round runs it, with and without the first round's plan to start from) reaches the exact
-    /// optimum at gap 0 and returns a plan that keeps every rule and budget.
+    /// round runs it, with and without the first round's plan to start from, and with its own
+    /// deadline already past but a later one lent) reaches the exact optimum at gap 0 and
+    /// returns a plan that keeps every rule and budget.
     @Test func organisationSolverProvesTheOptimum() throws {
         var compared = 0
         for seed in UInt64(2100)..<2140 {
@@ -72,13 +73,15 @@ struct BestFirstPlanningTests {
                 let problem = OrganisationProblem(organisation: organisation, scenario: estate.scenario, register: estate.register)
                 let exact = OrganisationSolver(problem: problem, relativeGap: 0, deadline: .now + .seconds(20)).solve()
                 guard exact.status == .optimal else { continue }
-                for start in [nil, PlanCounts?.some(exact.counts)] {
-                    var solver = OrganisationSolver(problem: problem, relativeGap: 0, deadline: .now + .seconds(20),
+                for (start, lent) in [(nil, false), (PlanCounts?.some(exact.counts), false), (nil, true)] {
+                    let later = ContinuousClock.now + .seconds(20)
+                    var solver = OrganisationSolver(problem: problem, relativeGap: 0, deadline: lent ? .now : later,
                                                     branching: .automatic)
+                    if lent { solver.extendedDeadline = { later } }
                     solver.primarySearch = .bestFirst
                     solver.startingPlan = start
                     let outcome = solver.solve()
-                    let tag = "seed \(seed) \(problem.name)\(start == nil ? "" : " (started)")"
+                    let tag = "seed \(seed) \(problem.name)\(start == nil ? "" : " (started)")\(lent ? " (lent time)" : "")"
                     #expect(outcome.status == .optimal, "\(tag): \(outcome.status)")
                     #expect(abs(outcome.value - exact.value) <= 1e-6 * max(1, abs(exact.value)), "\(tag): \(outcome.value) vs \(exact.value)")
                     #expect(outcome.counts.keepsEverything(of: problem), "\(tag)")
