@@ -145,6 +145,47 @@ struct BestFirstSearchTests {
         }
     }
 
+    /// With some columns fixed (as the planner's reduced-cost fixing leaves them), the search
+    /// runs on the model without them and answers for the whole model: lp_solve's optimum on the
+    /// unreduced model, a point that keeps every original row with the fixed values in place, and
+    /// the caller's point carried over. Fixings that break a row leave no solution.
+    @Test func fixedColumnsAreTakenOutAndPutBack() throws {
+        var random = SeededGenerator(seed: 41)
+        var reduced = 0
+        for seed in UInt64(1)...24 {
+            var model = knapsackModel(groups: 9, periods: 3, seed: seed)
+            // A continuous column, fixed, in a row of its own: that row goes with it.
+            let spare = model.addVariable(name: "spare", lowerBound: 0, upperBound: 10)
+            model.addConstraint(LinearExpression(spare), .lessOrEqual, 8, name: "spareCap")
+            for index in model.variables.indices where Int.random(in: 0..<3, using: &random) == 0 {
+                let value = model.variables[index].isInteger ? Double(Int.random(in: 0...1, using: &random)) : 4
+                model.setBounds(of: model.variable(at: index), lower: value, upper: value)
+            }
+            let reduction = FixedColumnReduction(model)
+            if reduction.removesAnything { reduced += 1 }
+            #expect(reduction.reduced.variables.count == reduction.kept.count)
+            let truth = try LPSolveSolver().solve(model, parameters: exactParameters(lattice: nil))
+            var parameters = exactParameters(lattice: nil)
+            if truth.hasSolution { parameters.incumbentPoint = truth.values.map(Optional.some) }
+            let solved = try search.solve(model, parameters: parameters)
+            #expect(solved.termination == truth.termination, "seed \(seed): \(solved.termination) vs \(truth.termination)")
+            guard let optimum = truth.objectiveValue else { continue }
+            #expect(abs((solved.objectiveValue ?? .nan) - optimum) < 1e-6, "seed \(seed)")
+            #expect(keepsEveryRow(model, solved.values), "seed \(seed)")
+            #expect(solved.rowActivities.count == model.constraints.count)
+            for (index, value) in reduction.fixedValues.enumerated() {
+                if let value { #expect(solved.values[index] == value, "seed \(seed): column \(index)") }
+            }
+        }
+        #expect(reduced >= 20)
+        var broken = knapsackModel(groups: 4, periods: 2, seed: 3)
+        let both = broken.variable(at: 0)
+        broken.addConstraint(LinearExpression(both), .lessOrEqual, 0, name: "none")
+        broken.setBounds(of: both, lower: 1, upper: 1)
+        #expect(FixedColumnReduction(broken).brokenRow == "none")
+        #expect(try search.solve(broken, parameters: exactParameters(lattice: nil)).termination == .infeasible)
+    }
+
     /// A relative gap stops the search with a plan within it of the reported bound, and the
     /// bound holds.
     @Test func relativeGapLeavesAnHonestBound() throws {

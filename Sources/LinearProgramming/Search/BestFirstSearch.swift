@@ -56,9 +56,37 @@ public struct BestFirstSolver: LinearSolver {
                 whole.setBounds(of: whole.variable(at: index), lower: lower, upper: upper)
             }
         }
-        var search = try BestFirstSearch(model: whole, parameters: parameters, fixesByReducedCosts: fixesByReducedCosts,
-                                         searchesNeighbourhoods: searchesNeighbourhoods)
-        return search.run()
+        // Fixed columns (the planner fixes many by the root's reduced costs) leave the LP.
+        let reduction = FixedColumnReduction(whole)
+        guard reduction.removesAnything, reduction.reduced.isMixedInteger else {
+            var search = try BestFirstSearch(model: whole, parameters: parameters, fixesByReducedCosts: fixesByReducedCosts,
+                                             searchesNeighbourhoods: searchesNeighbourhoods)
+            return search.run()
+        }
+        if let row = reduction.brokenRow {
+            return Solution(
+                termination: .infeasible, objectiveValue: nil, bestBound: nil, values: [], rowActivities: [],
+                duals: nil, reducedCosts: nil, rawStatus: 2,
+                rawStatusText: "best-first search: the fixed variables break \(row)",
+                nodeCount: 0, iterationCount: 0, improvedSolutionCount: 0, solveTime: .zero)
+        }
+        var reducedParameters = parameters
+        reducedParameters.incumbentPoint = parameters.incumbentPoint.flatMap {
+            $0.count == whole.variables.count ? reduction.reduce($0) : nil
+        }
+        var search = try BestFirstSearch(model: reduction.reduced, parameters: reducedParameters,
+                                         fixesByReducedCosts: fixesByReducedCosts, searchesNeighbourhoods: searchesNeighbourhoods)
+        let found = search.run()
+        let values = reduction.expand(found.values)
+        return Solution(
+            termination: found.termination, objectiveValue: found.objectiveValue, bestBound: found.bestBound,
+            values: values, rowActivities: values.isEmpty ? [] : model.constraints.map { row in
+                zip(row.variables, row.coefficients).reduce(0) { $0 + $1.1 * values[$1.0.index] }
+            },
+            duals: nil, reducedCosts: nil, rawStatus: found.rawStatus,
+            rawStatusText: found.rawStatusText + ", \(whole.variables.count - reduction.kept.count) fixed columns and \(reduction.droppedRows) rows taken out",
+            nodeCount: found.nodeCount, iterationCount: found.iterationCount,
+            improvedSolutionCount: found.improvedSolutionCount, solveTime: found.solveTime)
     }
 }
 
