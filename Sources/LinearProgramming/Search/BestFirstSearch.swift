@@ -13,16 +13,17 @@
 /// hundred nodes a neighbourhood search (RINS, lp_solve's own search limited by nodes) looks for a
 /// better solution near the best one where the node's LP agrees with it.
 ///
-/// Honours ``SolverParameters`` `timeLimit` (and `extendedDeadline`), `nodeLimit`, `cancellation`, `objectiveCutoff`
-/// (only solutions strictly better are accepted; a search that finds none ends
-/// ``Termination/infeasible``), `objectiveGranularity` (node bounds rounded up to the lattice),
-/// the gaps (a node that cannot beat the best solution, or the caller's `incumbentValue`, by
+/// Honours ``SolverParameters`` `timeLimit` (and `extendedDeadline`), `nodeLimit`,
+/// `cancellation`, `objectiveCutoff` (only solutions strictly better are accepted; a search
+/// that finds none ends ``Termination/infeasible``), `objectiveGranularity` (node bounds
+/// rounded up to the lattice), the gaps (a node that cannot beat the best solution, or the caller's `incumbentValue`, by
 /// more than the gap is pruned, and the bound reported is the lowest such node's, never the
 /// solution itself: a search that ends ``Termination/infeasible`` that way has a `bestBound`),
 /// `incumbentPoint` (the neighbourhood searches' guide until the search has a solution of its
 /// own), `onImprovedSolution` and `onBoundImproved`. Variables' `branchPriority` decides first.
 /// With a node limit (and no time limit reached) the search, and so its answer, is the same on
 /// any machine: the neighbourhood searches run at fixed node counts and are limited by nodes.
+/// Columns fixed by their bounds are left out of the search's LP (``FixedColumnReduction``).
 public struct BestFirstSolver: LinearSolver {
     /// Tightens each node's integer bounds by its LP's reduced costs (see
     /// `fixingsByReducedCosts`). Off only to measure what it saves.
