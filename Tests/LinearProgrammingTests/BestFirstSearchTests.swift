@@ -171,8 +171,15 @@ struct BestFirstSearchTests {
             #expect(solved.termination == truth.termination, "seed \(seed): \(solved.termination) vs \(truth.termination)")
             guard let optimum = truth.objectiveValue else { continue }
             #expect(abs((solved.objectiveValue ?? .nan) - optimum) < 1e-6, "seed \(seed)")
+            try #require(solved.values.count == model.variables.count, "seed \(seed)")
             #expect(keepsEveryRow(model, solved.values), "seed \(seed)")
-            #expect(solved.rowActivities.count == model.constraints.count)
+            let activities = model.constraints.map { row in
+                zip(row.variables, row.coefficients).reduce(0) { $0 + $1.1 * solved.values[$1.0.index] }
+            }
+            #expect(solved.rowActivities == activities, "seed \(seed)")
+            // The caller's point, carried into the reduced model and back, is the same point.
+            #expect(reduction.expand(reduction.reduce(truth.values.map(Optional.some)).map { $0! }) == truth.values,
+                    "seed \(seed)")
             for (index, value) in reduction.fixedValues.enumerated() {
                 if let value { #expect(solved.values[index] == value, "seed \(seed): column \(index)") }
             }

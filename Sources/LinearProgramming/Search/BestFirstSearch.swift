@@ -57,7 +57,9 @@ public struct BestFirstSolver: LinearSolver {
                 whole.setBounds(of: whole.variable(at: index), lower: lower, upper: upper)
             }
         }
-        // Fixed columns (the planner fixes many by the root's reduced costs) leave the LP.
+        // Fixed columns (the planner fixes many by the root's reduced costs) leave the LP. The
+        // reduction trusts the model's indices: a bad model is reported before it.
+        try whole.validate()
         let reduction = FixedColumnReduction(whole)
         guard reduction.removesAnything, reduction.reduced.isMixedInteger else {
             var search = try BestFirstSearch(model: whole, parameters: parameters, fixesByReducedCosts: fixesByReducedCosts,
