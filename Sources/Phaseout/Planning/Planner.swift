@@ -192,7 +192,8 @@ public struct Planner: Sendable {
                     // Once no organisation waits to start, those still running lose nobody
                     // anything by running on to the round's end: a share fixed at the start
                     // left a core idle while the last hard council stopped early (national
-                    // 100k, 1,800 s: Adur stopped at 1,708 s, gap 1.2e-4).
+                    // 100k, 1,800 s: Adur stopped at 1,708 s, gap 1.2e-4; lent the rest, it is
+                    // proven).
                     let count = order.count
                     solver.extendedDeadline = { next.value >= count ? deadline : nil }
                 }
