@@ -16,8 +16,8 @@
 /// Honours ``SolverParameters`` `timeLimit` (and `extendedDeadline`), `nodeLimit`,
 /// `cancellation`, `objectiveCutoff` (only solutions strictly better are accepted; a search
 /// that finds none ends ``Termination/infeasible``), `objectiveGranularity` (node bounds
-/// rounded up to the lattice), the gaps (a node that cannot beat the best solution, or the caller's `incumbentValue`, by
-/// more than the gap is pruned, and the bound reported is the lowest such node's, never the
+/// rounded up to the lattice), the gaps (a node that cannot beat the best solution, or the
+/// caller's `incumbentValue`, by more than the gap is pruned, and the bound reported is the lowest such node's, never the
 /// solution itself: a search that ends ``Termination/infeasible`` that way has a `bestBound`),
 /// `incumbentPoint` (the neighbourhood searches' guide until the search has a solution of its
 /// own), `onImprovedSolution` and `onBoundImproved`. Variables' `branchPriority` decides first.
@@ -47,11 +47,7 @@ public struct BestFirstSolver: LinearSolver {
             let lower = (variable.lowerBound - 1e-9).rounded(.up), upper = (variable.upperBound + 1e-9).rounded(.down)
             guard lower <= upper else {
                 // (lp_solve's own search ran to its time limit on such a variable.)
-                return Solution(
-                    termination: .infeasible, objectiveValue: nil, bestBound: nil, values: [], rowActivities: [],
-                    duals: nil, reducedCosts: nil, rawStatus: 2,
-                    rawStatusText: "best-first search: no integer between the bounds of \(variable.name)",
-                    nodeCount: 0, iterationCount: 0, improvedSolutionCount: 0, solveTime: .zero)
+                return Self.infeasible(because: "no integer between the bounds of \(variable.name)")
             }
             if lower != variable.lowerBound || upper != variable.upperBound {
                 whole.setBounds(of: whole.variable(at: index), lower: lower, upper: upper)
@@ -61,35 +57,43 @@ public struct BestFirstSolver: LinearSolver {
         // reduction trusts the model's indices: a bad model is reported before it.
         try whole.validate()
         let reduction = FixedColumnReduction(whole)
-        guard reduction.removesAnything, reduction.reduced.isMixedInteger else {
-            var search = try BestFirstSearch(model: whole, parameters: parameters, fixesByReducedCosts: fixesByReducedCosts,
-                                             searchesNeighbourhoods: searchesNeighbourhoods)
-            return search.run()
-        }
-        if let row = reduction.brokenRow {
-            return Solution(
-                termination: .infeasible, objectiveValue: nil, bestBound: nil, values: [], rowActivities: [],
-                duals: nil, reducedCosts: nil, rawStatus: 2,
-                rawStatusText: "best-first search: the fixed variables break \(row)",
-                nodeCount: 0, iterationCount: 0, improvedSolutionCount: 0, solveTime: .zero)
-        }
+        guard reduction.removesAnything, reduction.reduced.isMixedInteger else { return try search(whole, parameters) }
+        if let row = reduction.brokenRow { return Self.infeasible(because: "the fixed variables break \(row)") }
         var reducedParameters = parameters
         reducedParameters.incumbentPoint = parameters.incumbentPoint.flatMap {
             $0.count == whole.variables.count ? reduction.reduce($0) : nil
         }
-        var search = try BestFirstSearch(model: reduction.reduced, parameters: reducedParameters,
-                                         fixesByReducedCosts: fixesByReducedCosts, searchesNeighbourhoods: searchesNeighbourhoods)
-        let found = search.run()
+        let found = try search(reduction.reduced, reducedParameters)
         let values = reduction.expand(found.values)
         return Solution(
             termination: found.termination, objectiveValue: found.objectiveValue, bestBound: found.bestBound,
-            values: values, rowActivities: values.isEmpty ? [] : model.constraints.map { row in
-                zip(row.variables, row.coefficients).reduce(0) { $0 + $1.1 * values[$1.0.index] }
-            },
-            duals: nil, reducedCosts: nil, rawStatus: found.rawStatus,
-            rawStatusText: found.rawStatusText + ", \(whole.variables.count - reduction.kept.count) fixed columns and \(reduction.droppedRows) rows taken out",
+            values: values, rowActivities: model.rowActivities(at: values), duals: nil, reducedCosts: nil,
+            rawStatus: found.rawStatus, rawStatusText: found.rawStatusText
+                + ", \(whole.variables.count - reduction.kept.count) fixed columns and \(reduction.droppedRows) rows taken out",
             nodeCount: found.nodeCount, iterationCount: found.iterationCount,
             improvedSolutionCount: found.improvedSolutionCount, solveTime: found.solveTime)
+    }
+
+    private func search(_ model: LinearModel, _ parameters: SolverParameters) throws -> Solution {
+        var search = try BestFirstSearch(model: model, parameters: parameters, fixesByReducedCosts: fixesByReducedCosts,
+                                         searchesNeighbourhoods: searchesNeighbourhoods)
+        return search.run()
+    }
+
+    /// The answer when the bounds alone leave no solution (no search runs).
+    private static func infeasible(because reason: String) -> Solution {
+        Solution(
+            termination: .infeasible, objectiveValue: nil, bestBound: nil, values: [], rowActivities: [],
+            duals: nil, reducedCosts: nil, rawStatus: 2, rawStatusText: "best-first search: \(reason)",
+            nodeCount: 0, iterationCount: 0, improvedSolutionCount: 0, solveTime: .zero)
+    }
+}
+
+extension LinearModel {
+    /// Each row's activity at `values` (empty without a point).
+    func rowActivities(at values: [Double]) -> [Double] {
+        guard !values.isEmpty else { return [] }
+        return constraints.map { row in zip(row.variables, row.coefficients).reduce(0) { $0 + $1.1 * values[$1.0.index] } }
     }
 }
 
@@ -582,12 +586,9 @@ struct BestFirstSearch {
         if let value = best?.value, let current = bound { bound = min(current, value) }
         if let current = bound, !current.isFinite { bound = nil }
         let values = best?.values ?? []
-        let activities = best == nil ? [] : model.constraints.map { row in
-            zip(row.variables, row.coefficients).reduce(0) { $0 + $1.1 * values[$1.0.index] }
-        }
         return Solution(
             termination: termination, objectiveValue: best.map { sign * $0.value }, bestBound: bound.map { sign * $0 },
-            values: values, rowActivities: activities, duals: nil, reducedCosts: nil,
+            values: values, rowActivities: model.rowActivities(at: values), duals: nil, reducedCosts: nil,
             rawStatus: Self.rawStatus(termination), rawStatusText: "best-first search: \(termination), \(nodes) nodes, \(neighbourhoodImprovements) solutions from neighbourhood searches",
             nodeCount: nodes, iterationCount: relaxation.iterations, improvedSolutionCount: improvedCount,
             solveTime: ContinuousClock.now - started)

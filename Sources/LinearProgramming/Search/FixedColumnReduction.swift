@@ -47,7 +47,8 @@ struct FixedColumnReduction {
             let (expression, fixed) = rewritten(row.variables, row.coefficients)
             if expression.termCount == 0 {
                 droppedRows += 1
-                let tolerance = 1e-9 * max(1, abs(row.lower).isFinite ? abs(row.lower) : 0, abs(row.upper).isFinite ? abs(row.upper) : 0)
+                let scale = [row.lower, row.upper].filter(\.isFinite).map(abs).max() ?? 0
+                let tolerance = 1e-9 * max(1, scale)
                 if fixed < row.lower - tolerance || fixed > row.upper + tolerance, brokenRow == nil { brokenRow = row.name }
                 continue
             }
