@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// What a run of the built `phaseout` executable printed and how it ended.
 struct CommandRun {
@@ -38,13 +39,7 @@ private final class LockedData: @unchecked Sendable {
 }
 
 /// The worked examples shipped with the tests.
-func fixture(_ name: String) -> (register: String, scenario: String) {
-    let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/spec/\(name)")
-    return (directory.appendingPathComponent("register.csv").path, directory.appendingPathComponent("scenario.json").path)
-}
+func fixture(_ name: String) -> (register: String, scenario: String) { Fixtures.spec(name) }
 
 /// A fresh temporary directory path (not created).
-func temporaryPath(_ prefix: String) -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)").path
-}
+func temporaryPath(_ prefix: String) -> String { Fixtures.temporaryPath(prefix) }

@@ -42,7 +42,7 @@ public enum ObjectiveSense: Sendable, Equatable {
 }
 
 /// A linear objective.
-public struct Objective: Sendable {
+public struct LinearObjective: Sendable {
     public var sense: ObjectiveSense
     public var expression: LinearExpression
 

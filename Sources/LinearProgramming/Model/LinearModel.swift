@@ -5,7 +5,7 @@
 /// let x = model.addVariable(name: "x", lowerBound: 0)
 /// let y = model.addVariable(name: "y", lowerBound: 0, isInteger: true)
 /// model.addConstraint(x + y, .lessOrEqual, 4, name: "capacity")
-/// model.objective = Objective(.maximize, 3 * x + 2 * y)
+/// model.objective = LinearObjective(.maximize, 3 * x + 2 * y)
 /// let solution = try LPSolveSolver().solve(model)
 /// ```
 /// Variables and constraints are identified by typed ids; solver indices (1-based columns,
@@ -16,7 +16,7 @@ public struct LinearModel: Sendable {
     public private(set) var variables: [VariableInfo] = []
     public private(set) var constraints: [Constraint] = []
     /// The objective; the default minimises 0 (a feasibility problem).
-    public var objective = Objective(.minimize, LinearExpression())
+    public var objective = LinearObjective(.minimize, LinearExpression())
     let identity = ModelIdentity.fresh()
 
     public init(name: String = "model") {

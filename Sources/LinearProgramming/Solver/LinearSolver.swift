@@ -11,10 +11,19 @@ public protocol LinearSolver: Sendable {
 
 /// The solver library failed (not: the model is infeasible).
 public struct SolverError: Error, Sendable, CustomStringConvertible {
-    /// The C function that failed.
+    /// The backend function that failed (for lp_solve, the C function: `add_columnex`).
     public var call: String
+    /// The backend's own return code, when it gave one.
+    public var code: Int?
     public var message: String
-    public var description: String { "\(call): \(message)" }
+
+    public init(call: String, code: Int? = nil, message: String) {
+        self.call = call
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { code.map { "\(call) returned \($0): \(message)" } ?? "\(call): \(message)" }
 }
 
 extension LinearSolver {

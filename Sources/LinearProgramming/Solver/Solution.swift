@@ -1,21 +1,75 @@
-/// Why the solver stopped.
-public enum Termination: Sendable, Equatable {
-    /// Proven optimal (within the requested gap).
-    case optimal
-    /// A time or node limit was reached with a feasible solution in hand.
-    case feasibleAtLimit
-    /// The model has no feasible solution (or none better than the objective cutoff).
-    case infeasible
-    /// The objective is unbounded.
-    case unbounded
-    /// The time limit was reached before any feasible (integer) solution was found.
-    case timeLimitWithoutSolution
-    /// Stopped by cancellation or by the improved-solution callback.
-    case interrupted
-    /// The solver failed numerically.
-    case numericalFailure
-    /// Any other failure of the solver (out of memory, …); see ``Solution/rawStatus``.
-    case failed
+/// Why a solver stopped: a reason, the limit that stopped it (if one did) and a detail text.
+///
+/// The reason says what is known (proven optimal, proven infeasible, …); whether a feasible
+/// point came back is ``Solution/hasSolution``. A search that stops at its time limit, at its
+/// node limit, because nothing beats the objective cutoff, or because it was interrupted has
+/// reason ``Reason/limitReached`` and says which ``limit``: "nothing beats the cutoff" is a
+/// proof about the cutoff, not that the model is infeasible.
+public struct Termination: Sendable, Equatable, CustomStringConvertible {
+    /// What the solver established.
+    public enum Reason: Sendable, Equatable {
+        /// Proven optimal (within the requested gap).
+        case optimal
+        /// The model has no feasible point.
+        case infeasible
+        /// The objective is unbounded.
+        case unbounded
+        /// A limit stopped the solve (see ``Termination/limit``), with or without a point.
+        case limitReached
+        /// The solver failed (numerics, memory, nodes whose LP could not be solved); see
+        /// ``Termination/detail`` and ``Solution/rawStatus``.
+        case failed
+    }
+
+    /// What stopped a solve whose reason is ``Reason/limitReached``.
+    public enum Limit: Sendable, Equatable {
+        /// The time limit.
+        case time
+        /// The node limit.
+        case nodes
+        /// Proven: no point is strictly better than the objective cutoff.
+        case cutoff
+        /// Cancellation, or the improved-solution callback asked to stop.
+        case interrupted
+    }
+
+    public let reason: Reason
+    /// The limit that stopped the solve; `nil` unless ``reason`` is ``Reason/limitReached``.
+    public let limit: Limit?
+    /// A human-readable detail (the solver's own status text, what failed).
+    public let detail: String
+
+    public init(_ reason: Reason, limit: Limit? = nil, detail: String = "") {
+        self.reason = reason
+        self.limit = reason == .limitReached ? limit : nil
+        self.detail = detail
+    }
+
+    public static let optimal = Termination(.optimal)
+    public static let infeasible = Termination(.infeasible)
+    public static let unbounded = Termination(.unbounded)
+
+    /// A stop at `limit`.
+    public static func stopped(at limit: Limit, detail: String = "") -> Termination {
+        Termination(.limitReached, limit: limit, detail: detail)
+    }
+
+    /// A failure of the solver.
+    public static func failed(_ detail: String) -> Termination { Termination(.failed, detail: detail) }
+
+    /// Whether the solve proved that no point exists that is better than the cutoff (when one
+    /// was set) or at all: the model is infeasible, or nothing beats the cutoff.
+    public var provesNoBetterPoint: Bool { reason == .infeasible || limit == .cutoff }
+
+    /// Termination compares by reason and limit; the detail is for people.
+    public static func == (a: Termination, b: Termination) -> Bool { a.reason == b.reason && a.limit == b.limit }
+
+    public var description: String {
+        var text = "\(reason)"
+        if let limit { text += " (\(limit) limit)" }
+        if !detail.isEmpty { text += ": \(detail)" }
+        return text
+    }
 }
 
 /// What a solve produced. Immutable.
@@ -80,13 +134,11 @@ public struct Solution: Sendable {
     /// Whether a feasible point is available.
     public var hasSolution: Bool { objectiveValue != nil }
 
-    /// The relative gap `|value − bound| / max(|value|, tiny)`, 0 when they are equal; `nil`
-    /// without both a value and a bound.
+    /// The relative gap of the returned point against the bound (``Tolerance/relativeGap(value:bound:)``);
+    /// `nil` without both a value and a bound.
     public var relativeGap: Double? {
         guard let value = objectiveValue, let bound = bestBound else { return nil }
-        let difference = abs(value - bound)
-        if difference == 0 { return 0 }
-        return difference / max(abs(value), 1e-10)
+        return Tolerance.relativeGap(value: value, bound: bound)
     }
 
     /// The value of `variable` in the returned point.

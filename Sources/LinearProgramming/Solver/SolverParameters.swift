@@ -67,9 +67,9 @@ public struct SolverParameters: Sendable {
 
 extension SolverParameters {
     /// `bound` rounded towards the feasible side of the objective lattice, if one is known.
-    func roundToGranularity(_ bound: Double, maximising: Bool) -> Double {
+    public func roundToGranularity(_ bound: Double, maximising: Bool) -> Double {
         guard let step = objectiveGranularity, step > 0, bound.isFinite else { return bound }
-        let slack = 1e-9 * max(1, abs(bound))
+        let slack = Tolerance.absolute(near: bound)
         let steps = maximising ? ((bound + slack) / step).rounded(.down) : ((bound - slack) / step).rounded(.up)
         return steps * step
     }
@@ -109,6 +109,13 @@ public struct ImprovedSolution: Sendable {
     public let elapsed: Duration
     /// The bound proven so far (the root relaxation, on the objective lattice), if known.
     public let bound: Double?
+
+    public init(objectiveValue: Double, count: Int, elapsed: Duration, bound: Double?) {
+        self.objectiveValue = objectiveValue
+        self.count = count
+        self.elapsed = elapsed
+        self.bound = bound
+    }
 }
 
 /// A thread-safe flag that stops a solve when set.

@@ -1,4 +1,4 @@
 extension Duration {
     /// The duration in seconds, as a `Double`.
-    var inSeconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+    public var inSeconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
 }

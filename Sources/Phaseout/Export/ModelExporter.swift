@@ -1,5 +1,7 @@
 import Foundation
 import LinearProgramming
+import LPSolve
+import MixedIntegerSearch
 
 /// Writes each organisation's exact planning MILP (SPEC §2) in lp_solve's LP dialect or free
 /// MPS, so that another solver can check or beat the planner on the very model it solves.
@@ -215,7 +217,7 @@ public struct ModelExporter: Sendable {
         }
         var objective = mapped(model.objective.expression.variables, model.objective.expression.coefficients)
         objective.constant = model.objective.expression.constant
-        copy.objective = LinearProgramming.Objective(model.objective.sense, objective)
+        copy.objective = LinearObjective(model.objective.sense, objective)
         return copy
     }
 }

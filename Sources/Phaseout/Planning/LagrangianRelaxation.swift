@@ -1,3 +1,4 @@
+import LinearProgramming
 import Foundation
 
 /// The Lagrangian relaxation of an organisation's money and labour rows (SPEC §2.3 rules 2–3).
@@ -282,7 +283,7 @@ struct LagrangianRelaxation {
             let norm = gMoney.reduce(0) { $0 + $1 * $1 } + gHours.reduce(0) { $0 + $1 * $1 }
             if norm < 1e-12 { break }
             let gap = (target ?? (bestValue + abs(bestValue) * 0.05 + 1)) - current.value
-            let step = theta * max(gap, 1e-9 * max(1, abs(bestValue))) / norm
+            let step = theta * max(gap, Tolerance.absolute(near: bestValue)) / norm
             for t in 0..<periods {
                 lambda[t] = max(0, lambda[t] + step * gMoney[t])
                 if labour != nil { mu[t] = max(0, mu[t] + step * gHours[t]) }
@@ -291,7 +292,7 @@ struct LagrangianRelaxation {
             let rho = problem.carryOver
             if rho > 0 { for t in 1..<max(1, periods) { lambda[t] = min(lambda[t], lambda[t - 1] / rho) } }
             current = evaluate(money: lambda, hours: mu)
-            if current.value > bestValue + 1e-9 * max(1, abs(bestValue)) {
+            if current.value > bestValue + Tolerance.absolute(near: bestValue) {
                 bestValue = current.value
                 bestCounts = current.counts
                 bestPrices = GreedyPlanner.Prices(money: lambda, hours: mu)

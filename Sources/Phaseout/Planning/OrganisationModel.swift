@@ -1,4 +1,6 @@
 import LinearProgramming
+import LPSolve
+import MixedIntegerSearch
 
 /// The exact MILP of SPEC §2 for one organisation, on ``LinearModel``.
 ///
@@ -325,7 +327,7 @@ struct OrganisationModel {
 
     /// Sets the objective.
     mutating func setObjective(_ sense: ObjectiveSense, _ expression: LinearExpression) {
-        model.objective = LinearProgramming.Objective(sense, expression)
+        model.objective = LinearObjective(sense, expression)
     }
 
     /// Adds `expression ≤ rhs` (a cap from an earlier stage).

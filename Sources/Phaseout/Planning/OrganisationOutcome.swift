@@ -1,3 +1,4 @@
+import LinearProgramming
 /// How one organisation's planning ended (SPEC §2.5).
 public enum PlanStatus: String, Sendable, Codable, Comparable {
     /// Proven within the gap tolerance.
@@ -58,6 +59,6 @@ struct OrganisationOutcome: Sendable {
 
     var gap: Double {
         if value == bound { return 0 }
-        return abs(value - bound) / max(abs(value), 1e-12)
+        return Tolerance.relativeGap(value: value, bound: bound)
     }
 }

@@ -1,3 +1,4 @@
+import LinearProgramming
 /// Turns per-organisation outcomes into a ``Plan``: units assigned oldest first, rows,
 /// visits, per-period figures and totals.
 struct PlanAssembler {
@@ -57,7 +58,7 @@ struct PlanAssembler {
         fundedRows.sort { ($0.rowIndex, $0.period ?? Int.max) < ($1.rowIndex, $1.period ?? Int.max) }
         let status = organisations.map(\.status).max() ?? .optimal
         let value = scenario.objective == .exposure ? exposure : presentValue
-        let gap = value == bound ? 0 : abs(value - bound) / max(abs(value), 1e-12)
+        let gap = Tolerance.relativeGap(value: value, bound: bound)
         return Plan(
             status: status, objective: scenario.objective, periods: scenario.periods, exposure: exposure,
             baselineExposure: baseline, nominalCost: nominal, presentValueCost: presentValue, bound: bound,

@@ -1,5 +1,7 @@
 import Foundation
 import LinearProgramming
+import LPSolve
+import MixedIntegerSearch
 
 /// Plans an estate per SPEC §2: each organisation solved on its own (concurrently, bounded by
 /// `threads`), combined in organisation order so that the result does not depend on timing.
@@ -105,12 +107,12 @@ public struct Planner: Sendable {
         case (_, .unknown), (.infeasible, _): return first
         default: break
         }
-        let tie = 1e-9 * max(1, abs(first.value))
+        let tie = Tolerance.absolute(near: first.value)
         let takeSecond = second.value < first.value - tie || (second.status == .optimal && second.value <= first.value + tie)
         var result = takeSecond ? second : first
         result.bound = min(max(first.bound, second.bound), result.value)
         result.solveSeconds = first.solveSeconds + second.solveSeconds
-        result.status = result.gap <= tolerance * (1 + 1e-9) ? .optimal : .feasible
+        result.status = Tolerance.meets(gap: result.gap, tolerance: tolerance) ? .optimal : .feasible
         return result
     }
 
@@ -201,7 +203,7 @@ public struct Planner: Sendable {
                 if let report = options.progress {
                     let name = problems[index].name
                     solver.onImprovement = { value, bound in
-                        let gap = bound.map { value == $0 ? 0 : abs(value - $0) / max(abs(value), 1e-12) } ?? 1
+                        let gap = bound.map { Tolerance.relativeGap(value: value, bound: $0) } ?? 1
                         report(PlanProgress(organisationsDone: done.value, organisationCount: total, organisation: name,
                                             status: nil, gap: gap, value: value, bound: bound))
                     }

@@ -1,4 +1,6 @@
 import LinearProgramming
+import LPSolve
+import MixedIntegerSearch
 
 /// What one more pound (or hour) would buy in each period of one organisation, at the plan's
 /// site-level decisions: the duals of the **fixed-decision LP**.

@@ -1,4 +1,6 @@
 import LinearProgramming
+import LPSolve
+import MixedIntegerSearch
 
 /// What a fixed sum more in one period's budget actually buys: the organisation re-planned
 /// with the raised budget (the honest figure for a committee, unlike the marginal shadow price).
@@ -68,9 +70,9 @@ struct WhatIfAnalysis {
             value = replan.value
         }
         let bound = min(replan.bound, value)
-        let gap = value == bound ? 0 : abs(value - bound) / max(abs(value), 1e-12)
+        let gap = Tolerance.relativeGap(value: value, bound: bound)
         // The baseline plan fits the raised budget, so there is always a plan: optimal or feasible.
-        let status: PlanStatus = gap <= planner.options.relativeGap * (1 + 1e-9) ? .optimal : .feasible
+        let status: PlanStatus = Tolerance.meets(gap: gap, tolerance: planner.options.relativeGap) ? .optimal : .feasible
         return WhatIf(amount: amount, exposureRemoved: before.exposure - after.exposure,
                       presentValueSaved: before.presentValue - after.presentValue, status: status, gap: gap)
     }

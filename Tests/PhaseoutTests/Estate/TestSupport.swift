@@ -1,16 +1,14 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Phaseout
 
 /// The directory of the spec's worked examples.
-let fixturesDirectory = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fixtures/spec")
+let fixturesDirectory = Fixtures.specDirectory
 
 func fixture(_ name: String) throws -> Estate {
-    let dir = fixturesDirectory.appendingPathComponent(name)
-    return try Estate.load(registerPath: dir.appendingPathComponent("register.csv").path,
-                           scenarioPath: dir.appendingPathComponent("scenario.json").path)
+    let paths = Fixtures.spec(name)
+    return try Estate.load(registerPath: paths.register, scenarioPath: paths.scenario)
 }
 
 /// The errors reading `csv` produces (empty when it is accepted).

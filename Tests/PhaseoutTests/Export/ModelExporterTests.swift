@@ -1,6 +1,7 @@
 import Foundation
 import LinearProgramming
 import Testing
+import LPSolve
 @testable import Phaseout
 
 @Suite("ModelExporter: the planner's MILP as LP and MPS")

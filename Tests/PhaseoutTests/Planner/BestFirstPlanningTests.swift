@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import MixedIntegerSearch
+import LPSolve
 @testable import Phaseout
 import LinearProgramming
 
@@ -36,7 +38,7 @@ struct BestFirstPlanningTests {
                 parameters.timeLimit = .seconds(20)
                 let depthFirst = try LPSolveSolver().solve(model.model, parameters: parameters)
                 guard depthFirst.termination == .optimal || depthFirst.termination == .infeasible else { continue }
-                let bestFirst = try BestFirstSolver().solve(model.model, parameters: parameters)
+                let bestFirst = try BestFirstSolver(backend: LPSolveSolver()).solve(model.model, parameters: parameters)
                 let tag = "seed \(seed) \(problem.name) (\(problem.objective))"
                 #expect(bestFirst.termination == depthFirst.termination, "\(tag): \(bestFirst.termination) vs \(depthFirst.termination)")
                 compared += 1

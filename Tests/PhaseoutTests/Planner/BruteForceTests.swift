@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LPSolve
 @testable import Phaseout
 
 // Exhaustive cross-check of the planner against an independent enumeration of SPEC §2 on

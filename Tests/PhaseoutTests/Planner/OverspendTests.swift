@@ -1,4 +1,5 @@
 import Testing
+import PhaseoutGenerator
 @testable import Phaseout
 
 /// `PlanMeasures.overspend(of:)` is the shortfall an infeasible organisation reports: what its

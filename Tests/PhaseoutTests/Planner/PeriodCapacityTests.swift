@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LPSolve
 @testable import Phaseout
 import LinearProgramming
 

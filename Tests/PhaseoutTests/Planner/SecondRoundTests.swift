@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LPSolve
 @testable import Phaseout
 import LinearProgramming
 
@@ -58,7 +59,7 @@ struct FailedSearchTests {
     struct FailingMILPSolver: LinearSolver {
         func solve(_ model: LinearModel, parameters: SolverParameters) throws -> Solution {
             if !model.isMixedInteger { return try LPSolveSolver().solve(model, parameters: parameters) }
-            return Solution(termination: .numericalFailure, objectiveValue: nil, bestBound: nil, values: [],
+            return Solution(termination: .failed("ACCURACYERROR"), objectiveValue: nil, bestBound: nil, values: [],
                             rowActivities: [], duals: nil, reducedCosts: nil, rawStatus: 25,
                             rawStatusText: "ACCURACYERROR", nodeCount: 0, iterationCount: 0,
                             improvedSolutionCount: 0, solveTime: .zero)

@@ -1,28 +1,11 @@
 import Foundation
+import PhaseoutGenerator
+import TestSupport
 @testable import Phaseout
 
 // A seeded random estate builder that writes register CSV and scenario JSON *text* (parsed by
 // the real readers), and an independent brute-force reading of SPEC §2 over the same estate.
 // Nothing here calls Planning code: the brute force recomputes every figure from its own model.
-
-/// SplitMix64: tiny, seedable, platform-independent.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in 0..<bound (modulo bias is irrelevant here).
-    mutating func int(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    mutating func int(in range: ClosedRange<Int>) -> Int { range.lowerBound + int(range.count) }
-    mutating func double() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    mutating func chance(_ p: Double) -> Bool { double() < p }
-    mutating func pick<T>(_ items: [T]) -> T { items[int(items.count)] }
-}
 
 /// A vendor as the register spells it, the family it belongs to (its normalised key) and the weight.
 struct TinyVendor {

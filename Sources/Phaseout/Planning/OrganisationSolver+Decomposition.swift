@@ -1,0 +1,95 @@
+import LinearProgramming
+import LPSolve
+import MixedIntegerSearch
+
+extension OrganisationSolver {
+    /// The decomposition path for very large organisations: a greedy plan, the Lagrangian
+    /// bound from pricing the money and labour rows (exact per-site subproblems), and a
+    /// greedy repair of the sites' choices at the best prices. A shortfall found here suffices
+    /// but is not proven the least (``fundedByGreedy()``).
+    func solveByDecomposition(baselineValue: Double) -> OrganisationOutcome {
+        let nothing = PlanCounts(problem: problem)
+        var outcome = OrganisationOutcome(status: .unknown, counts: nothing, value: baselineValue, bound: trivialBound)
+        var incumbent: (counts: PlanCounts, value: Double)?
+        func consider(_ counts: PlanCounts?) {
+            guard let counts, counts.keepsRules(of: problem),
+                  PlanMeasures(problem: problem, counts: counts).keepsBudgets(of: problem) else { return }
+            let value = primaryValue(PlanMeasures(problem: problem, counts: counts))
+            if incumbent == nil || value < incumbent!.value { incumbent = (counts, value) }
+        }
+        let due = dueByHorizon
+        consider(GreedyPlanner(problem: due).plan())
+        let now = ContinuousClock.now
+        let relaxation = LagrangianRelaxation(problem: problem)
+        let plannedValue = incumbent?.value
+        let report = onImprovement
+        let result = relaxation.maximise(
+            target: incumbent?.value, iterations: 500, deadline: now + (deadline - now) * 0.85,
+            progress: { bound in if let report, let plannedValue { report(plannedValue, bound) } })
+        consider(GreedyPlanner(problem: due, seed: result.seed).plan())
+        consider(GreedyPlanner(problem: due, prices: result.prices).plan())
+        let bound = roundedUp(result.bound)
+        outcome.modelColumns = problem.decisionCount
+        if result.infeasible || bound > baselineValue + 1e-6 * max(1, baselineValue) && problem.objective == .exposure {
+            // No plan can exist: every plan's exposure is at most the baseline.
+            outcome.status = .infeasible
+            outcome.bound = baselineValue
+            if !result.infeasible, let funded = fundedByGreedy(because:
+                "this organisation (\(problem.decisionCount) decisions) is too large for the exact shortfall model") {
+                outcome.shortfall = funded.shortfall
+                outcome.fundedCounts = funded.counts
+            } else {
+                outcome.shortfall = Shortfall(money: zeros, hours: zeros, structuralReason: result.infeasible
+                    ? "a site's deadlines, locks and recorders-first rule contradict each other"
+                    : "no plan meets its deadlines within its budgets; this organisation is too large for the exact shortfall "
+                      + "model and the greedy plan found no amount that suffices, so none is reported (not proven structural)")
+            }
+            return outcome
+        }
+        guard let incumbent else {
+            outcome.bound = min(bound, baselineValue)
+            return outcome
+        }
+        outcome.counts = incumbent.counts
+        outcome.value = incumbent.value
+        outcome.bound = min(bound, incumbent.value)
+        outcome.status = Tolerance.meets(gap: outcome.gap, tolerance: relativeGap) ? .optimal : .feasible
+        return outcome
+    }
+
+    /// A shortfall when the exact elastic model cannot give one (an organisation too large for
+    /// it, or a search the time limit cut): the greedy plan that does all due work when it falls
+    /// due (under `cost`, everything by the last period), and the money and hours it overspends
+    /// per period. The funded plan is checked against the raised budgets before it is returned,
+    /// so the amounts suffice; they are not proven the least, and the caveat says so and why.
+    func fundedByGreedy(because reason: String) -> (shortfall: Shortfall, counts: PlanCounts)? {
+        let mandatory = dueByHorizon
+        guard let found = GreedyPlanner(problem: mandatory).fundedPlan() else { return nil }
+        let funded = problem.funded(money: found.money, hours: found.hours)
+        guard found.counts.keepsEverything(of: funded) else { return nil }
+        // The plan the money buys: the full greedy with the raised budgets, or the due work alone.
+        var counts = found.counts
+        if let full = GreedyPlanner(problem: mandatory.funded(money: found.money, hours: found.hours)).plan(),
+           full.keepsEverything(of: funded) {
+            counts = full
+        }
+        let shortfall = Shortfall(
+            money: found.money, hours: problem.labourHours == nil ? zeros : found.hours, structuralReason: nil,
+            caveat: "sufficient, not proven the least: \(reason), so this is what a greedy plan doing all due work on time overspends")
+        return (shortfall, counts)
+    }
+
+    /// The problem as the greedy must see it: under `cost` every at-risk unit is due by the last
+    /// period (SPEC §2.4), so the greedy plans all of them, earliest deadline first.
+    var dueByHorizon: OrganisationProblem {
+        guard problem.objective == .cost else { return problem }
+        var due = problem
+        for s in due.sites.indices {
+            for g in due.sites[s].groups.indices {
+                let group = due.sites[s].groups[g]
+                if group.atRisk, group.locked == nil, group.deadline == nil { due.sites[s].groups[g].deadline = problem.periodCount - 1 }
+            }
+        }
+        return due
+    }
+}

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import Phaseout
+
+/// `phaseout verify REGISTER SCENARIO PLAN`: recomputes a plan's figures from the inputs and
+/// lists every violated constraint (SPEC §3).
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check a plan against its register and scenario; list every violated constraint.",
+        discussion: """
+            Recomputes weights, deadlines, costs, budgets with carry-over, labour and site visits from \
+            the inputs alone, so that a plan edited in a spreadsheet can be checked before it becomes a \
+            works order. Rows may come in any order and batches may be split over several rows.
+
+            Violations and warnings go to stderr as `violation: ORGANISATION PERIOD: message (amount …)`; \
+            the recomputed exposure, baseline, nominal and present-value cost, then one line per \
+            organisation and period, go to stdout. With --json, stdout is one JSON object instead: \
+            `valid`, `violations`, `warnings`, the recomputed totals and each organisation's periods. \
+            With --quiet only violations and errors are printed (and the JSON with --json).
+
+            With --shortfall SUMMARY, each infeasible organisation's shortfall in that summary.json \
+            (written by `phaseout plan`) is added to its budgets and labour hours first: run it on \
+            funded-plan.csv to confirm that the money and hours asked for suffice.
+
+            Exit status: 0 when the plan keeps every constraint, 1 when it breaks any, 2 when an \
+            input cannot be read.
+
+            Example:
+              phaseout plan register.csv scenario.json --out out
+              phaseout verify register.csv scenario.json out/plan.csv
+              phaseout verify register.csv scenario.json edited-plan.csv --json > check.json
+              phaseout verify register.csv scenario.json out/funded-plan.csv --shortfall out/summary.json
+            """
+    )
+
+    @OptionGroup var inputs: InputFiles
+
+    @Argument(help: "The plan to check (plan.csv: device_id, period, quantity; cost optional).")
+    var plan: String
+
+    @Option(name: .long, help: ArgumentHelp(
+        "A summary.json whose shortfalls are added to the budgets and hours before checking.", valueName: "summary"))
+    var shortfall: String?
+
+    @Flag(name: .long, help: "Print the violations, warnings and recomputed totals as JSON on stdout.")
+    var json = false
+
+    @Flag(name: .long, help: "Print nothing but violations and errors (and the JSON with --json).")
+    var quiet = false
+
+    func run() throws {
+        let estate = try loadEstate(inputs)
+        let report: VerificationReport
+        do {
+            var verifier = PlanVerifier(estate: estate)
+            if let shortfall {
+                verifier = verifier.funded(by: try ShortfallReader.read(path: shortfall, periodCount: estate.scenario.periodCount))
+            }
+            report = try verifier.verify(planCSVAt: plan)
+        } catch {
+            for diagnostic in error.diagnostics { printError("\(diagnostic.severity.rawValue): \(diagnostic)") }
+            if error.omitted > 0 { printError("error: … and \(error.omitted) more") }
+            throw ExitCode(2)
+        }
+        for violation in report.violations { printError("violation: \(violation)") }
+        if !quiet { for warning in report.warnings { printError("warning: \(warning)") } }
+        if json {
+            try printJSON(report)
+        } else if !quiet {
+            print(Self.format(report), terminator: "")
+        }
+        if !report.isValid {
+            printError("\(report.violations.count) \(report.violations.count == 1 ? "violation" : "violations")")
+            throw ExitCode(1)
+        }
+    }
+
+    /// The recomputed totals, then one line per organisation and period.
+    static func format(_ report: VerificationReport) -> String {
+        var out = "exposure: \(number(report.exposure))\n"
+        out += "baselineExposure: \(number(report.baselineExposure))\n"
+        out += "nominalCost: \(number(report.nominalCost))\n"
+        out += "presentValueCost: \(number(report.presentValueCost))\n"
+        for organisation in report.organisations {
+            for p in organisation.periods {
+                out += "\(organisation.name) \(p.label): budget \(number(p.budget)), carry in \(number(p.carryIn)), "
+                out += "spend \(number(p.spend)) (visits \(number(p.visitSpend))), carry out \(number(p.carryOut)), "
+                out += "units \(p.units), labour \(number(p.labourHours))"
+                if let limit = p.labourLimit { out += " of \(number(limit))" }
+                out += " h\n"
+            }
+        }
+        return out
+    }
+
+    /// Rounded to 6 decimals, trailing zeros dropped (as in summary.json and plan.csv).
+    static func number(_ value: Double) -> String {
+        var text = String(format: "%.6f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
+    }
+}

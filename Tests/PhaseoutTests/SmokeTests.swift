@@ -1,4 +1,0 @@
-import Testing
-@testable import Phaseout
-
-@Test func specVersion() { #expect(PhaseoutInfo.specVersion == "v1") }
