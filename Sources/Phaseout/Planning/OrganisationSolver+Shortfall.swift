@@ -11,14 +11,7 @@ extension OrganisationSolver {
         }
         let elastic = OrganisationModel(problem: problem, purpose: .elastic, aggregate: aggregate)
         let structural = { (reason: String) in (Shortfall(money: zeros, hours: zeros, structuralReason: reason), PlanCounts?.none) }
-        // What the greedy overspends, which suffices, caps the search (admitted, as in
-        // ``cutoff(admitting:)``). National 100k under `cost`: £21.75M → £21.18M in all.
-        let greedyMoney = GreedyPlanner(problem: dueByHorizon).fundedPlan()?.money.reduce(0, +)
-        var moneyRun = leastWholeTotal(of: elastic.extraMoney, in: elastic.model, admitting: greedyMoney)
-        if case .infeasible = moneyRun, greedyMoney != nil {
-            // lp_solve missed even the greedy amount: only a search without the cap says "no money helps".
-            moneyRun = leastWholeTotal(of: elastic.extraMoney, in: elastic.model)
-        }
+        let moneyRun = leastMoney(elastic)
         guard case .found(let moneyTotal, let moneySolution, let moneyProven, let moneyBound) = moneyRun else {
             if case .infeasible = moneyRun {
                 return structural("no extra money or hours can meet the locks, deadlines and recorders-first order")
@@ -28,24 +21,7 @@ extension OrganisationSolver {
             }
             return structural("the time limit ran out before the shortfall was found")
         }
-        let money = (total: moneyTotal, solution: moneySolution)
-        var hoursProven = true
-        var model = elastic.model
-        var solution = money.solution
-        if !elastic.extraHours.isEmpty {
-            var total = LinearExpression()
-            for variable in elastic.extraMoney { total.add(1, variable) }
-            model.addConstraint(total, .lessOrEqual, Double(money.total), name: "moneyCap")
-            // The money search's own hours suffice: they cap the search for the least.
-            let hoursFound = elastic.extraHours.reduce(0) { $0 + Int(money.solution.value(of: $1).rounded()) }
-            switch leastWholeTotal(of: elastic.extraHours, in: model, admitting: hoursFound) {
-            case .found(_, let hours, let proven, _):
-                solution = hours
-                hoursProven = proven
-            default:
-                hoursProven = false
-            }
-        }
+        let (solution, hoursProven) = leastHours(elastic, moneyTotal: moneyTotal, moneySolution: moneySolution)
         let elasticCounts = elastic.counts(from: solution)
         guard elasticCounts.keepsRules(of: problem) else {
             // A point lp_solve returned at its limit that reads back into no valid plan.
@@ -72,8 +48,37 @@ extension OrganisationSolver {
                 + "the time limit ran out during the exact search for them"
         }
 
-        // The plan the shortfall buys: the elastic model's own plan fits the raised budgets;
-        // a re-plan with them may do better on the objective.
+        return (shortfall, fundedPlan(money: moneySplit, hours: hoursSplit, elasticCounts: elasticCounts))
+    }
+
+    /// The least whole extra money. What the greedy overspends, which suffices, caps the search
+    /// (admitted, as in ``cutoff(admitting:)``).
+    private func leastMoney(_ elastic: OrganisationModel) -> WholeTotal {
+        let greedyMoney = GreedyPlanner(problem: dueByHorizon).fundedPlan()?.money.reduce(0, +)
+        let run = leastWholeTotal(of: elastic.extraMoney, in: elastic.model, admitting: greedyMoney)
+        guard case .infeasible = run, greedyMoney != nil else { return run }
+        // lp_solve missed even the greedy amount: only a search without the cap says "no money helps".
+        return leastWholeTotal(of: elastic.extraMoney, in: elastic.model)
+    }
+
+    /// The least whole extra hours with the money held at its least, and whether that is proven;
+    /// the money search's own point when there are no hours to find or none is found.
+    private func leastHours(_ elastic: OrganisationModel, moneyTotal: Int, moneySolution: Solution) -> (Solution, proven: Bool) {
+        guard !elastic.extraHours.isEmpty else { return (moneySolution, true) }
+        var model = elastic.model
+        var total = LinearExpression()
+        for variable in elastic.extraMoney { total.add(1, variable) }
+        model.addConstraint(total, .lessOrEqual, Double(moneyTotal), name: "moneyCap")
+        // The money search's own hours suffice: they cap the search for the least.
+        let hoursFound = elastic.extraHours.reduce(0) { $0 + Int(moneySolution.value(of: $1).rounded()) }
+        guard case .found(_, let hours, let proven, _) = leastWholeTotal(of: elastic.extraHours, in: model, admitting: hoursFound)
+        else { return (moneySolution, false) }
+        return (hours, proven)
+    }
+
+    /// The plan the shortfall buys: the elastic model's own plan fits the raised budgets; a
+    /// re-plan with them may do better on the objective.
+    private func fundedPlan(money moneySplit: [Int], hours hoursSplit: [Int], elasticCounts: PlanCounts) -> PlanCounts? {
         let fundedProblem = problem.funded(money: moneySplit, hours: hoursSplit)
         let budget = fundedProblem.budget
         let labour = fundedProblem.labourHours
@@ -91,7 +96,7 @@ extension OrganisationSolver {
             let value = primaryValue(PlanMeasures(problem: fundedProblem, counts: counts))
             if best == nil || value < best!.value { best = (counts, value) }
         }
-        return (shortfall, best?.counts)
+        return best?.counts
     }
 
     /// The least whole total of `variables` (integer, ≥ 0) over `model`'s feasible points, with a

@@ -1,0 +1,83 @@
+import LinearProgramming
+import MixedIntegerSearch
+
+extension OrganisationModel {
+    /// A plan's counts as values of the model's whole-number decisions, by variable index: the
+    /// counts `x`, the pooled classes' totals, the leader blocks `y` and the paid visits `v` (1
+    /// exactly where the plan works at the site). Type totals, carry and the elastic extras are
+    /// left out (`nil`): the rows fix them once the decisions are set. The inverse of
+    /// ``counts(from:rounding:)``.
+    func decisions(of plan: PlanCounts) -> [Double?] {
+        var values = [Double?](repeating: nil, count: model.variables.count)
+        let periods = problem.periodCount
+        for (s, site) in problem.sites.enumerated() {
+            var works = [Bool](repeating: false, count: periods)
+            for (g, group) in site.groups.enumerated() {
+                for t in 0..<periods where plan.counts[s][g][t] > 0 {
+                    works[t] = true
+                    if group.isLeader, let y = leaderPeriod[s][t] { values[y.index] = 1 }
+                }
+                for t in 0..<periods { if let variable = x[s][g][t] { values[variable.index] = Double(plan.counts[s][g][t]) } }
+            }
+            for t in 0..<periods {
+                if let y = leaderPeriod[s][t], values[y.index] == nil { values[y.index] = 0 }
+                if let v = visit[s][t] { values[v.index] = works[t] ? 1 : 0 }
+            }
+        }
+        for pooled in classes {
+            for t in 0..<periods {
+                guard let variable = pooled.variables[t] else { continue }
+                values[variable.index] = Double(pooled.members.reduce(0) { $0 + plan.counts[$1.site][$1.group][t] })
+            }
+        }
+        return values
+    }
+
+    /// Reads the counts of a solution back into per-group counts. Pooled classes are split
+    /// over their member groups in fill order, earliest periods first.
+    func counts(from solution: Solution, rounding: FloatingPointRoundingRule = .toNearestOrAwayFromZero) -> PlanCounts {
+        var result = PlanCounts(problem: problem)
+        let periods = problem.periodCount
+        for (s, site) in problem.sites.enumerated() {
+            for (g, group) in site.groups.enumerated() {
+                if let l = group.locked {
+                    result.counts[s][g][l] = group.count
+                    continue
+                }
+                if group.isLeader {
+                    // The first period by which at least half of the block is done.
+                    var cumulative = 0.0
+                    for t in 0..<periods {
+                        cumulative += leaderPeriod[s][t].map { solution.value(of: $0) } ?? 0
+                        if cumulative > 0.5 { result.counts[s][g][t] = group.count; break }
+                    }
+                    continue
+                }
+                for t in 0..<periods {
+                    if let variable = x[s][g][t] { result.counts[s][g][t] = Int((solution.value(of: variable) + 1e-9).rounded(rounding)) }
+                }
+            }
+        }
+        for pooled in classes {
+            var members = pooled.members
+            members.sort { a, b in
+                let ga = problem.sites[a.site].groups[a.group], gb = problem.sites[b.site].groups[b.group]
+                return (ga.fillOrder, a.site, a.group) < (gb.fillOrder, b.site, b.group)
+            }
+            var remaining = members.map { problem.sites[$0.site].groups[$0.group].count }
+            var cursor = 0
+            for t in 0..<periods {
+                guard let variable = pooled.variables[t] else { continue }
+                var units = Int((solution.value(of: variable) + 1e-9).rounded(rounding))
+                while units > 0, cursor < members.count {
+                    let take = min(units, remaining[cursor])
+                    result.counts[members[cursor].site][members[cursor].group][t] += take
+                    remaining[cursor] -= take
+                    units -= take
+                    if remaining[cursor] == 0 { cursor += 1 }
+                }
+            }
+        }
+        return result
+    }
+}
