@@ -7,6 +7,10 @@ let package = Package(
     products: [
         .library(name: "Phaseout", targets: ["Phaseout"]),
         .library(name: "PhaseoutGenerator", targets: ["PhaseoutGenerator"]),
+        // The solver layers, for those who build models of their own (the benchmarks do).
+        .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
+        .library(name: "LPSolve", targets: ["LPSolve"]),
+        .library(name: "MixedIntegerSearch", targets: ["MixedIntegerSearch"]),
         .executable(name: "phaseout", targets: ["PhaseoutCLI"]),
     ],
     dependencies: [

@@ -85,15 +85,16 @@ struct PlanCommand: ParsableCommand {
             printError("planned \(progress.organisationsDone)/\(progress.organisationCount): \(progress.organisation) \(status.rawValue)"
                 + (progress.gap > 0 ? String(format: " (gap %.2e)", progress.gap) : ""))
         }
-        let plan = Planner(options: options).plan(estate)
+        let plan = Planner(options: options).planSynchronously(estate)
+        let verified: VerifiedPlan
         do {
-            try PlanVerifier.checkBeforeWriting(plan, estate: estate)
+            verified = try plan.verified(against: estate)
         } catch {
             printError("error: \(error)")
             throw ExitCode(1)
         }
         do {
-            try PlanWriter(estate: estate).write(plan, to: URL(fileURLWithPath: out))
+            try PlanWriter(estate: estate).write(verified, to: URL(fileURLWithPath: out))
         } catch {
             printError("error: \(out): could not write the plan: \(error.localizedDescription)")
             throw ExitCode(1)

@@ -67,7 +67,7 @@ func benchEstate(_ positional: [String], _ named: [String: String]) {
         let (register, parseRegister) = try timed { try RegisterReader.read(path: positional[0]) }
         let (scenario, parseScenario) = try timed { try ScenarioReader.read(path: positional[1]) }
         let (estate, build) = try timed { try Estate.build(register: register, scenario: scenario) }
-        let (plan, solve) = timed { Planner(options: planOptions).plan(estate) }
+        let (plan, solve) = timed { Planner(options: planOptions).planSynchronously(estate) }
         let (_, write) = try timed { try PlanWriter(estate: estate).write(plan, to: URL(fileURLWithPath: out)) }
         let (report, verify) = timed { PlanVerifier(estate: estate).verify(plan: plan) }
         let wall = seconds(ContinuousClock.now - total)

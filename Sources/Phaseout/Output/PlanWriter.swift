@@ -7,8 +7,10 @@ public struct PlanWriter: Sendable {
 
     public init(estate: Estate) { self.estate = estate }
 
-    /// Writes into `directory`, creating it if needed.
-    public func write(_ plan: Plan, to directory: URL) throws {
+    /// Writes into `directory`, creating it if needed. Only a plan the independent verifier has
+    /// accepted is written (``Plan/verified(against:)``).
+    public func write(_ verified: VerifiedPlan, to directory: URL) throws {
+        let plan = verified.plan
         // The two large files are rendered at the same time.
         let (planText, fundedText) = concurrently(
             { planCSV(plan.rows) }, { plan.fundedRows.map { planCSV($0) } })

@@ -99,11 +99,28 @@ struct OrganisationMargins {
 public struct PlanRow: Sendable, Equatable {
     /// Index into the register's rows.
     public let rowIndex: Int
+    /// The register row's device, organisation and site, as the register spells them.
+    public let deviceID: String
+    public let council: String
+    public let siteID: String
     /// 0-based period, `nil` for units not replaced within the horizon.
     public let period: Int?
+    /// The period's label (`2027/28`), `nil` for units not replaced within the horizon.
+    public let periodLabel: String?
     public let quantity: Int
     /// Nominal cost of these units in that period (0 when not replaced); site visits excluded.
     public let cost: Double
+
+    init(row: RegisterRow, rowIndex: Int, period: Int?, periods: [String], quantity: Int, cost: Double) {
+        self.rowIndex = rowIndex
+        deviceID = row.deviceID
+        council = row.council
+        siteID = row.siteID
+        self.period = period
+        periodLabel = period.map { periods[$0] }
+        self.quantity = quantity
+        self.cost = cost
+    }
 }
 
 /// One paid site visit (visits.csv).

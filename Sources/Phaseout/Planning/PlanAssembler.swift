@@ -66,6 +66,11 @@ struct PlanAssembler {
             fundedRows: anyShortfall ? fundedRows : nil, fundedVisits: anyShortfall ? fundedVisits : nil)
     }
 
+    private func row(_ index: Int, period: Int?, quantity: Int, cost: Double) -> PlanRow {
+        PlanRow(row: estate.register.rows[index], rowIndex: index, period: period, periods: estate.scenario.periods,
+                quantity: quantity, cost: cost)
+    }
+
     /// Assigns each group's per-period counts to its units, oldest first.
     private func planRows(organisation: Organisation, problem: OrganisationProblem, counts: PlanCounts) -> [PlanRow] {
         var rows: [PlanRow] = []
@@ -78,15 +83,14 @@ struct PlanAssembler {
                     let unitPrice = group.unitCost * problem.priceFactor[t]
                     while units > 0, cursor < slices.count {
                         let take = min(units, slices[cursor].quantity)
-                        rows.append(PlanRow(rowIndex: slices[cursor].rowIndex, period: t, quantity: take,
-                                            cost: Double(take) * unitPrice))
+                        rows.append(row(slices[cursor].rowIndex, period: t, quantity: take, cost: Double(take) * unitPrice))
                         slices[cursor].quantity -= take
                         units -= take
                         if slices[cursor].quantity == 0 { cursor += 1 }
                     }
                 }
                 for slice in slices[cursor...] where slice.quantity > 0 {
-                    rows.append(PlanRow(rowIndex: slice.rowIndex, period: nil, quantity: slice.quantity, cost: 0))
+                    rows.append(row(slice.rowIndex, period: nil, quantity: slice.quantity, cost: 0))
                 }
             }
         }

@@ -8,7 +8,7 @@ import MixedIntegerSearch
 ///
 /// ```swift
 /// let estate = try Estate.load(registerPath: "register.csv", scenarioPath: "scenario.json")
-/// let plan = Planner(options: PlanOptions()).plan(estate)
+/// let plan = Planner(options: PlanOptions()).planSynchronously(estate)
 /// print(plan.status, plan.exposure)
 /// ```
 public struct Planner: Sendable {
@@ -18,10 +18,33 @@ public struct Planner: Sendable {
         self.options = options
     }
 
-    /// Plans every organisation of `estate`.
+    /// Plans every organisation of `estate`, off the cooperative thread pool. Cancelling the
+    /// calling task stops every solve within milliseconds.
+    /// - Throws: `CancellationError` when the task was cancelled.
     /// - Complexity: one MILP per organisation; uncoupled sites are pooled so that the model
     ///   does not grow with their number.
-    public func plan(_ estate: Estate) -> Plan {
+    public func plan(_ estate: Estate) async throws -> Plan {
+        var planner = self
+        let flag = options.cancellation ?? CancellationFlag()
+        planner.options.cancellation = flag
+        let frozen = planner
+        let plan: Plan = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                // The solves block their threads: they run on a thread of their own.
+                let thread = Thread { continuation.resume(returning: frozen.planSynchronously(estate)) }
+                thread.stackSize = 8 << 20
+                thread.start()
+            }
+        } onCancel: {
+            flag.cancel()
+        }
+        try Task.checkCancellation()
+        return plan
+    }
+
+    /// Plans every organisation of `estate`, blocking the calling thread (the CLI's way).
+    /// - Complexity: as ``plan(_:)``.
+    public func planSynchronously(_ estate: Estate) -> Plan {
         let scenario = estate.scenario
         let problems = estate.organisations.map {
             OrganisationProblem(organisation: $0, scenario: scenario, register: estate.register)

@@ -19,7 +19,7 @@ extension PlanVerifier {
     /// Verifies a plan's plan.csv rows (not its funded plan).
     ///
     /// ```swift
-    /// let plan = Planner().plan(estate)
+    /// let plan = Planner().planSynchronously(estate)
     /// let report = PlanVerifier(estate: estate).verify(plan: plan)
     /// assert(plan.status == .infeasible || report.isValid)
     /// ```

@@ -31,7 +31,7 @@ struct ModelExporterTests {
         #expect(solution.termination == .optimal)
         let optimum = try #require(solution.objectiveValue)
         #expect(close(optimum, 22 - 30, 1e-9))
-        #expect(close(optimum + model.objectiveConstant, Planner().plan(estate).exposure, 1e-9))
+        #expect(close(optimum + model.objectiveConstant, Planner().planSynchronously(estate).exposure, 1e-9))
     }
 
     @Test(arguments: formats)
@@ -50,7 +50,7 @@ struct ModelExporterTests {
         #expect(orkney.organisation == "Orkney")
         #expect(try reread(orkney).termination == .infeasible)
         let shetland = try #require(try exporter.export(organisation: "Shetland", format: format).first)
-        let plan = Planner().plan(estate)
+        let plan = Planner().planSynchronously(estate)
         let optimum = try #require(try reread(shetland).objectiveValue)
         #expect(close(optimum + shetland.objectiveConstant, plan.organisations.first { $0.name == "Shetland" }!.exposure, 1e-9))
     }

@@ -44,7 +44,7 @@ func bruteForceDisagreements(seed: UInt64, tiny: TinyEstate, coverage: inout Cov
     do { estate = try tiny.estate() } catch {
         return ["seed \(seed): the readers rejected the estate: \(error)"]
     }
-    let plan = Planner(options: exactOptions()).plan(estate)
+    let plan = Planner(options: exactOptions()).planSynchronously(estate)
     coverage.estates += 1
     if tiny.objectiveIsCost { coverage.costObjective += 1 } else { coverage.exposureObjective += 1 }
     coverage.carry.insert(tiny.carry)
@@ -199,7 +199,7 @@ struct BruteForceTests {
         """
         let estate = try Estate.build(register: RegisterReader.parse(csv, fileName: "r.csv"),
                                       scenario: ScenarioReader.parse(json, fileName: "s.json"))
-        let plan = Planner(options: exactOptions()).plan(estate)
+        let plan = Planner(options: exactOptions()).planSynchronously(estate)
         #expect(plan.status == .infeasible)
         let reason = plan.organisations.first?.shortfall?.structuralReason
         #expect(reason != nil && !(reason ?? "").isEmpty)
@@ -223,7 +223,7 @@ struct BruteForceTests {
         """
         let estate = try Estate.build(register: RegisterReader.parse(csv, fileName: "r.csv"),
                                       scenario: ScenarioReader.parse(json, fileName: "s.json"))
-        let plan = Planner(options: exactOptions()).plan(estate)
+        let plan = Planner(options: exactOptions()).planSynchronously(estate)
         #expect(plan.status == expected)
         if expected == .infeasible {
             #expect(plan.organisations.first?.shortfall?.money == [507])

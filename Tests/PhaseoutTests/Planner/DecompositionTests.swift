@@ -17,7 +17,7 @@ struct DecompositionTests {
         for seed in UInt64(5000)..<5300 {
             let tiny = TinyEstate.random(seed: seed)
             let estate = try tiny.estate()
-            let plan = Planner(options: options).plan(estate)
+            let plan = Planner(options: options).planSynchronously(estate)
             let report = PlanVerifier(estate: estate).verify(rows: plan.rows)
             // Organisations without coupled sites have no decisions to decompose: they take the exact path.
             let decomposed = Set(estate.organisations.filter {
@@ -65,7 +65,7 @@ struct DecompositionTests {
         for seed in UInt64(5000)..<5300 {
             let tiny = TinyEstate.random(seed: seed)
             let estate = try tiny.estate()
-            let exact = Planner(options: exactOptions()).plan(estate)
+            let exact = Planner(options: exactOptions()).planSynchronously(estate)
             // Organisations without coupled sites have no decisions to decompose: they take the exact path.
             let decomposed = Set(estate.organisations.filter {
                 OrganisationProblem(organisation: $0, scenario: estate.scenario, register: estate.register).decisionCount > 0
@@ -74,7 +74,7 @@ struct DecompositionTests {
                 $0.status == .infeasible && $0.shortfall?.isStructural == false && decomposed.contains($0.name)
             }
             guard !fundable.isEmpty else { continue }
-            let plan = Planner(options: options).plan(estate)
+            let plan = Planner(options: options).planSynchronously(estate)
             #expect(throws: Never.self, "seed \(seed)") { try PlanVerifier.checkBeforeWriting(plan, estate: estate) }
             for least in fundable {
                 let organisation = try #require(plan.organisations.first { $0.name == least.name })

@@ -70,7 +70,7 @@ struct HurriedTests {
             var options = PlanOptions()
             options.timeLimit = .seconds(1)
             options.startedAt = .now - .seconds(3600)
-            let plan = Planner(options: options).plan(estate)
+            let plan = Planner(options: options).planSynchronously(estate)
             #expect(!plan.organisations.contains { $0.status == .unknown }, "seed \(seed)")
             #expect(throws: Never.self, "seed \(seed)") { try PlanVerifier.checkBeforeWriting(plan, estate: estate) }
         }

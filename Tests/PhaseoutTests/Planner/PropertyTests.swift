@@ -33,8 +33,8 @@ struct PropertyTests {
         var compared = 0
         for seed in UInt64(1)...40 {
             let tiny = TinyEstate.random(seed: seed, shape: .small)
-            let base = Planner(options: exactOptions()).plan(try tiny.estate())
-            let richer = Planner(options: exactOptions()).plan(try tiny.scalingBudgets(by: 1.5).estate())
+            let base = Planner(options: exactOptions()).planSynchronously(try tiny.estate())
+            let richer = Planner(options: exactOptions()).planSynchronously(try tiny.scalingBudgets(by: 1.5).estate())
             for (a, b) in zip(base.organisations, richer.organisations) {
                 #expect(a.name == b.name)
                 if a.status == .optimal {
@@ -63,7 +63,7 @@ struct PropertyTests {
         var funded = 0
         for seed in UInt64(101)...160 {
             let tiny = TinyEstate.random(seed: seed, shape: shape)
-            let plan = Planner(options: exactOptions()).plan(try tiny.estate())
+            let plan = Planner(options: exactOptions()).planSynchronously(try tiny.estate())
             var topped = tiny
             var infeasible: [String] = []
             for organisation in plan.organisations where organisation.status == .infeasible {
@@ -80,7 +80,7 @@ struct PropertyTests {
                 }
             }
             guard !infeasible.isEmpty else { continue }
-            let again = Planner(options: exactOptions()).plan(try topped.estate())
+            let again = Planner(options: exactOptions()).planSynchronously(try topped.estate())
             for name in infeasible {
                 funded += 1
                 let status = again.organisations.first { $0.name == name }?.status
@@ -98,8 +98,8 @@ struct PropertyTests {
             let tiny = TinyEstate.random(seed: seed, shape: shape)
             let estate = try tiny.estate()
             let writer = PlanWriter(estate: estate)
-            let one = Planner(options: exactOptions(threads: 1)).plan(estate)
-            let two = Planner(options: exactOptions(threads: 2)).plan(estate)
+            let one = Planner(options: exactOptions(threads: 1)).planSynchronously(estate)
+            let two = Planner(options: exactOptions(threads: 2)).planSynchronously(estate)
             #expect(writer.planCSV(one.rows) == writer.planCSV(two.rows), "seed \(seed): plan.csv differs")
             #expect(writer.visitsCSV(one.visits) == writer.visitsCSV(two.visits), "seed \(seed): visits.csv differs")
             #expect(try writer.summaryJSON(one) == writer.summaryJSON(two), "seed \(seed): summary.json differs")
@@ -136,10 +136,10 @@ struct PropertyTests {
             let started = ContinuousClock.now
             var fast = exactOptions(threads: 2, aggregate: true)
             fast.timeLimit = .seconds(2)
-            let pooled = Planner(options: fast).plan(estate)
+            let pooled = Planner(options: fast).planSynchronously(estate)
             let middle = ContinuousClock.now
             fast.aggregate = false
-            let whole = Planner(options: fast).plan(estate)
+            let whole = Planner(options: fast).planSynchronously(estate)
             if ProcessInfo.processInfo.environment["PHASEOUT_TEST_VERBOSE"] != nil {
                 FileHandle.standardError.write(Data(("seed \(seed): \(tiny.rows.reduce(0) { $0 + $1.quantity }) units, \(tiny.sites.count) sites, T \(tiny.T), "
                     + "\(tiny.objectiveIsCost ? "cost" : "exposure"), pooled \(middle - started), monolithic \(ContinuousClock.now - middle), "

@@ -135,7 +135,7 @@ struct ShadowPriceTests {
     func checkWhatIf(_ tiny: TinyEstate, amount: Double, label: String) throws -> Int {
         var options = exactOptions()
         options.whatIfAmount = amount
-        let plan = Planner(options: options).plan(try tiny.estate())
+        let plan = Planner(options: options).planSynchronously(try tiny.estate())
         var compared = 0
         for (o, organisation) in plan.organisations.enumerated() {
             let planned = organisation.status == .optimal || organisation.status == .feasible
@@ -144,7 +144,7 @@ struct ShadowPriceTests {
                 let whatIf = try #require(period.whatIf, "\(label) \(organisation.name) t\(t + 1): no what-if")
                 var raised = tiny
                 raised.budgets[o][t] += amount
-                let replan = Planner(options: exactOptions()).plan(try raised.estate())
+                let replan = Planner(options: exactOptions()).planSynchronously(try raised.estate())
                 let other = replan.organisations[o]
                 #expect(whatIf.status == .optimal && other.status == .optimal)
                 let expected = organisation.exposure - other.exposure
@@ -162,7 +162,7 @@ struct ShadowPriceTests {
         let estate = try fixture("1_exposure_inflation_carry_visit")
         var options = exactOptions()
         options.whatIfAmount = 1000
-        let plan = Planner(options: options).plan(estate)
+        let plan = Planner(options: options).planSynchronously(estate)
         let dir = fixturesDirectory.appendingPathComponent("1_exposure_inflation_carry_visit")
         let registerText = try String(contentsOf: dir.appendingPathComponent("register.csv"), encoding: .utf8)
         let scenarioText = try String(contentsOf: dir.appendingPathComponent("scenario.json"), encoding: .utf8)
@@ -172,7 +172,7 @@ struct ShadowPriceTests {
             #expect(text != scenarioText)
             let raised = try Estate.build(register: RegisterReader.parse(registerText, fileName: "register.csv"),
                                           scenario: ScenarioReader.parse(text, fileName: "scenario.json"))
-            let replan = Planner(options: exactOptions()).plan(raised)
+            let replan = Planner(options: exactOptions()).planSynchronously(raised)
             let whatIf = try #require(plan.organisations[0].periods[t].whatIf)
             #expect(replan.status == .optimal && whatIf.status == .optimal && whatIf.gap == 0)
             #expect(abs(whatIf.exposureRemoved - (22 - replan.exposure)) < 1e-9, "t\(t + 1)")
@@ -195,7 +195,7 @@ struct ShadowPriceTests {
         let estate = try fixture("1_exposure_inflation_carry_visit")
         var options = exactOptions()
         options.whatIfAmount = 1000
-        let plan = Planner(options: options).plan(estate)
+        let plan = Planner(options: options).planSynchronously(estate)
         let json = try JSONSerialization.jsonObject(with: PlanWriter(estate: estate).summaryJSON(plan)) as? [String: Any]
         let organisation = try #require((json?["organisations"] as? [[String: Any]])?.first)
         #expect((organisation["shadowPriceNote"] as? String)?.contains("per extra £1,000") == true)
@@ -214,10 +214,10 @@ struct ShadowPriceTests {
         let estate = try fixture("1_exposure_inflation_carry_visit")
         var options = exactOptions()
         options.whatIfAmount = 1000
-        let plan = Planner(options: options).plan(estate)
+        let plan = Planner(options: options).planSynchronously(estate)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("shadow-report-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        try PlanWriter(estate: estate).write(plan, to: directory)
+        try PlanWriter(estate: estate).write(plan.verified(against: estate), to: directory)
         let page = try String(contentsOf: ReportWriter().write(planDirectory: directory), encoding: .utf8)
         #expect(page.contains("What more money buys, Fife"))
         #expect(page.contains("id=\"margins-explained\""))

@@ -10,9 +10,9 @@ struct PlannedDirectory {
 
     init(_ estate: Estate) throws {
         self.estate = estate
-        plan = Planner().plan(estate)
+        plan = Planner().planSynchronously(estate)
         url = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)")
-        try PlanWriter(estate: estate).write(plan, to: url)
+        try PlanWriter(estate: estate).write(plan.verified(against: estate), to: url)
     }
 
     /// Writes report.html and returns its text.

@@ -9,7 +9,7 @@ func plannerPlansVerify(name: String) throws {
     let estate = try fixture(name)
     var options = PlanOptions()
     options.timeLimit = .seconds(30)
-    let plan = Planner(options: options).plan(estate)
+    let plan = Planner(options: options).planSynchronously(estate)
     let report = PlanVerifier(estate: estate).verify(plan: plan)
     #expect(report.violations.isEmpty, "\(report.violations)")
     #expect(!report.warnings.contains { $0.kind == .costMismatch })
@@ -21,7 +21,7 @@ func plannerPlansVerify(name: String) throws {
 
 @Test func infeasiblePlanBreaksOnlyTheInfeasibleDeadline() throws {
     let estate = try fixture(fixture3)
-    let plan = Planner().plan(estate)
+    let plan = Planner().planSynchronously(estate)
     let verifier = PlanVerifier(estate: estate)
     let report = verifier.verify(plan: plan)
     #expect(report.violations.map(\.kind) == [.deadline])
@@ -37,7 +37,7 @@ func plannerPlansVerify(name: String) throws {
 
 @Test func plannerPlanCSVVerifiesFromText() throws {
     let estate = try fixture(fixture2)
-    let plan = Planner().plan(estate)
+    let plan = Planner().planSynchronously(estate)
     let csv = PlanWriter(estate: estate).planCSV(plan.rows.reversed())
     let report = try PlanVerifier(estate: estate).verify(planCSV: csv, fileName: "plan.csv")
     #expect(report.violations.isEmpty && report.warnings.isEmpty, "\(report.violations + report.warnings)")
