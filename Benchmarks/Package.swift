@@ -16,17 +16,18 @@ let package = Package(
             dependencies: [
                 .product(name: "Phaseout", package: "Phaseout"),
                 .product(name: "LinearProgramming", package: "Phaseout"),
+                .product(name: "LPSolve", package: "Phaseout"),
             ]
         ),
         // The monolithic lp_solve peer: solves the HiGHS peer's per-organisation MPS models.
         .executableTarget(
             name: "lpsolve-mps",
-            dependencies: [.product(name: "LinearProgramming", package: "Phaseout")]
+            dependencies: [.product(name: "LinearProgramming", package: "Phaseout"), .product(name: "LPSolve", package: "Phaseout")]
         ),
         // A few small solves, for `valgrind --leak-check=full`.
         .executableTarget(
             name: "valgrind-smoke",
-            dependencies: [.product(name: "LinearProgramming", package: "Phaseout")]
+            dependencies: [.product(name: "LinearProgramming", package: "Phaseout"), .product(name: "LPSolve", package: "Phaseout")]
         ),
     ]
 )

@@ -11,6 +11,7 @@
 // unreplaced: its exposure is that constant (the baseline), status "unknown".
 import Foundation
 import LinearProgramming
+import LPSolve
 
 func seconds(_ d: Duration) -> Double {
     Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
@@ -93,10 +94,10 @@ for (index, file) in files.enumerated() {
     // baseline (every unit unreplaced) of organisations without a plan.
     let status: String
     var value: Double
-    switch solution.termination {
-    case .optimal: status = "optimal"; value = solution.objectiveValue ?? offset
-    case .feasibleAtLimit: status = "feasible"; value = solution.objectiveValue ?? offset
-    case .infeasible: status = "infeasible"; value = offset
+    switch (solution.termination.reason, solution.hasSolution) {
+    case (.optimal, _): status = "optimal"; value = solution.objectiveValue ?? offset
+    case (.limitReached, true), (.failed, true): status = "feasible"; value = solution.objectiveValue ?? offset
+    case (.infeasible, _): status = "infeasible"; value = offset
     default: status = "unknown"; value = offset
     }
     counts[status, default: 0] += 1

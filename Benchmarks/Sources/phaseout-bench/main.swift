@@ -7,6 +7,7 @@
 // getrusage(RUSAGE_SELF).ru_maxrss of this process.
 import Foundation
 import LinearProgramming
+import LPSolve
 import Phaseout
 
 func seconds(_ d: Duration) -> Double {
@@ -68,7 +69,7 @@ func benchEstate(_ positional: [String], _ named: [String: String]) {
         let (scenario, parseScenario) = try timed { try ScenarioReader.read(path: positional[1]) }
         let (estate, build) = try timed { try Estate.build(register: register, scenario: scenario) }
         let (plan, solve) = timed { Planner(options: planOptions).planSynchronously(estate) }
-        let (_, write) = try timed { try PlanWriter(estate: estate).write(plan, to: URL(fileURLWithPath: out)) }
+        let (_, write) = try timed { try PlanWriter(estate: estate).write(plan.verified(against: estate), to: URL(fileURLWithPath: out)) }
         let (report, verify) = timed { PlanVerifier(estate: estate).verify(plan: plan) }
         let wall = seconds(ContinuousClock.now - total)
 
@@ -129,7 +130,7 @@ func benchLoad(_ named: [String: String]) {
         var objective = LinearExpression()
         objective.reserveCapacity(columnCount)
         for (index, variable) in variables.enumerated() { objective.add(-Double(1 + index % 7), variable) }
-        model.objective = Objective(.minimize, objective)
+        model.objective = LinearObjective(.minimize, objective)
         for row in 0..<rowCount {
             var expression = LinearExpression()
             expression.reserveCapacity(perRow)

@@ -7,6 +7,7 @@
 // `--concurrent` solves independent models on several threads at once instead (for helgrind).
 import Foundation
 import LinearProgramming
+import LPSolve
 
 func knapsack(items: Int, seed: Int) -> LinearModel {
     var model = LinearModel(name: "knapsack\(items)")
@@ -18,7 +19,7 @@ func knapsack(items: Int, seed: Int) -> LinearModel {
         value.add(-Double(2 + (i * 5 + seed) % 13), x)
     }
     model.addConstraint(weight, .lessOrEqual, Double(items * 4), name: "capacity")
-    model.objective = Objective(.minimize, value + 100)
+    model.objective = LinearObjective(.minimize, value + 100)
     return model
 }
 

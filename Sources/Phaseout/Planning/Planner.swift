@@ -264,7 +264,7 @@ public struct PlanOptions: Sendable {
     public var monolithicLimit: Int = PlanOptions.defaultMonolithicLimit
     public static let defaultMonolithicLimit = 25_000
     /// Compute each planned organisation's shadow prices: the duals of its budget (and labour)
-    /// rows in the LP with the plan's visits and recorder blocks fixed (see ``ShadowPrices``).
+    /// rows in the LP with the plan's visits and recorder blocks fixed (see `ShadowPrices`).
     public var shadowPrices: Bool = true
     /// When set, re-plan every planned organisation once per period with this many more nominal
     /// pounds in that period's budget, and report what it buys (see ``WhatIf``).

@@ -11,7 +11,7 @@ import Foundation
 /// `<td data-org="Fife" data-period="2027/28" data-field="spend" data-value="1650">£1,650</td>`.
 ///
 /// ```swift
-/// try PlanWriter(estate: estate).write(plan, to: directory)
+/// try PlanWriter(estate: estate).write(plan.verified(against: estate), to: directory)
 /// let page = try ReportWriter().write(planDirectory: directory)   // directory/report.html
 /// ```
 public struct ReportWriter: Sendable {

@@ -10,7 +10,10 @@ import Foundation
 /// ```
 public enum ShortfallReader {
     /// Reads the shortfalls of a summary file, by organisation name.
-    /// - Parameter periodCount: when given, every `money` and `hours` array must have this length.
+    /// - Parameters:
+    ///   - path: the summary file (`summary.json` of a plan folder).
+    ///   - fileName: the name errors give for the file; the path when `nil`.
+    ///   - periodCount: when given, every `money` and `hours` array must have this length.
     /// - Throws: ``InputError`` naming the file, line and column of every problem.
     public static func read(path: String, fileName: String? = nil, periodCount: Int? = nil) throws(InputError) -> [String: Shortfall] {
         let name = fileName ?? path

@@ -1,7 +1,7 @@
 /// A plan the independent verifier has accepted: the only kind ``PlanWriter`` writes.
 ///
 /// ```swift
-/// let plan = try await Planner().planSynchronously(estate)
+/// let plan = try await Planner().plan(estate)
 /// let verified = try plan.verified(against: estate)
 /// try PlanWriter(estate: estate).write(verified, to: URL(fileURLWithPath: "out"))
 /// ```

@@ -27,12 +27,12 @@ for warning in estate.warnings { FileHandle.standardError.write(Data("warning: \
 // 2. Plan: every organisation on its own, within one wall-clock limit for the whole run.
 var options = PlanOptions()
 options.timeLimit = .milliseconds(Int64(seconds * 1000))
-let plan = Planner(options: options).planSynchronously(estate)
+let plan = try await Planner(options: options).plan(estate)
 
 // 3. Verify: recompute every figure from the inputs alone — the plan of every optimal or feasible
 //    council, and the funded plan of every infeasible one with its shortfall added to its budgets.
 do {
-    try PlanVerifier.checkBeforeWriting(plan, estate: estate)
+    _ = try plan.verified(against: estate)
 } catch {
     print("error: \(error)")
     exit(1)
