@@ -1,147 +1,86 @@
 extension EstateGenerator {
     /// Appends one council's sites to `csv` until exactly `units` units are written.
+    ///
+    /// Every draw comes from `rng` in a fixed order — the council's brand habits, then per site
+    /// its layout, its brands, its install year and its rows — so the same seed gives the same text.
     func generateSites(council t: inout CouncilTally, code: String, units: Int, costs: KindCosts,
                        national: Bool, rng: inout SeededGenerator, csv: inout String) {
-        let categories = Catalogue.categories
-        let categoryWeights = categories.map { national ? $0.weightNational : $0.weightConcentrated }
+        let categoryWeights = Catalogue.categories.map { national ? $0.weightNational : $0.weightConcentrated }
         let recorderChance = national ? 0.85 : 0.95
-        let atRisk = t.family != .other
-        let siteRiskChance = atRisk ? (national ? rng.nextDouble(0.35, 0.9) : rng.nextDouble(0.5, 0.8)) : 0
-        let riskyBrands: [Catalogue.Brand]
-        let riskyBrandWeights: [Double]
-        if t.family == .dahua {
-            riskyBrands = [Catalogue.dahua, Catalogue.imou]; riskyBrandWeights = [0.85, 0.15]
-        } else {
-            riskyBrands = [Catalogue.hikvision, Catalogue.hiLook, Catalogue.hiWatch, Catalogue.ezviz]
-            riskyBrandWeights = [0.80, 0.08, 0.07, 0.05]
-        }
-        // Each council has a habitual spelling and one or two usual safe brands.
-        let habit = rng.nextInt(below: 6)
-        let safeMain = rng.element(of: Catalogue.safe)
-        let safeSecond = rng.element(of: Catalogue.safe)
-
-        func spelling(_ brand: Catalogue.Brand) -> String {
-            rng.chance(0.7) ? brand.spellings[habit % brand.spellings.count] : rng.element(of: brand.spellings)
-        }
-        func safeBrand() -> Catalogue.Brand {
-            if rng.chance(0.05) { return Catalogue.lorex }
-            return rng.chance(0.75) ? safeMain : safeSecond
-        }
+        let brands = CouncilBrands(family: t.family, national: national, rng: &rng)
+        let councilField = Self.csvField(t.name)
 
         var remaining = units
         var siteNo = 0
         while remaining > 0 {
             siteNo += 1
-            let category = categories[rng.pick(weights: categoryWeights)]
-            let sensitivity = Catalogue.sensitivityLevels[rng.pick(weights: category.sensitivity)]
-            let span = category.cameras
-            let u = rng.nextDouble()
-            var cameras = min(span.upperBound,
-                              span.lowerBound + Int(Double(span.count) * u * u.squareRoot()))
-            var recorders = rng.chance(recorderChance) ? 1 : 0
-            if cameras + recorders > remaining {
-                if recorders == 1 && remaining >= 2 { cameras = remaining - 1 } else { recorders = 0; cameras = remaining }
-            }
-            remaining -= cameras + recorders
-
-            let risky = atRisk && (siteNo == 1 || rng.chance(siteRiskChance))
-            let cameraBrand = risky ? riskyBrands[rng.pick(weights: riskyBrandWeights)] : safeBrand()
-            // One site in ten has a recorder from the other side (a Hikvision NVR behind Axis cameras).
-            var recorderBrand = cameraBrand
-            if recorders > 0 && rng.chance(0.1) {
-                recorderBrand = risky ? safeBrand() : (atRisk ? riskyBrands[0] : safeBrand())
-            }
-            let cameraVendor = spelling(cameraBrand)
-            let recorderVendor = recorderBrand.family == cameraBrand.family && recorderBrand.spellings == cameraBrand.spellings
-                ? cameraVendor : spelling(recorderBrand)
-            let visit = national ? category.visitNational : category.visitConcentrated
-            let critical = sensitivity == "critical"
+            let layout = SiteLayout(remaining: remaining, categoryWeights: categoryWeights,
+                                    recorderChance: recorderChance, rng: &rng)
+            remaining -= layout.cameras + layout.recorders
+            let vendors = brands.siteVendors(firstSite: siteNo == 1, hasRecorder: layout.recorders > 0, rng: &rng)
+            let visit = national ? layout.category.visitNational : layout.category.visitConcentrated
             let firstYear = 2012 + rng.nextInt(in: 0...13)
-            func laterYear(_ chance: Double, _ span: ClosedRange<Int>) -> Int {
-                rng.chance(chance) ? min(2025, firstYear + rng.nextInt(in: span)) : firstYear
-            }
 
             let siteId = "S" + Self.pad(siteNo, 4)
-            let siteRowPrefix = code + "-" + siteId + "-"
-            let siteSuffix = "," + sensitivity + "," + category.name + ","
-            let councilField = Self.csvField(t.name)
-            var rowNo = 0
-            var siteAtRiskUnits = 0
-            func row(kind: String, vendor: String, model: String, installed: Int, quantity: Int,
-                     cost: Int, hours: Int, family: Catalogue.Family) {
-                rowNo += 1
-                csv += siteRowPrefix
-                csv += Self.pad(rowNo, 2)
-                csv += ","; csv += councilField
-                csv += ","; csv += siteId
-                csv += ","; csv += kind
-                csv += ","; csv += vendor
-                csv += ","; csv += model
-                csv += siteSuffix
-                csv += String(installed)
-                csv += ","; csv += String(quantity)
-                csv += "\n"
-                t.rows += 1
-                t.units += quantity
-                t.estateCost += quantity * cost
-                t.estateHours += quantity * hours
-                if family != .other {
-                    t.maxUnitCost = max(t.maxUnitCost, cost + visit)
-                    siteAtRiskUnits += quantity
-                    t.atRiskUnits += quantity
-                    t.atRiskCost += quantity * cost
-                    t.atRiskHours += quantity * hours
-                    if critical {
-                        t.deadlineUnits += quantity
-                        t.deadlineCost += quantity * cost
-                        t.deadlineHours += quantity * hours
-                    }
-                }
-            }
-
-            if recorders > 0 {
-                row(kind: Catalogue.recorder, vendor: recorderVendor,
-                    model: rng.element(of: recorderBrand.recorderModels),
-                    installed: laterYear(0.2, 0...6), quantity: 1,
-                    cost: costs.recorder, hours: Self.recorderHours, family: recorderBrand.family)
-                t.sitesWithRecorder += 1
-                if recorderBrand.family != .other {
-                    t.maxLeaderCost = max(t.maxLeaderCost, costs.recorder + visit)
-                    t.maxLeaderHours = max(t.maxLeaderHours, Self.recorderHours)
-                }
-            }
-            let indoorTarget = Double(cameras) * category.indoorShare * rng.nextDouble(0.6, 1.4)
-            let indoor = max(0, min(cameras, Int(indoorTarget.rounded())))
-            let street = cameras - indoor
-            let streetModel = rng.element(of: cameraBrand.streetModels)
-            for _ in 0..<street {
-                row(kind: Catalogue.streetCamera, vendor: cameraVendor, model: streetModel,
-                    installed: laterYear(0.25, 1...4), quantity: 1,
-                    cost: costs.street, hours: Self.streetHours, family: cameraBrand.family)
-            }
-            let indoorModel = rng.element(of: cameraBrand.indoorModels)
-            if indoor >= 2 && rng.chance(0.6) {
-                // Identical indoor cameras as one to three batches.
-                let batches = min(indoor, rng.nextInt(in: 1...3))
-                var left = indoor
-                for b in 0..<batches {
-                    let q = b == batches - 1 ? left : rng.nextInt(in: 1...(left - (batches - 1 - b)))
-                    left -= q
-                    row(kind: Catalogue.indoorCamera, vendor: cameraVendor, model: indoorModel,
-                        installed: b == 0 ? firstYear : laterYear(0.8, 1...5), quantity: q,
-                        cost: costs.indoor, hours: Self.indoorHours, family: cameraBrand.family)
-                }
-            } else {
-                for _ in 0..<indoor {
-                    row(kind: Catalogue.indoorCamera, vendor: cameraVendor, model: indoorModel,
-                        installed: laterYear(0.25, 1...4), quantity: 1,
-                        cost: costs.indoor, hours: Self.indoorHours, family: cameraBrand.family)
-                }
-            }
+            var rows = SiteRows(prefix: code + "-" + siteId + "-", councilField: councilField, siteId: siteId,
+                                suffix: "," + layout.sensitivity + "," + layout.category.name + ",",
+                                visit: visit, critical: layout.sensitivity == "critical", firstYear: firstYear)
+            writeSite(layout, vendors: vendors, costs: costs, rows: &rows, council: &t, rng: &rng, csv: &csv)
 
             t.sites += 1
             if visit > 0 { t.sitesWithVisitCost += 1 }
-            if critical && siteAtRiskUnits > 0 && visit > 0 { t.deadlineCost += visit }
+            if rows.critical && rows.atRiskUnits > 0 && visit > 0 { t.deadlineCost += visit }
+        }
+    }
+
+    /// Writes a site's rows: its recorder, its street cameras one per row, then its indoor cameras
+    /// either one per row or as one to three batches of identical units.
+    private func writeSite(_ layout: SiteLayout, vendors: SiteVendors, costs: KindCosts, rows: inout SiteRows,
+                           council t: inout CouncilTally, rng: inout SeededGenerator, csv: inout String) {
+        let cameraBrand = vendors.cameraBrand, recorderBrand = vendors.recorderBrand
+        if layout.recorders > 0 {
+            rows.append(kind: Catalogue.recorder, vendor: vendors.recorderVendor,
+                        model: rng.element(of: recorderBrand.recorderModels),
+                        installed: rows.laterYear(0.2, 0...6, rng: &rng), quantity: 1,
+                        cost: costs.recorder, hours: Self.recorderHours, family: recorderBrand.family,
+                        council: &t, csv: &csv)
+            t.sitesWithRecorder += 1
+            if recorderBrand.family != .other {
+                t.maxLeaderCost = max(t.maxLeaderCost, costs.recorder + rows.visit)
+                t.maxLeaderHours = max(t.maxLeaderHours, Self.recorderHours)
+            }
+        }
+        let cameras = layout.cameras
+        let indoorTarget = Double(cameras) * layout.category.indoorShare * rng.nextDouble(0.6, 1.4)
+        let indoor = max(0, min(cameras, Int(indoorTarget.rounded())))
+        let street = cameras - indoor
+        let streetModel = rng.element(of: cameraBrand.streetModels)
+        for _ in 0..<street {
+            rows.append(kind: Catalogue.streetCamera, vendor: vendors.cameraVendor, model: streetModel,
+                        installed: rows.laterYear(0.25, 1...4, rng: &rng), quantity: 1,
+                        cost: costs.street, hours: Self.streetHours, family: cameraBrand.family,
+                        council: &t, csv: &csv)
+        }
+        let indoorModel = rng.element(of: cameraBrand.indoorModels)
+        if indoor >= 2 && rng.chance(0.6) {
+            // Identical indoor cameras as one to three batches.
+            let batches = min(indoor, rng.nextInt(in: 1...3))
+            var left = indoor
+            for b in 0..<batches {
+                let q = b == batches - 1 ? left : rng.nextInt(in: 1...(left - (batches - 1 - b)))
+                left -= q
+                rows.append(kind: Catalogue.indoorCamera, vendor: vendors.cameraVendor, model: indoorModel,
+                            installed: b == 0 ? rows.firstYear : rows.laterYear(0.8, 1...5, rng: &rng), quantity: q,
+                            cost: costs.indoor, hours: Self.indoorHours, family: cameraBrand.family,
+                            council: &t, csv: &csv)
+            }
+        } else {
+            for _ in 0..<indoor {
+                rows.append(kind: Catalogue.indoorCamera, vendor: vendors.cameraVendor, model: indoorModel,
+                            installed: rows.laterYear(0.25, 1...4, rng: &rng), quantity: 1,
+                            cost: costs.indoor, hours: Self.indoorHours, family: cameraBrand.family,
+                            council: &t, csv: &csv)
+            }
         }
     }
 
@@ -149,6 +88,154 @@ extension EstateGenerator {
     static func csvField(_ s: String) -> String {
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
         return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
+    }
+}
+
+/// A council's brand habits, drawn once before its first site.
+private struct CouncilBrands {
+    let atRisk: Bool
+    /// The chance that a site after the first is at risk (0 for a council with no at-risk family).
+    let siteRiskChance: Double
+    let riskyBrands: [Catalogue.Brand]
+    let riskyBrandWeights: [Double]
+    /// Each council has a habitual spelling and one or two usual safe brands.
+    let habit: Int
+    let safeMain: Catalogue.Brand
+    let safeSecond: Catalogue.Brand
+
+    init(family: Catalogue.Family, national: Bool, rng: inout SeededGenerator) {
+        atRisk = family != .other
+        siteRiskChance = atRisk ? (national ? rng.nextDouble(0.35, 0.9) : rng.nextDouble(0.5, 0.8)) : 0
+        if family == .dahua {
+            riskyBrands = [Catalogue.dahua, Catalogue.imou]; riskyBrandWeights = [0.85, 0.15]
+        } else {
+            riskyBrands = [Catalogue.hikvision, Catalogue.hiLook, Catalogue.hiWatch, Catalogue.ezviz]
+            riskyBrandWeights = [0.80, 0.08, 0.07, 0.05]
+        }
+        habit = rng.nextInt(below: 6)
+        safeMain = rng.element(of: Catalogue.safe)
+        safeSecond = rng.element(of: Catalogue.safe)
+    }
+
+    /// The brands and vendor spellings of one site. A council's first site is always at risk
+    /// when the council has an at-risk family, so that every such council has something to replace.
+    func siteVendors(firstSite: Bool, hasRecorder: Bool, rng: inout SeededGenerator) -> SiteVendors {
+        let risky = atRisk && (firstSite || rng.chance(siteRiskChance))
+        let cameraBrand = risky ? riskyBrands[rng.pick(weights: riskyBrandWeights)] : safeBrand(rng: &rng)
+        // One site in ten has a recorder from the other side (a Hikvision NVR behind Axis cameras).
+        var recorderBrand = cameraBrand
+        if hasRecorder && rng.chance(0.1) {
+            recorderBrand = risky ? safeBrand(rng: &rng) : (atRisk ? riskyBrands[0] : safeBrand(rng: &rng))
+        }
+        let cameraVendor = spelling(cameraBrand, rng: &rng)
+        let recorderVendor = recorderBrand.family == cameraBrand.family && recorderBrand.spellings == cameraBrand.spellings
+            ? cameraVendor : spelling(recorderBrand, rng: &rng)
+        return SiteVendors(cameraBrand: cameraBrand, recorderBrand: recorderBrand,
+                           cameraVendor: cameraVendor, recorderVendor: recorderVendor)
+    }
+
+    private func spelling(_ brand: Catalogue.Brand, rng: inout SeededGenerator) -> String {
+        rng.chance(0.7) ? brand.spellings[habit % brand.spellings.count] : rng.element(of: brand.spellings)
+    }
+
+    private func safeBrand(rng: inout SeededGenerator) -> Catalogue.Brand {
+        if rng.chance(0.05) { return Catalogue.lorex }
+        return rng.chance(0.75) ? safeMain : safeSecond
+    }
+}
+
+/// What a site holds: its category and sensitivity, and how many cameras and recorders,
+/// trimmed so that the council's last site uses up exactly the units left.
+private struct SiteLayout {
+    let category: Catalogue.Category
+    let sensitivity: String
+    let cameras: Int
+    let recorders: Int
+
+    init(remaining: Int, categoryWeights: [Double], recorderChance: Double, rng: inout SeededGenerator) {
+        category = Catalogue.categories[rng.pick(weights: categoryWeights)]
+        sensitivity = Catalogue.sensitivityLevels[rng.pick(weights: category.sensitivity)]
+        let span = category.cameras
+        let u = rng.nextDouble()
+        var cameras = min(span.upperBound,
+                          span.lowerBound + Int(Double(span.count) * u * u.squareRoot()))
+        var recorders = rng.chance(recorderChance) ? 1 : 0
+        if cameras + recorders > remaining {
+            if recorders == 1 && remaining >= 2 { cameras = remaining - 1 } else { recorders = 0; cameras = remaining }
+        }
+        self.cameras = cameras
+        self.recorders = recorders
+    }
+}
+
+/// The brands of a site's cameras and recorder, with the vendor text written for each.
+private struct SiteVendors {
+    let cameraBrand: Catalogue.Brand
+    let recorderBrand: Catalogue.Brand
+    let cameraVendor: String
+    let recorderVendor: String
+}
+
+/// Writes the rows of one site and adds each row's units, costs and hours to the council's tally.
+private struct SiteRows {
+    /// `C001-S0001-`: every device id at the site starts with it.
+    let prefix: String
+    let councilField: String
+    let siteId: String
+    /// `,critical,town-centre,`: the sensitivity and category fields, with their separators.
+    let suffix: String
+    let visit: Int
+    let critical: Bool
+    let firstYear: Int
+    private(set) var rowNo = 0
+    private(set) var atRiskUnits = 0
+
+    init(prefix: String, councilField: String, siteId: String, suffix: String,
+         visit: Int, critical: Bool, firstYear: Int) {
+        self.prefix = prefix
+        self.councilField = councilField
+        self.siteId = siteId
+        self.suffix = suffix
+        self.visit = visit
+        self.critical = critical
+        self.firstYear = firstYear
+    }
+
+    /// With probability `chance`, a year `span` after the site's first, capped at 2025; else the first.
+    func laterYear(_ chance: Double, _ span: ClosedRange<Int>, rng: inout SeededGenerator) -> Int {
+        rng.chance(chance) ? min(2025, firstYear + rng.nextInt(in: span)) : firstYear
+    }
+
+    mutating func append(kind: String, vendor: String, model: String, installed: Int, quantity: Int,
+                         cost: Int, hours: Int, family: Catalogue.Family,
+                         council t: inout EstateGenerator.CouncilTally, csv: inout String) {
+        rowNo += 1
+        csv += prefix
+        csv += EstateGenerator.pad(rowNo, 2)
+        csv += ","; csv += councilField
+        csv += ","; csv += siteId
+        csv += ","; csv += kind
+        csv += ","; csv += vendor
+        csv += ","; csv += model
+        csv += suffix
+        csv += String(installed)
+        csv += ","; csv += String(quantity)
+        csv += "\n"
+        t.rows += 1
+        t.units += quantity
+        t.estateCost += quantity * cost
+        t.estateHours += quantity * hours
+        guard family != .other else { return }
+        t.maxUnitCost = max(t.maxUnitCost, cost + visit)
+        atRiskUnits += quantity
+        t.atRiskUnits += quantity
+        t.atRiskCost += quantity * cost
+        t.atRiskHours += quantity * hours
+        if critical {
+            t.deadlineUnits += quantity
+            t.deadlineCost += quantity * cost
+            t.deadlineHours += quantity * hours
+        }
     }
 }
 

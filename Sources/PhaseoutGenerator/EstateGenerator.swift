@@ -80,112 +80,30 @@ public struct EstateGenerator: Sendable {
     }
 
     /// Generates the estate.
+    ///
+    /// Each step draws from its own stream (``stream(_:)``): the councils' names, sizes and
+    /// families, the kind costs, each council's sites, which councils are short, then each
+    /// council's budget and labour.
     public func generate() -> GeneratedEstate {
         let o = options
-        let c = o.councilCount
-        let y = o.resolvedPeriodYears
-        let periods = PeriodLabels.make(count: o.resolvedPeriods, periodYears: y, firstYear: o.firstFinancialYear)
+        let periods = PeriodLabels.make(count: o.resolvedPeriods, periodYears: o.resolvedPeriodYears,
+                                        firstYear: o.firstFinancialYear)
         let national = o.profile == .national
-
-        var setup = SeededGenerator(seed: stream(0))
-        let names = o.councilNames ?? UKCouncilNames.names(count: c, rng: &setup)
-        let sizes = Self.apportion(total: o.devices, weights: councilWeights(count: c, rng: &setup))
-
-        // Which councils run Hikvision or Dahua, and which family.
-        var order = Array(0..<c)
-        setup.shuffle(&order)
-        let atRiskCount = Int((Double(c) * o.resolvedAtRiskCouncilShare).rounded())
-        let hikCount = Int((Double(atRiskCount) * o.hikvisionShare).rounded())
-        var families = [Catalogue.Family](repeating: .other, count: c)
-        for (rank, index) in order.prefix(atRiskCount).enumerated() {
-            families[index] = rank < hikCount ? .hikvision : .dahua
-        }
-
-        var kindRng = SeededGenerator(seed: stream(1))
-        let costs = KindCosts(
-            street: 2000 + 50 * kindRng.nextInt(in: 0...40),
-            indoor: 500 + 50 * kindRng.nextInt(in: 0...10),
-            recorder: 1500 + 100 * kindRng.nextInt(in: 0...45))
-
-        var csv = ""
-        csv.reserveCapacity(o.devices * 70 + 128)
-        csv += "device_id,council,site_id,kind,vendor,model,sensitivity,site_category,installed,quantity\n"
-        let codeWidth = max(3, String(c).count)
-        var tallies: [CouncilTally] = []
-        tallies.reserveCapacity(c)
-        for i in 0..<c {
-            var rng = SeededGenerator(seed: stream(1000 + UInt64(i)))
-            var tally = CouncilTally(name: names[i], family: families[i])
-            let code = "C" + Self.pad(i + 1, codeWidth)
-            generateSites(council: &tally, code: code, units: sizes[i], costs: costs,
-                          national: national, rng: &rng, csv: &csv)
-            tallies.append(tally)
-        }
-
-        // Budgets and labour.
-        let deadlineIndex = min(periods.count, max(1, Int((2 / y).rounded())))
-        var budgetRng = SeededGenerator(seed: stream(2))
-        let eligible = (0..<c).filter { tallies[$0].atRiskUnits > 0 && tallies[$0].deadlineUnits > 0 }
-        var shuffledEligible = eligible
-        budgetRng.shuffle(&shuffledEligible)
-        let shortCount = min(eligible.count, Int((Double(c) * o.resolvedShortShare).rounded()))
-        var isShort = [Bool](repeating: false, count: c)
-        for i in shuffledEligible.prefix(shortCount) { isShort[i] = true }
+        let setup = drawCouncils()
+        let costs = drawKindCosts()
+        let (csv, tallies) = generateRegister(setup, costs: costs, national: national)
+        let terms = BudgetTerms(options: o, periodCount: periods.count, costs: costs, national: national)
+        let isShort = drawShortCouncils(tallies)
 
         var councils: [GeneratedCouncil] = []
         var budgets: [[Int]] = []
         var labour: [[Int]?] = []
-        let maxVisit = Catalogue.categories.map { national ? $0.visitNational : $0.visitConcentrated }.max() ?? 0
-        let grain = max(costs.street, costs.indoor, costs.recorder) + maxVisit
-        let grainHours = max(Self.streetHours, Self.indoorHours, Self.recorderHours)
-        func inflate(_ t: Int) -> Double { pow(1 + Self.inflation, y * Double(t - 1)) }
-        let d = Double(deadlineIndex)
-
-        for i in 0..<c {
-            let t = tallies[i]
+        for (i, t) in tallies.enumerated() {
             var rng = SeededGenerator(seed: stream(2000 + UInt64(i)))
-            let drawn = isShort[i] ? rng.nextDouble(0.05, 0.10) : rng.nextDouble(0.15, 0.30)
-            var annual: Double
-            var raised = false
-            if t.atRiskUnits == 0 {
-                annual = Self.ceilTo100(rng.nextDouble(0.02, 0.05) * Double(t.estateCost))
-            } else if isShort[i] {
-                let cap = 0.7 * Double(t.deadlineCost) / (y * d * inflate(deadlineIndex))
-                annual = Self.floorTo100(min(drawn * Double(t.atRiskCost), cap))
-            } else {
-                let base = drawn * Double(t.atRiskCost)
-                var floor = 0.0
-                if t.deadlineCost > 0 {
-                    floor = (1.15 * Double(t.deadlineCost) + d * Double(grain)) * inflate(deadlineIndex) / (y * d)
-                }
-                // One period's budget buys the dearest recorder block and the dearest single unit.
-                let block = max(t.maxLeaderCost, t.maxUnitCost)
-                floor = max(floor, 1.05 * Double(block) * inflate(periods.count) / y)
-                raised = floor > base
-                annual = Self.ceilTo100(max(base, floor))
-            }
-            let periodBudgets = (1...periods.count).map { Int((annual * y * inflate($0)).rounded()) }
-            budgets.append(periodBudgets)
-
+            let (annual, raised) = terms.annualBudget(for: t, isShort: isShort[i], rng: &rng)
+            budgets.append(terms.periodBudgets(annual: annual))
             let hasLabour = national ? rng.chance(0.3) : true
-            if hasLabour {
-                var hours: Double
-                if t.atRiskUnits == 0 {
-                    hours = 0.05 * Double(t.estateHours)
-                } else {
-                    let share = max(Double(annual) / Double(t.atRiskCost), 0.15)
-                    hours = Double(t.atRiskHours) * share * rng.nextDouble(1.0, 1.3)
-                    if t.deadlineHours > 0 {
-                        hours = max(hours, (1.15 * Double(t.deadlineHours) + d * Double(grainHours)) / (y * d))
-                    }
-                    if t.maxLeaderHours > 0 { hours = max(hours, 1.05 * Double(t.maxLeaderHours) / y) }
-                }
-                let perPeriod = max(1, Int((hours * y).rounded(.up)))
-                labour.append([Int](repeating: perPeriod, count: periods.count))
-            } else {
-                labour.append(nil)
-            }
-
+            labour.append(hasLabour ? terms.labourPerPeriod(for: t, annual: annual, rng: &rng) : nil)
             councils.append(GeneratedCouncil(
                 name: t.name, units: t.units, sites: t.sites,
                 atRiskFamily: t.atRiskUnits == 0 ? nil : (t.family == .dahua ? "dahua" : "hikvision"),
@@ -195,8 +113,85 @@ public struct EstateGenerator: Sendable {
                 isShort: isShort[i], budgetRaisedToFloor: raised, hasLabourLimit: hasLabour))
         }
 
+        let json = scenarioJSON(periods: periods, deadlineIndex: terms.deadlineIndex, costs: costs,
+                                national: national, names: setup.names, budgets: budgets, labour: labour)
+        return GeneratedEstate(registerCSV: csv, scenarioJSON: json, councils: councils,
+                               statistics: Self.statistics(tallies, councils), periods: periods)
+    }
+
+    // MARK: Steps
+
+    /// Each council's name, size in units and at-risk family, in register order.
+    struct CouncilSetup {
+        var names: [String]
+        var sizes: [Int]
+        var families: [Catalogue.Family]
+    }
+
+    /// Draws the councils' names and sizes, then which of them run Hikvision or Dahua.
+    func drawCouncils() -> CouncilSetup {
+        let o = options
+        let c = o.councilCount
+        var setup = SeededGenerator(seed: stream(0))
+        let names = o.councilNames ?? UKCouncilNames.names(count: c, rng: &setup)
+        let sizes = Self.apportion(total: o.devices, weights: councilWeights(count: c, rng: &setup))
+
+        var order = Array(0..<c)
+        setup.shuffle(&order)
+        let atRiskCount = Int((Double(c) * o.resolvedAtRiskCouncilShare).rounded())
+        let hikCount = Int((Double(atRiskCount) * o.hikvisionShare).rounded())
+        var families = [Catalogue.Family](repeating: .other, count: c)
+        for (rank, index) in order.prefix(atRiskCount).enumerated() {
+            families[index] = rank < hikCount ? .hikvision : .dahua
+        }
+        return CouncilSetup(names: names, sizes: sizes, families: families)
+    }
+
+    func drawKindCosts() -> KindCosts {
+        var kindRng = SeededGenerator(seed: stream(1))
+        return KindCosts(
+            street: 2000 + 50 * kindRng.nextInt(in: 0...40),
+            indoor: 500 + 50 * kindRng.nextInt(in: 0...10),
+            recorder: 1500 + 100 * kindRng.nextInt(in: 0...45))
+    }
+
+    /// The register text, header first, and a tally per council of what its sites hold.
+    func generateRegister(_ setup: CouncilSetup, costs: KindCosts,
+                          national: Bool) -> (csv: String, tallies: [CouncilTally]) {
+        let c = options.councilCount
+        var csv = ""
+        csv.reserveCapacity(options.devices * 70 + 128)
+        csv += "device_id,council,site_id,kind,vendor,model,sensitivity,site_category,installed,quantity\n"
+        let codeWidth = max(3, String(c).count)
+        var tallies: [CouncilTally] = []
+        tallies.reserveCapacity(c)
+        for i in 0..<c {
+            var rng = SeededGenerator(seed: stream(1000 + UInt64(i)))
+            var tally = CouncilTally(name: setup.names[i], family: setup.families[i])
+            let code = "C" + Self.pad(i + 1, codeWidth)
+            generateSites(council: &tally, code: code, units: setup.sizes[i], costs: costs,
+                          national: national, rng: &rng, csv: &csv)
+            tallies.append(tally)
+        }
+        return (csv, tallies)
+    }
+
+    /// Marks the short councils, drawn among those with at-risk units under the deadline.
+    func drawShortCouncils(_ tallies: [CouncilTally]) -> [Bool] {
+        let c = tallies.count
+        var budgetRng = SeededGenerator(seed: stream(2))
+        let eligible = (0..<c).filter { tallies[$0].atRiskUnits > 0 && tallies[$0].deadlineUnits > 0 }
+        var shuffledEligible = eligible
+        budgetRng.shuffle(&shuffledEligible)
+        let shortCount = min(eligible.count, Int((Double(c) * options.resolvedShortShare).rounded()))
+        var isShort = [Bool](repeating: false, count: c)
+        for i in shuffledEligible.prefix(shortCount) { isShort[i] = true }
+        return isShort
+    }
+
+    static func statistics(_ tallies: [CouncilTally], _ councils: [GeneratedCouncil]) -> GeneratorStatistics {
         var stats = GeneratorStatistics()
-        stats.councils = c
+        stats.councils = tallies.count
         for (t, g) in zip(tallies, councils) {
             stats.sites += t.sites
             stats.rows += t.rows
@@ -211,11 +206,7 @@ public struct EstateGenerator: Sendable {
             if g.hasLabourLimit { stats.councilsWithLabourLimit += 1 }
             if g.budgetRaisedToFloor { stats.councilsWithRaisedBudget += 1 }
         }
-
-        let json = scenarioJSON(periods: periods, deadlineIndex: deadlineIndex, costs: costs,
-                                national: national, names: names, budgets: budgets, labour: labour)
-        return GeneratedEstate(registerCSV: csv, scenarioJSON: json, councils: councils,
-                               statistics: stats, periods: periods)
+        return stats
     }
 
     // MARK: Sizes

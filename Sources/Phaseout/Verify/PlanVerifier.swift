@@ -75,109 +75,19 @@ public struct PlanVerifier: Sendable {
     public init(register: Register, scenario: Scenario) {
         self.register = register
         self.scenario = scenario
-        let periodCount = scenario.periodCount
-
-        var organisationIndex: [String: Int] = [:]
-        var organisations: [OrganisationFacts] = []
-        var siteIndex: [SiteKey: Int] = [:]
-        var sites: [SiteFacts] = []
-        var rows: [RowFacts] = []
-        var rowOfDevice: [String: Int] = [:]
-        var groupIndex: [GroupKey: Int] = [:]
-        var groups: [[Int]] = []
-        rows.reserveCapacity(register.rows.count)
-
+        var collector = FactsCollector(scenario: scenario, rowCapacity: register.rows.count)
         for (index, row) in register.rows.enumerated() {
-            let orgKey = row.council.folded
-            let organisation: Int
-            if let known = organisationIndex[orgKey] {
-                organisation = known
-            } else {
-                organisation = organisations.count
-                organisationIndex[orgKey] = organisation
-                let budget = scenario.budget(for: orgKey) ?? []
-                organisations.append(OrganisationFacts(
-                    name: row.council,
-                    budget: (0..<periodCount).map { $0 < budget.count ? budget[$0] : 0 },
-                    labourLimit: scenario.labourHours(for: orgKey)))
-            }
-            let siteKey = SiteKey(organisation: organisation, id: row.siteID)
-            let site: Int
-            if let known = siteIndex[siteKey] {
-                site = known
-            } else {
-                site = sites.count
-                siteIndex[siteKey] = site
-                sites.append(SiteFacts(organisation: organisation, id: row.siteID,
-                                       visitCost: scenario.visitCost(forCategory: row.siteCategory)))
-            }
-
-            let kind = scenario.kind(named: row.kind)
-            let level = scenario.sensitivityWeight(of: row.sensitivity)
-            var weight = 0.0
-            if let kind, let level { weight = scenario.vendors.weight(for: row.vendor) * level * kind.risk }
-            let locked = row.lockedPeriod.flatMap { scenario.periodIndex(of: $0) }
-            var deadline: Int?
-            if weight > 0 {
-                for rule in scenario.deadlines
-                where rule.matches(council: row.council, siteCategory: row.siteCategory,
-                                   sensitivity: row.sensitivity, kind: row.kind, vendor: row.vendor) {
-                    deadline = min(deadline ?? rule.by, rule.by)
-                }
-            }
-            let facts = RowFacts(
-                organisation: organisation, site: site, weight: weight,
-                unitCost: kind?.replaceCost ?? 0, labourHours: kind?.labourHours ?? 0,
-                isLeader: weight > 0 && (kind?.replacedFirst ?? false),
-                deadline: deadline, locked: locked, quantity: row.quantity)
-            rows.append(facts)
-            if rowOfDevice[row.deviceID] == nil { rowOfDevice[row.deviceID] = index }
-
-            if weight > 0 {
-                if facts.isLeader { sites[site].leaders.append(index) } else { sites[site].followers.append(index) }
-            }
-            if facts.inScope {
-                let key = GroupKey(site: site, kind: row.kind.folded, vendor: row.vendor.folded, locked: locked ?? -1)
-                if let g = groupIndex[key] {
-                    groups[g].append(index)
-                } else {
-                    groupIndex[key] = groups.count
-                    groups.append([index])
-                }
-            }
+            collector.add(row, at: index)
         }
-
-        let registerRows = register.rows
-        self.groups = groups.map { members in
-            members.sorted { a, b in
-                let ra = registerRows[a], rb = registerRows[b]
-                switch (ra.installed, rb.installed) {
-                case let (x?, y?) where x != y: return x < y
-                case (.some, nil): return true
-                case (nil, .some): return false
-                default: return ra.deviceID.utf8Precedes(rb.deviceID)
-                }
-            }
-        }
-        self.rows = rows
-        self.sites = sites
+        let organisations = collector.organisations
+        self.rows = collector.rows
+        self.sites = collector.sites
         self.organisations = organisations
-        self.rowOfDevice = rowOfDevice
+        self.rowOfDevice = collector.rowOfDevice
+        self.groups = Self.oldestFirst(collector.groups, of: register.rows)
         self.organisationOrder = organisations.indices.sorted {
             organisations[$0].name.folded.utf8Precedes(organisations[$1].name.folded)
         }
-    }
-
-    struct SiteKey: Hashable {
-        var organisation: Int
-        var id: String
-    }
-
-    struct GroupKey: Hashable {
-        var site: Int
-        var kind: String
-        var vendor: String
-        var locked: Int
     }
 
     /// Verifies a plan given as entries.
