@@ -3,9 +3,9 @@ import LinearProgramming
 internal import CLPSolve
 
 extension LPHandle {
-    func solve(parameters: SolverParameters, objectiveConstant: Double, isMIP: Bool) throws -> Solution {
+    func solve(parameters: SolverParameters, options: LPSolveSolver.Options, objectiveConstant: Double, isMIP: Bool) throws -> Solution {
         let context = SearchContext(parameters: parameters, objectiveConstant: objectiveConstant)
-        configure(parameters, objectiveConstant: objectiveConstant)
+        configure(parameters, options, objectiveConstant: objectiveConstant)
         let unmanaged = Unmanaged.passRetained(context)
         defer { unmanaged.release() }
         let opaque = unmanaged.toOpaque()
@@ -26,14 +26,14 @@ extension LPHandle {
         return collect(code: code, context: context, isMIP: isMIP, elapsed: elapsed)
     }
 
-    private func configure(_ parameters: SolverParameters, objectiveConstant: Double) {
-        switch parameters.branching {
+    private func configure(_ parameters: SolverParameters, _ options: LPSolveSolver.Options, objectiveConstant: Double) {
+        switch options.branching {
         case .ceiling: set_bb_floorfirst(lp, BRANCH_CEILING)
         case .floor: set_bb_floorfirst(lp, BRANCH_FLOOR)
         case .automatic: set_bb_floorfirst(lp, BRANCH_AUTOMATIC)
         }
         var rule: Int32
-        switch parameters.nodeSelection {
+        switch options.nodeSelection {
         case .first: rule = NODE_FIRSTSELECT
         case .gap: rule = NODE_GAPSELECT
         case .range: rule = NODE_RANGESELECT
@@ -42,7 +42,7 @@ extension LPHandle {
         case .pseudoNonInteger: rule = NODE_PSEUDONONINTSELECT
         case .pseudoRatio: rule = NODE_PSEUDORATIOSELECT
         }
-        if parameters.depthFirstMode { rule |= NODE_DEPTHFIRSTMODE }
+        if options.depthFirstMode { rule |= NODE_DEPTHFIRSTMODE }
         set_bb_rule(lp, rule)
         // lp_solve's own gaps are left at their tight defaults: measured here, an absolute gap
         // of 0.5 let it stop at 501 on a model whose optimum is 488. The requested gaps are

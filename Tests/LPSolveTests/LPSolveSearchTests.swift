@@ -159,10 +159,10 @@ struct LPSolveSearchTests {
 
     @Test func defaultsArePinned() {
         let defaults = SolverParameters()
-        #expect(defaults.branching == .floor)
+        #expect(LPSolveSolver().options.branching == .floor)
         #expect(defaults.relativeGap == 1e-4)
         #expect(defaults.timeLimit == .seconds(60))
-        #expect(defaults.nodeSelection == .first)
+        #expect(LPSolveSolver().options.nodeSelection == .first)
         if case .silent = defaults.log {} else { Issue.record("log must be silent by default") }
     }
 

@@ -1,12 +1,8 @@
 import Foundation
 
-/// How a solver is asked to work. Every field has a default that suits Phaseout's models.
-///
-/// The defaults were chosen on this machine's lp_solve 5.5.2 (see `LPSOLVE-NOTES`): floor-first
-/// branching (lp_solve's default ceiling branching found no integer solution in 60 s on a
-/// 2,000-group × 5-period knapsack-like model), depth-first node selection, and a relative gap
-/// turned into an absolute one once the root relaxation is known (lp_solve's own relative gap
-/// had no effect in our measurements).
+/// How a solver is asked to work: the parameters every backend understands. A backend's own
+/// tuning (lp_solve's branching direction and node selection) is part of the backend's value.
+/// Some fields are hints that a backend may be unable to use; each says which use it.
 public struct SolverParameters: Sendable {
     /// Wall-clock limit for the solve. `nil` means none (not recommended for integer models).
     public var timeLimit: Duration? = .seconds(60)
@@ -20,12 +16,6 @@ public struct SolverParameters: Sendable {
     public var absoluteGap: Double = 1e-9
     /// Where the solver's log lines go. Silent by default.
     public var log: LogSink = .silent
-    /// Which child of a branch is explored first.
-    public var branching: Branching = .floor
-    /// lp_solve's node selection rule (`set_bb_rule`).
-    public var nodeSelection: NodeSelection = .first
-    /// Adds lp_solve's `NODE_DEPTHFIRSTMODE` to the node selection.
-    public var depthFirstMode: Bool = false
     /// Only integer solutions strictly better than this objective value are accepted
     /// (lp_solve's `set_obj_bound`). lp_solve has no MIP start: this is the only way to pass an
     /// incumbent's value. A run that finds nothing better reports ``Termination/infeasible``.
@@ -81,16 +71,6 @@ public enum LogSink: Sendable {
     case silent
     /// Each line is passed to the closure, on the solving thread.
     case lines(@Sendable (String) -> Void)
-}
-
-/// Which branch of a fractional integer variable is explored first.
-public enum Branching: Sendable {
-    case ceiling, floor, automatic
-}
-
-/// lp_solve's node selection rules.
-public enum NodeSelection: Sendable {
-    case first, gap, range, fraction, pseudoCost, pseudoNonInteger, pseudoRatio
 }
 
 /// What the improved-solution callback asks of the search.

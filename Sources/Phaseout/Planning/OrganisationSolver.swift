@@ -13,12 +13,12 @@ struct OrganisationSolver {
     /// is shared out, and by the best-first search when it reaches its limit.
     var extendedDeadline: (@Sendable () -> ContinuousClock.Instant?)?
     var aggregate = true
+    /// lp_solve, for everything but the best-first search's nodes. A second attempt branches
+    /// the other way (``Planner/Round/lpSolve``): a different search proves some organisations
+    /// the first cannot.
     var solver: any LinearSolver = LPSolveSolver()
     var cancellation: CancellationFlag?
     var monolithicLimit = PlanOptions.defaultMonolithicLimit
-    /// lp_solve's branching direction. A second attempt uses another one: a different search
-    /// proves some organisations the first cannot.
-    var branching: Branching = .floor
     /// Called with (plan value, proven bound) when a long solve improves, for progress.
     var onImprovement: (@Sendable (Double, Double?) -> Void)?
     /// A plan from an earlier attempt (the planner's first round), tried as the incumbent.
@@ -138,7 +138,6 @@ struct OrganisationSolver {
         parameters.objectiveGranularity = lattice
         parameters.relativeGap = gap
         parameters.absoluteGap = absoluteGap
-        parameters.branching = branching
         parameters.cancellation = cancellation
         let now = ContinuousClock.now
         parameters.timeLimit = max((currentDeadline - now) * share, .milliseconds(50))

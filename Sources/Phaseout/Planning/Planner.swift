@@ -97,6 +97,20 @@ public struct Planner: Sendable {
         return margins
     }
 
+    /// The two rounds of ``solveAll(_:deadline:)``.
+    enum Round {
+        /// Every organisation, with lp_solve's own search.
+        case first
+        /// The organisations the first left unproven, best first, with the time that is left.
+        case second
+
+        /// lp_solve as the round uses it: the second branches the other way, so that its
+        /// neighbourhood searches and secondary aims do not repeat the first round's.
+        var lpSolve: LPSolveSolver {
+            LPSolveSolver(options: LPSolveSolver.Options(branching: self == .first ? .floor : .automatic))
+        }
+    }
+
     /// Solves the problems on at most `threads` threads; results land at their own index.
     ///
     /// An organisation's share of the time is fixed when it starts, so time that later ones do not
@@ -114,7 +128,7 @@ public struct Planner: Sendable {
         // The first round's plans start the second: a better incumbent prunes more.
         let starting = outcomes.map { $0.status == .feasible ? $0.counts : nil }
         let retried = solveRound(problems, indices: open, deadline: deadline, finished: problems.count - open.count,
-                                 branching: .automatic, starting: starting)
+                                 round: .second, starting: starting)
         for index in open { outcomes[index] = Self.better(outcomes[index], retried[index], gap: options.relativeGap) }
         return outcomes
     }
@@ -169,7 +183,7 @@ public struct Planner: Sendable {
     /// by ``timeWeights(_:indices:firstRound:)``, each starting from `starting[index]` when given.
     /// Results land at their own index (nil elsewhere).
     private func solveRound(_ problems: [OrganisationProblem], indices: [Int], deadline: ContinuousClock.Instant,
-                            finished: Int, branching: Branching = .floor,
+                            finished: Int, round: Round = .first,
                             starting: [PlanCounts?]? = nil) -> [OrganisationOutcome?] {
         let results = ResultSlots<OrganisationOutcome>(count: problems.count)
         let next = Counter()
@@ -183,19 +197,19 @@ public struct Planner: Sendable {
         // them, where the other order gave it to nobody (national 100k with 300 s ended after
         // 257 s; now after 297 s, with the same 234 proven, exposure 270,407.25 against
         // 270,413.25 and bound 270,379.25 against 270,376.5; at 60 s 205 proven against 203).
-        let smallFirst = branching != .floor
+        let smallFirst = round == .second
         let order = indices.sorted {
             smallFirst ? (problems[$0].unitCount, $0) < (problems[$1].unitCount, $1)
                 : (problems[$0].unitCount, -$0) > (problems[$1].unitCount, -$1)
         }
-        let weights = Self.timeWeights(problems, indices: indices, firstRound: branching == .floor)
+        let weights = Self.timeWeights(problems, indices: indices, firstRound: round == .first)
         let clock = TimeShare(deadline: deadline, totalWeight: indices.reduce(0) { $0 + weights[$1] }, workers: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
                 let slot = next.increment() - 1
                 guard slot < order.count else { return }
                 let index = order[slot]
-                if branching != .floor, deadline - ContinuousClock.now < Self.leastRetry {
+                if round == .second, deadline - ContinuousClock.now < Self.leastRetry {
                     // A retry with almost no time left cannot prove more, yet each of its lp_solve
                     // calls takes some 50 ms: it keeps its first-round answer (national 100k under
                     // `cost` overran its 60 s by 5 s retrying 120 councils after the limit).
@@ -205,14 +219,14 @@ public struct Planner: Sendable {
                 var solver = OrganisationSolver(
                     problem: problems[index], relativeGap: options.relativeGap,
                     deadline: clock.start(weight: weights[index]),
-                    aggregate: options.aggregate, cancellation: options.cancellation,
-                    monolithicLimit: options.monolithicLimit, branching: branching)
+                    aggregate: options.aggregate, solver: round.lpSolve, cancellation: options.cancellation,
+                    monolithicLimit: options.monolithicLimit)
                 solver.startingPlan = starting?[index]
                 // The retry searches best first: on national 100k at 300 s it proved 232 councils
                 // against 231 with lp_solve's own search and halved the overall proven gap
                 // (1.7e-4 against 3.4e-4: bound 270,373 against 270,336, exposure 270,418.5
                 // against 270,427.75).
-                if branching != .floor {
+                if round == .second {
                     solver.primarySearch = .bestFirst
                     // Once no organisation waits to start, those still running lose nobody
                     // anything by running on to the round's end: a share fixed at the start

@@ -78,7 +78,7 @@ struct BestFirstPlanningTests {
                 for (start, lent) in [(nil, false), (PlanCounts?.some(exact.counts), false), (nil, true)] {
                     let later = ContinuousClock.now + .seconds(20)
                     var solver = OrganisationSolver(problem: problem, relativeGap: 0, deadline: lent ? .now : later,
-                                                    branching: .automatic)
+                                                    solver: Planner.Round.second.lpSolve)
                     if lent { solver.extendedDeadline = { later } }
                     solver.primarySearch = .bestFirst
                     solver.startingPlan = start

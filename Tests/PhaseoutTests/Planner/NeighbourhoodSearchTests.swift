@@ -164,7 +164,7 @@ struct NeighbourhoodSearchTests {
                 started.startingPlan = exact.counts
                 let outcome = started.solve()
                 #expect(outcome.status == .optimal && abs(outcome.value - exact.value) <= 1e-9 * max(1, exact.value), "seed \(seed)")
-                if recorder.terminations.contains { $0.reason == .failed } { failures.append("seed \(seed) \(problem.name)") }
+                if recorder.terminations.contains(where: { $0.reason == .failed }) { failures.append("seed \(seed) \(problem.name)") }
                 checked += 1
             }
         }
