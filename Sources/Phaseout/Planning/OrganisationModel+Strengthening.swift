@@ -7,9 +7,9 @@ extension OrganisationModel {
     /// same cost, hours and weight at different sites: units of one kind and weight, recorder
     /// blocks of one make-up, paid visits of one price. Every budget and labour row sees only
     /// their total, so without it the model is symmetric: branching on one site's count moves
-    /// the fraction to another site's. lp_solve searched for minutes without a proof on a
-    /// council of 74 columns (Inverclyde, Scottish example) that it proves in milliseconds with
-    /// the totals. They are implied by the counts, so the optimum is unchanged.
+    /// the fraction to another site's, and lp_solve can search for minutes without a proof on a
+    /// council of a few dozen columns that it proves in milliseconds with the totals. They are
+    /// implied by the counts, so the optimum is unchanged.
     mutating func addTypeTotals(_ sets: [[Variable]], labels: [String]) {
         for (k, members) in sets.enumerated() {
             var sum = LinearExpression()

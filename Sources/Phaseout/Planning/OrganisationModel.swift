@@ -24,11 +24,9 @@ struct OrganisationModel {
     /// With `visitsFirst`, branch and bound decides paid visits first, before the type totals
     /// (priority 1) and the counts (0). Once a visit is fixed, the site's counts and blocks are
     /// bounded by it, so the subtree is nearly integral; branching on totals first leaves the
-    /// visits fractional deep in the tree. Used by the best-first search (the second round):
-    /// with it in lp_solve's own search too, national 100k proved 200 councils at 60 s (194
-    /// without) and 231 at 300 s (222), but Edinburgh alone took 11.5 s instead of 4.8 s, so
-    /// the Scottish example with one thread left it to the second round, whose plan, as good,
-    /// differs from the first round's: outputs no longer matched across thread counts.
+    /// visits fractional deep in the tree. Used by the best-first search (the second round)
+    /// only: in lp_solve's own search it slows some councils enough to leave them to the second
+    /// round on one thread and not on two, and outputs must not depend on the thread count.
     static let visitPriority = 2
 
     let problem: OrganisationProblem

@@ -17,8 +17,8 @@ extension OrganisationSolver {
         }
         guard var relaxation = solveRelaxation(),
               relaxation.termination == .optimal, var value = relaxation.objectiveValue else { return nil }
-        // No cuts for `cost`: on the Scottish example under `cost` they cost two proofs (Angus,
-        // North Lanarkshire: lp_solve's depth-first search then finds its plans later).
+        // No cuts for `cost`: with them lp_solve's depth-first search finds its plans later and
+        // proves fewer organisations (see docs/how-it-plans.md).
         guard aggregate, problem.objective == .exposure, !hurried else { return relaxation }
         let rounding = MixedIntegerRounding()
         let rows = model.knapsackRows
@@ -73,9 +73,8 @@ extension OrganisationSolver {
     /// Relaxation-enforced neighbourhood search (RENS): branch and bound over the plans whose
     /// every count lies between the floor and the ceiling of its value in the relaxation (counts
     /// the relaxation already makes whole are fixed). The neighbourhood is small, so lp_solve
-    /// searches it quickly, and it often holds a plan much better than the greedy one (Gosport,
-    /// national 100k: 1,609.5 → 1,564.5 risk-years, optimum 1,563.5), which then prunes the
-    /// full search. Limited by nodes, not time, so the same input gives the same plan.
+    /// searches it quickly, and it often holds a plan much better than the greedy one, which
+    /// then prunes the full search. Limited by nodes, not time, so the same input gives the same plan.
     /// - Returns: a plan better than `value` (any plan when `value` is nil), or `nil`.
     func searchNeighbourhood(of model: OrganisationModel, relaxation: Solution, beating value: Double?) -> PlanCounts? {
         guard let bounds = Neighbourhoods.relaxationEnforced(model.model, relaxed: relaxation.values) else { return nil }
@@ -116,8 +115,7 @@ extension OrganisationSolver {
     /// neighbourhood search's plan and the plans found around the best of them
     /// (``searchAround(_:of:relaxation:beating:)``). For `cost` only plans that replace every at-risk unit
     /// count: the greedy plans often do when money allows, and otherwise the neighbourhood search
-    /// looks for any plan. Without it lp_solve found no plan in 60 s for Edinburgh and Glasgow
-    /// (Scottish example under `cost`), which ended `unknown`.
+    /// looks for any plan: lp_solve alone often finds none for large councils under `cost`.
     func prepare(_ model: inout OrganisationModel, start: PlanCounts?) -> Preparation {
         var prepared = Preparation(incumbent: nil, bound: trivialBound, uncut: nil)
         let funded = rulesOf(model)

@@ -32,8 +32,8 @@ extension OrganisationSolver {
         }
         // The amounts are what the elastic plan itself overspends, in whole pounds and hours. They
         // are never more than lp_solve's own, and they make that plan fit whatever tolerances its
-        // point carries (rounding lp_solve's extra money left Dudley, national 100k under `cost`,
-        // with a funded plan that overspent, when its search stopped at the time limit).
+        // point carries (rounding lp_solve's extra money can leave a funded plan that overspends
+        // when its search stopped at the time limit).
         let (moneySplit, overHours) = PlanMeasures(problem: problem, counts: elasticCounts).overspend(of: problem)
         let hoursSplit = problem.labourHours == nil ? zeros : overHours
         var shortfall = Shortfall(money: moneySplit, hours: hoursSplit, structuralReason: nil)
@@ -87,10 +87,9 @@ extension OrganisationSolver {
             best = (elasticCounts, primaryValue(PlanMeasures(problem: fundedProblem, counts: elasticCounts)))
         }
         var funded = OrganisationModel(problem: problem, aggregate: aggregate, budget: budget, labour: labour, strengthen: aggregate)
-        // It starts from the elastic plan and stops after a fixed number of nodes: the funded plan
-        // is then the same however loaded the machine (a time limit alone made it differ
-        // between 1 and 2 threads on the Scottish example). lp_solve's own search in either round:
-        // a best-first node costs up to 17 LPs, so its time limit would bind before the nodes.
+        // It starts from the elastic plan and stops after a fixed number of nodes, so the funded
+        // plan is the same however loaded the machine. lp_solve's own search in either round: a
+        // best-first node costs up to 17 LPs, so its time limit would bind before the nodes.
         if case .planned(let counts, _, _) = optimise(&funded, start: best?.counts, nodeLimit: Self.fundedNodeLimit,
                                                       search: .depthFirst) {
             let value = primaryValue(PlanMeasures(problem: fundedProblem, counts: counts))

@@ -29,8 +29,8 @@ struct OrganisationSolver {
     /// Set when the organisation starts after the run's solve deadline: only what a plan and a
     /// bound need runs (the greedy plans and the LP relaxation, no cuts, no neighbourhood
     /// searches, no branch and bound once a plan is in hand, the greedy shortfall), so that an
-    /// estate too large for its time limit overruns it by little. Each lp_solve call takes some
-    /// 50 ms however short its limit: national 100k with `--time-limit 3` ran 12.5 s without this.
+    /// estate too large for its time limit overruns it by little: each lp_solve call takes some
+    /// 50 ms however short its limit.
     var hurried = false
     /// The branch and bound of the primary objective (see ``PrimarySearch``).
     var primarySearch: PrimarySearch = .depthFirst
@@ -170,8 +170,7 @@ struct OrganisationSolver {
     static let neighbourhoodShare = 0.25
     /// The search runs only when the incumbent is more than this share above the relaxation's
     /// bound. Most of its time is the neighbourhood's root LP, and close to the bound it rarely
-    /// finds anything: on national 100k, searching every open organisation cost 14 core-seconds
-    /// of 120 for 32 better plans; above a 1 % gap, 3.7 s for 25 of them.
+    /// finds anything.
     static let neighbourhoodGap = 0.01
 
     /// lp_solve's objective cutoff for plans better than `value`: almost a whole lattice step
@@ -186,9 +185,8 @@ struct OrganisationSolver {
     /// lp_solve's objective cutoff for the full search from an incumbent of `value`: plans as good
     /// as the incumbent stay in (half a lattice step above it, or a hair above without a
     /// lattice). With the incumbent itself cut off, lp_solve often ends a search that finds
-    /// nothing with ACCURACYERROR instead of INFEASIBLE (80 of 389 searches on national 100k),
-    /// which proves nothing: Cheltenham then took 35 s to prove what it proves in 3 s when the
-    /// search may find a plan equal to the incumbent.
+    /// nothing with ACCURACYERROR instead of INFEASIBLE, which proves nothing, and the proof then
+    /// takes many times longer than when the search may find a plan equal to the incumbent.
     func cutoff(admitting value: Double) -> Double {
         value + (lattice.map { $0 * 0.5 } ?? Tolerance.absolute(5e-10, near: value))
     }

@@ -58,9 +58,9 @@ public struct Planner: Sendable {
 
     /// The time kept back from the solve for what follows it within the run's limit: the shadow
     /// prices, the independent verifier (plan and funded plan) and writing the files, which grow
-    /// with the register. Measured on national 100k (2 cores): 0.6 s of shadow prices, 0.5 s of
-    /// verifying and 1.1 s of writing, some 22 µs a row; 30 µs a row leaves headroom. Never more
-    /// than a fifth of the limit: a short limit on a large estate is overrun rather than unsolved.
+    /// with the register: 30 µs a register row, with headroom over what they take (see
+    /// Benchmarks/README.md). Never more than a fifth of the limit: a short limit on a large
+    /// estate is overrun rather than unsolved.
     static func finishingReserve(deviceRows: Int, timeLimit: Duration) -> Duration {
         min(.microseconds(30) * deviceRows, timeLimit * 0.2)
     }
@@ -154,10 +154,8 @@ public struct Planner: Sendable {
     }
 
     /// How the time of a round is shared. In the first, in proportion to size plus the mean size:
-    /// difficulty does not grow with size, and pure proportion starved small hard councils
-    /// (East Ayrshire, 39 units of national 100k, needs 0.8 s alone but got a twentieth of that).
-    /// In the second, which only re-solves the unproven, equally. On national 100k this proved
-    /// 192 councils of 247 against 183 with proportional shares in both rounds.
+    /// difficulty does not grow with size, and pure proportion starves small hard councils of the
+    /// second or so they need. In the second, which only re-solves the unproven, equally.
     static func timeWeights(_ problems: [OrganisationProblem], indices: [Int], firstRound: Bool) -> [Double] {
         guard firstRound else { return problems.map { _ in 1 } }
         let mean = Double(indices.reduce(0) { $0 + problems[$1].unitCount }) / Double(max(1, indices.count))
@@ -194,9 +192,7 @@ public struct Planner: Sendable {
         // The first round takes larger organisations first, so that the last worker is not left
         // with the largest. The second, whose shares are equal, takes smaller ones first: they
         // are often proven early, and the time they leave goes to the larger ones started after
-        // them, where the other order gave it to nobody (national 100k with 300 s ended after
-        // 257 s; now after 297 s, with the same 234 proven, exposure 270,407.25 against
-        // 270,413.25 and bound 270,379.25 against 270,376.5; at 60 s 205 proven against 203).
+        // them, where the other order would give it to nobody.
         let smallFirst = round == .second
         let order = indices.sorted {
             smallFirst ? (problems[$0].unitCount, $0) < (problems[$1].unitCount, $1)
@@ -211,8 +207,8 @@ public struct Planner: Sendable {
                 let index = order[slot]
                 if round == .second, deadline - ContinuousClock.now < Self.leastRetry {
                     // A retry with almost no time left cannot prove more, yet each of its lp_solve
-                    // calls takes some 50 ms: it keeps its first-round answer (national 100k under
-                    // `cost` overran its 60 s by 5 s retrying 120 councils after the limit).
+                    // calls takes some 50 ms, which would overrun the limit: it keeps its
+                    // first-round answer.
                     _ = done.increment()
                     continue
                 }
@@ -222,17 +218,13 @@ public struct Planner: Sendable {
                     aggregate: options.aggregate, solver: round.lpSolve, cancellation: options.cancellation,
                     monolithicLimit: options.monolithicLimit)
                 solver.startingPlan = starting?[index]
-                // The retry searches best first: on national 100k at 300 s it proved 232 councils
-                // against 231 with lp_solve's own search and halved the overall proven gap
-                // (1.7e-4 against 3.4e-4: bound 270,373 against 270,336, exposure 270,418.5
-                // against 270,427.75).
+                // The retry searches best first: its bound rises as it goes, where lp_solve's
+                // depth-first search proves nothing new with less time than the first round had.
                 if round == .second {
                     solver.primarySearch = .bestFirst
                     // Once no organisation waits to start, those still running lose nobody
-                    // anything by running on to the round's end: a share fixed at the start
-                    // left a core idle while the last hard council stopped early (national
-                    // 100k, 1,800 s: Adur stopped at 1,708 s, gap 1.2e-4; lent the rest, it is
-                    // proven).
+                    // anything by running on to the round's end, where a share fixed at the start
+                    // would leave a core idle while the last hard council stopped early.
                     let count = order.count
                     solver.extendedDeadline = { next.value >= count ? deadline : nil }
                 }
