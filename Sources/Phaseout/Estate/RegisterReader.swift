@@ -230,8 +230,12 @@ extension RegisterReader {
 
             var quantityValue = 1
             if given(quantity) {
-                if let q = Self.digits(fields[quantity]), q > 0 {
+                if let q = Self.digits(fields[quantity]), q > 0, q <= InputRanges.maxQuantity {
                     quantityValue = q
+                } else if fields[quantity].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), fields[quantity].contains(where: { $0 != 0x30 }) {
+                    log.error(line: line, column: quantity + 1, field: columns[quantity],
+                              "quantity \"\(fields.string(quantity))\" is more than \(InputRanges.maxQuantity) units in one row")
+                    ok = false
                 } else {
                     log.error(line: line, column: quantity + 1, field: columns[quantity],
                               "quantity \"\(fields.string(quantity))\" is not a positive whole number")

@@ -141,8 +141,8 @@ public struct ReportInput: Sendable {
         var lines: [PlanLine] = []
         for record in try records(url, required: ["council", "kind", "period", "quantity", "cost"]) {
             let quantityText = record.field("quantity")
-            guard let quantity = Int(quantityText), quantity >= 0 else {
-                throw ReportError(path: url.path, message: "line \(record.line): quantity \"\(quantityText)\" is not a whole number")
+            guard let quantity = Int(quantityText), quantity >= 0, quantity <= InputRanges.maxQuantity else {
+                throw ReportError(path: url.path, message: "line \(record.line): quantity \"\(quantityText)\" is not a whole number from 0 to \(InputRanges.maxQuantity)")
             }
             lines.append(PlanLine(
                 council: record.field("council"), kind: record.field("kind"),

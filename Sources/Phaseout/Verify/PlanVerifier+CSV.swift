@@ -95,6 +95,11 @@ struct PlanCSVReader {
             t = index
         }
         let text = fields[quantity]
+        if Self.isBeyondRange(text) {
+            log.error(line: line, column: quantity + 1, field: "quantity",
+                      "quantity \"\(text)\" is more than \(InputRanges.maxQuantity) units in one row")
+            return
+        }
         guard let n = Self.wholeNumber(text) else {
             issues.append(PlanIssue(.invalidQuantity, organisation: organisation, period: t.map { scenario.periods[$0] },
                                     amount: 1,
@@ -123,6 +128,16 @@ struct PlanCSVReader {
         if digits.first == "-" || digits.first == "+" { negative = digits.first == "-"; digits = digits.dropFirst() }
         guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(digits) else { return nil }
         return negative ? -value : value
+    }
+
+    /// Whether `text` is a whole number, signed or not, beyond ``InputRanges/maxQuantity`` in
+    /// magnitude (too big to overflow any sum of quantities): an input error, not a violation.
+    static func isBeyondRange(_ text: String) -> Bool {
+        var digits = Substring(text)
+        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        let significant = digits.drop { $0 == "0" }
+        return significant.count > 10 || (Int(significant) ?? 0) > InputRanges.maxQuantity
     }
 
     mutating func readHeader(_ fields: [String]) {
