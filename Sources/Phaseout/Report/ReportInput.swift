@@ -102,7 +102,8 @@ public struct ReportInput: Sendable {
         var rows: [(Int, [String])] = []
         var syntax: CSVScanner.SyntaxProblem?
         data.withUnsafeBytes { raw in
-            CSVScanner.scan(raw.bindMemory(to: UInt8.self), record: { line, fields in
+            CSVScanner.scan(raw.bindMemory(to: UInt8.self), record: { line, cells in
+                let fields = cells.map(CSVText.original)  // undo the writer's formula neutralisation
                 if header == nil {
                     var columns: [String: Int] = [:]
                     for (i, name) in fields.enumerated() where columns[name.lowercased()] == nil { columns[name.lowercased()] = i }

@@ -35,7 +35,8 @@ extension PlanVerifier {
         bytes.withUnsafeBufferPointer { buffer in
             CSVScanner.scan(
                 buffer,
-                record: { line, fields in reader.take(line: line, fields: fields) },
+                // Cells the writer neutralised (a leading apostrophe) read back as the original value.
+                record: { line, fields in reader.take(line: line, fields: fields.map(CSVText.original)) },
                 problem: { p in reader.log.error(line: p.line, column: p.column, p.message) })
         }
         if !reader.sawHeader { reader.log.error(line: 1, "the plan is empty: it needs a header row") }
