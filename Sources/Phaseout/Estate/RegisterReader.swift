@@ -56,6 +56,7 @@ public enum RegisterReader {
     /// Parses register bytes in place, without copying them; see the public `parse`.
     static func parse(buffer: UnsafeBufferPointer<UInt8>, fileName: String) throws(InputError) -> Register {
         var log = DiagnosticLog(file: fileName)
+        guard TextBytes.check(buffer, log: &log) else { throw log.inputError }
         var builder = Builder(fileName: fileName)
         builder.reserve(rows: lineCount(buffer))
         CSVScanner.scan(

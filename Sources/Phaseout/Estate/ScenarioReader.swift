@@ -45,6 +45,7 @@ public enum ScenarioReader {
     /// - Throws: ``InputError`` listing every problem found.
     public static func parse(_ bytes: [UInt8], fileName: String) throws(InputError) -> Scenario {
         var log = DiagnosticLog(file: fileName)
+        if !bytes.withUnsafeBufferPointer({ TextBytes.check($0, log: &log) }) { throw log.inputError }
         let root = try JSONParser.document(bytes, log: &log)
         var reader = Reader(log: log, fileName: fileName)
         let scenario = reader.scenario(from: root)

@@ -53,12 +53,19 @@ public struct PlanWriter: Sendable {
                 row.period.map { scenario.periods[$0] } ?? "", String(row.quantity), CSVText.number(row.cost),
                 device.sensitivity, device.siteCategory, deadlines[row.rowIndex] ?? "",
             ]
-            for column in carried {
+            for column in carried.prefix(carried.count - register.extraColumns.count) {
                 switch column {
                 case "model": fields.append(device.model)
                 case "installed": fields.append(device.installed.map(String.init) ?? "")
-                case "locked_period": fields.append(device.lockedPeriod ?? "")
-                default: fields.append(device.extra.first { $0.column == column }?.value ?? "")
+                default: fields.append(device.lockedPeriod ?? "")
+                }
+            }
+            for (k, column) in register.extraColumns.enumerated() {
+                // A row read from the register holds its extras in column order: no search.
+                if k < device.extra.count && device.extra[k].column == column {
+                    fields.append(device.extra[k].value)
+                } else {
+                    fields.append(device.extra.first { $0.column == column }?.value ?? "")
                 }
             }
             text += CSVText.line(fields)

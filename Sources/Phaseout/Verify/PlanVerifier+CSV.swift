@@ -32,6 +32,7 @@ extension PlanVerifier {
     /// Verifies plan.csv bytes (UTF-8). See ``verify(planCSVAt:fileName:)``.
     public func verify(planCSV bytes: [UInt8], fileName: String) throws(InputError) -> VerificationReport {
         var reader = PlanCSVReader(verifier: self, fileName: fileName)
+        if !bytes.withUnsafeBufferPointer({ TextBytes.check($0, log: &reader.log) }) { throw reader.log.inputError }
         bytes.withUnsafeBufferPointer { buffer in
             CSVScanner.scan(
                 buffer,
