@@ -23,11 +23,9 @@ public enum RegisterReader {
     /// - Throws: ``InputError`` listing every problem found.
     public static func read(path: String, fileName: String? = nil) throws(InputError) -> Register {
         let name = fileName ?? path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(diagnostics: [Diagnostic(.error, file: name, message: "cannot read the register file")])
-        }
-        let result = data.withUnsafeBytes { raw in
-            Result { () throws(InputError) in try parse(buffer: raw.bindMemory(to: UInt8.self), fileName: name) }
+        let bytes = try FileAccess.readInput(path, fileName: name, what: "register")
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(InputError) in try parse(buffer: buffer, fileName: name) }
         }
         return try result.get()
     }

@@ -29,10 +29,7 @@ public enum ScenarioReader {
     /// - Throws: ``InputError`` listing every problem found.
     public static func read(path: String, fileName: String? = nil) throws(InputError) -> Scenario {
         let name = fileName ?? path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(diagnostics: [Diagnostic(.error, file: name, message: "cannot read the scenario file")])
-        }
-        return try parse(Array(data), fileName: name)
+        return try parse(FileAccess.readInput(path, fileName: name, what: "scenario"), fileName: name)
     }
 
     /// Parses scenario JSON text.

@@ -89,10 +89,9 @@ public struct ReportInput: Sendable {
     private static func exists(_ url: URL) -> Bool { FileManager.default.fileExists(atPath: url.path) }
 
     private static func read(_ url: URL) throws(ReportError) -> Data {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ReportError(path: url.path, message: exists(url) ? "could not be read" : "no such file")
+        do { return Data(try FileAccess.readRegularFile(url.path)) } catch {
+            throw ReportError(path: url.path, message: error.reason)
         }
-        return data
     }
 
     /// The records of a CSV file with a header, as dictionaries from lower-cased column name to field.

@@ -18,10 +18,7 @@ extension PlanVerifier {
     ///   (a missing column, a duplicate column, a record with the wrong field count, bad quoting).
     public func verify(planCSVAt path: String, fileName: String? = nil) throws(InputError) -> VerificationReport {
         let name = fileName ?? path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(diagnostics: [Diagnostic(.error, file: name, message: "cannot read the plan file")])
-        }
-        return try verify(planCSV: Array(data), fileName: name)
+        return try verify(planCSV: FileAccess.readInput(path, fileName: name, what: "plan"), fileName: name)
     }
 
     /// Verifies plan.csv text. See ``verify(planCSVAt:fileName:)``.

@@ -14,10 +14,7 @@ public enum ShortfallReader {
     /// - Throws: ``InputError`` naming the file, line and column of every problem.
     public static func read(path: String, fileName: String? = nil, periodCount: Int? = nil) throws(InputError) -> [String: Shortfall] {
         let name = fileName ?? path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(diagnostics: [Diagnostic(.error, file: name, message: "cannot read the summary file")])
-        }
-        return try parse(Array(data), fileName: name, periodCount: periodCount)
+        return try parse(FileAccess.readInput(path, fileName: name, what: "summary"), fileName: name, periodCount: periodCount)
     }
 
     /// Parses summary JSON bytes. A summary without `shortfalls` has none.
