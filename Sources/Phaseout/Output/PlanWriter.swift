@@ -7,7 +7,8 @@ public struct PlanWriter: Sendable {
 
     public init(estate: Estate) { self.estate = estate }
 
-    /// Writes into `directory`, creating it if needed.
+    /// Writes into `directory`, creating it if needed, replacing the previous run's files as one
+    /// set (see docs/outputs.md).
     public func write(_ plan: Plan, to directory: URL) throws {
         // The two large files are rendered at the same time.
         let (planText, fundedText) = concurrently(
@@ -17,14 +18,12 @@ public struct PlanWriter: Sendable {
             ("visits.csv", Data(visitsCSV(plan.visits).utf8)),
             ("summary.json", try summaryJSON(plan)),
         ]
-        var stale: [String] = []
         if let fundedText, let fundedVisits = plan.fundedVisits {
             files.append(("funded-plan.csv", Data(fundedText.utf8)))
             files.append(("funded-visits.csv", Data(visitsCSV(fundedVisits).utf8)))
-        } else {
-            stale = ["funded-plan.csv", "funded-visits.csv"]
         }
-        try AtomicFiles.write(files.map { (name: $0.0, contents: $0.1) }, to: directory, removing: stale)
+        // One set: the previous run's files (report.html, funded files) go with it.
+        try OutputSet.write(files.map { (name: $0.0, contents: $0.1) }, to: directory)
     }
 
     /// The register columns carried into plan.csv after the required ones.
