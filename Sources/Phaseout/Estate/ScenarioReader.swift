@@ -9,7 +9,8 @@ import Foundation
 /// Checks: unknown and duplicate keys anywhere, value types, non-finite and negative numbers,
 /// `periodYears` > 0, `inflation` and `discountRate` > −1, `carryOver` in [0, 1], budget and
 /// labour arrays of T values, distinct periods, kinds with a `replaceCost`, names that fold to
-/// the same key, and deadline rules naming unknown kinds, levels or periods.
+/// the same key, deadline rules naming unknown kinds, levels or periods, and the supported
+/// ranges of docs/input-ranges.md (``InputRanges``).
 public enum ScenarioReader {
     /// The scenario format's top-level keys.
     public static let topLevelKeys: Set<String> = [
@@ -177,7 +178,7 @@ extension ScenarioReader {
             return b
         }
 
-        /// An array of T finite numbers ≥ 0.
+        /// An array of T finite numbers from 0 to `maximum`.
         mutating func series(_ value: JSONValue, _ path: String, count: Int?, maximum: Double) -> [Double]? {
             guard case .array(let elements) = value.content else {
                 error(value, path, "\(path) must be an array of numbers, not \(value.typeName)")

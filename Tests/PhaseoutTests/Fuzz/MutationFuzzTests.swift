@@ -92,7 +92,7 @@ struct FuzzContext {
         while seconds.map({ clock.now - start < .seconds($0) }) ?? (executions < 2000) {
             let k = executions % seeds.count
             let input = mutator.mutate(seeds[k], other: seeds[(k + 1) % seeds.count])
-            if let lastInput { FileManager.default.createFile(atPath: lastInput, contents: Data(input)) }
+            if let lastInput { try Data(input).write(to: URL(fileURLWithPath: lastInput)) }
             let elapsed = clock.measure { context.run(target, input, which: k, plan: executions % 16 == 0) }
             slowest = max(slowest, elapsed)
             if elapsed > .seconds(1) {
