@@ -63,9 +63,12 @@ private func outputs(_ folder: String) -> [String: Data] {
         let process = Process()
         process.executableURL = binary
         process.arguments = ["plan", register, scenario, "--out", out, "--quiet"]
+        // Half the runs pause 8 ms after each staged file and before the swap (a test hook),
+        // so that kills land between the writes and the swap.
+        if k % 4 < 2 { process.environment = ["PHASEOUT_OUTPUT_PAUSE_MS": "8"] }
         process.standardError = FileHandle.nullDevice
         try process.run()
-        usleep(UInt32.random(in: 0...40_000, using: &generator))
+        usleep(UInt32.random(in: 0...(k % 4 < 2 ? 70_000 : 40_000), using: &generator))
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         let now = outputs(out)

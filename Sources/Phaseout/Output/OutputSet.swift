@@ -41,7 +41,10 @@ enum OutputSet {
             return try AtomicFiles.write(files, to: directory, removing: stale)
         }
         do {
-            for file in files { try FileAccess.write(file.contents, to: staging + "/" + file.name) }
+            for file in files {
+                try FileAccess.write(file.contents, to: staging + "/" + file.name)
+                pauseForTests()
+            }
         } catch {
             removeOurs(staging)
             throw error
@@ -53,11 +56,21 @@ enum OutputSet {
             return
         }
         chmod(staging, info.st_mode & 0o7777)
+        pauseForTests()
         guard exchange(staging, path) else {
             removeOurs(staging)
             return try AtomicFiles.write(files, to: directory, removing: stale)
         }
         removeOurs(staging)  // now the previous set
+    }
+
+    /// Sleeps `PHASEOUT_OUTPUT_PAUSE_MS` milliseconds, when set: a test hook that widens the
+    /// moments between writing the set and swapping it in, so that a test killing the process
+    /// lands there often.
+    private static func pauseForTests() {
+        if let text = ProcessInfo.processInfo.environment["PHASEOUT_OUTPUT_PAUSE_MS"], let ms = UInt32(text) {
+            usleep(ms * 1000)
+        }
     }
 
     /// Whether `path` is absent, or a real directory holding only Phaseout's outputs.

@@ -21,6 +21,7 @@ public enum ShortfallReader {
     /// - Throws: ``InputError`` naming the line and column of every problem.
     public static func parse(_ bytes: [UInt8], fileName: String, periodCount: Int? = nil) throws(InputError) -> [String: Shortfall] {
         var log = DiagnosticLog(file: fileName)
+        if !bytes.withUnsafeBufferPointer({ TextBytes.check($0, log: &log) }) { throw log.inputError }
         let root = try JSONParser.document(bytes, log: &log)
         guard case .object(let members) = root.content else {
             log.error(line: root.line, column: root.column, "expected the summary object written by phaseout plan, found \(root.typeName)")
