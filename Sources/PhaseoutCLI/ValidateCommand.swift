@@ -84,17 +84,8 @@ struct ValidateCommand: ParsableCommand {
         return out
     }
 
-    /// Whole pounds with thousands separators (pence when not whole).
+    /// Whole pounds with thousands separators (pence when not whole); any finite amount.
     static func money(_ x: Double) -> String {
-        let pence = Int((x * 100).rounded())
-        let pounds = abs(pence) / 100, rest = abs(pence) % 100
-        var digits = String(pounds)
-        var grouped = ""
-        while digits.count > 3 {
-            grouped = "," + digits.suffix(3) + grouped
-            digits.removeLast(3)
-        }
-        grouped = digits + grouped
-        return (pence < 0 ? "-" : "") + grouped + (rest == 0 ? "" : "." + (rest < 10 ? "0" : "") + String(rest))
+        PoundsText.grouped(x)
     }
 }

@@ -65,6 +65,8 @@ private struct EstateBuilder {
                       "council \"\(org.name)\" has units to replace but no budget (budgets has no \"\(org.name)\" and no \"default\")")
         }
 
+        grouping.checkRanges(rows: register.rows, councilColumn: councilColumn, log: &log)
+
         // Warnings about vendors at the default weight.
         for use in grouping.vendors where use.fellToDefault {
             log.warning(line: use.line, column: vendorColumn, field: "vendor",

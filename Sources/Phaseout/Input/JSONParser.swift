@@ -34,18 +34,26 @@ struct JSONParser {
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
+    /// A position on the current line whose column is known, so that each column is counted
+    /// on from the last one asked for: linear in the line's length, however long it is.
+    private var columnMark = (index: 0, column: 1)
+
+    /// The column (in characters, not bytes) of position `i`.
     private var column: Int {
-        // Count characters, not bytes: skip UTF-8 continuation bytes.
-        var c = 1
-        var k = lineStart
-        while k < i && k < bytes.count {
-            if bytes[k] & 0xC0 != 0x80 { c += 1 }
-            k += 1
+        mutating get {
+            if columnMark.index < lineStart || columnMark.index > i { columnMark = (lineStart, 1) }
+            var (k, c) = columnMark
+            // Count characters, not bytes: skip UTF-8 continuation bytes.
+            while k < i && k < bytes.count {
+                if bytes[k] & 0xC0 != 0x80 { c += 1 }
+                k += 1
+            }
+            columnMark = (k, c)
+            return c
         }
-        return c
     }
 
-    private func error(_ message: String) -> SyntaxError {
+    private mutating func error(_ message: String) -> SyntaxError {
         SyntaxError(line: line, column: column, message: message)
     }
 

@@ -23,11 +23,9 @@ public enum RegisterReader {
     /// - Throws: ``InputError`` listing every problem found.
     public static func read(path: String, fileName: String? = nil) throws(InputError) -> Register {
         let name = fileName ?? path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(diagnostics: [Diagnostic(.error, file: name, message: "cannot read the register file")])
-        }
-        let result = data.withUnsafeBytes { raw in
-            Result { () throws(InputError) in try parse(buffer: raw.bindMemory(to: UInt8.self), fileName: name) }
+        let bytes = try FileAccess.readInput(path, fileName: name, what: "register")
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(InputError) in try parse(buffer: buffer, fileName: name) }
         }
         return try result.get()
     }
@@ -56,6 +54,7 @@ public enum RegisterReader {
     /// Parses register bytes in place, without copying them; see the public `parse`.
     static func parse(buffer: UnsafeBufferPointer<UInt8>, fileName: String) throws(InputError) -> Register {
         var log = DiagnosticLog(file: fileName)
+        guard TextBytes.check(buffer, log: &log) else { throw log.inputError }
         var builder = Builder(fileName: fileName)
         builder.reserve(rows: lineCount(buffer))
         CSVScanner.scan(
@@ -230,8 +229,12 @@ extension RegisterReader {
 
             var quantityValue = 1
             if given(quantity) {
-                if let q = Self.digits(fields[quantity]), q > 0 {
+                if let q = Self.digits(fields[quantity]), q > 0, q <= InputRanges.maxQuantity {
                     quantityValue = q
+                } else if fields[quantity].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), fields[quantity].contains(where: { $0 != 0x30 }) {
+                    log.error(line: line, column: quantity + 1, field: columns[quantity],
+                              "quantity \"\(fields.string(quantity))\" is more than \(InputRanges.maxQuantity) units in one row")
+                    ok = false
                 } else {
                     log.error(line: line, column: quantity + 1, field: columns[quantity],
                               "quantity \"\(fields.string(quantity))\" is not a positive whole number")

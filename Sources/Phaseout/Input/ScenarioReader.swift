@@ -9,7 +9,8 @@ import Foundation
 /// Checks: unknown and duplicate keys anywhere, value types, non-finite and negative numbers,
 /// `periodYears` > 0, `inflation` and `discountRate` > −1, `carryOver` in [0, 1], budget and
 /// labour arrays of T values, distinct periods, kinds with a `replaceCost`, names that fold to
-/// the same key, and deadline rules naming unknown kinds, levels or periods.
+/// the same key, deadline rules naming unknown kinds, levels or periods, and the supported
+/// ranges of docs/input-ranges.md (``InputRanges``).
 public enum ScenarioReader {
     /// The scenario format's top-level keys.
     public static let topLevelKeys: Set<String> = [
@@ -29,10 +30,7 @@ public enum ScenarioReader {
     /// - Throws: ``InputError`` listing every problem found.
     public static func read(path: String, fileName: String? = nil) throws(InputError) -> Scenario {
         let name = fileName ?? path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(diagnostics: [Diagnostic(.error, file: name, message: "cannot read the scenario file")])
-        }
-        return try parse(Array(data), fileName: name)
+        return try parse(FileAccess.readInput(path, fileName: name, what: "scenario"), fileName: name)
     }
 
     /// Parses scenario JSON text.
@@ -45,6 +43,7 @@ public enum ScenarioReader {
     /// - Throws: ``InputError`` listing every problem found.
     public static func parse(_ bytes: [UInt8], fileName: String) throws(InputError) -> Scenario {
         var log = DiagnosticLog(file: fileName)
+        if !bytes.withUnsafeBufferPointer({ TextBytes.check($0, log: &log) }) { throw log.inputError }
         let root = try JSONParser.document(bytes, log: &log)
         var reader = Reader(log: log, fileName: fileName)
         let scenario = reader.scenario(from: root)
@@ -55,7 +54,7 @@ public enum ScenarioReader {
 
 extension ScenarioReader {
     /// Walks the JSON tree, checking as it goes.
-    fileprivate struct Reader {
+    struct Reader {
         var log: DiagnosticLog
         let fileName: String
 
@@ -179,8 +178,8 @@ extension ScenarioReader {
             return b
         }
 
-        /// An array of T finite numbers ≥ 0.
-        mutating func series(_ value: JSONValue, _ path: String, count: Int?) -> [Double]? {
+        /// An array of T finite numbers from 0 to `maximum`.
+        mutating func series(_ value: JSONValue, _ path: String, count: Int?, maximum: Double) -> [Double]? {
             guard case .array(let elements) = value.content else {
                 error(value, path, "\(path) must be an array of numbers, not \(value.typeName)")
                 return nil
@@ -192,7 +191,7 @@ extension ScenarioReader {
             var out: [Double] = []
             var ok = true
             for (k, element) in elements.enumerated() {
-                if let x = number(element, "\(path)[\(k)]") { out.append(x) } else { ok = false }
+                if let x = number(element, "\(path)[\(k)]", maximum: maximum) { out.append(x) } else { ok = false }
             }
             return ok ? out : nil
         }
@@ -234,9 +233,10 @@ extension ScenarioReader {
             } else {
                 error(root, "periods", "missing required key \"periods\"")
             }
+            if periodsOK, let v = byKey["periods"] { periodsOK = periodCountInRange(v, count: periods.count) }
             let t: Int? = periodsOK ? periods.count : nil
 
-            let periodYears = byKey["periodYears"].flatMap { number($0, "periodYears", strictly: true) } ?? 1
+            let periodYears = byKey["periodYears"].flatMap { number($0, "periodYears", strictly: true, maximum: InputRanges.maxPeriodYears) } ?? 1
 
             var objective = Objective.exposure
             if let v = byKey["objective"], let s = string(v, "objective") {
@@ -252,7 +252,7 @@ extension ScenarioReader {
                 var weights: [String: Double] = [:]
                 var defaultWeight = 0.0
                 for (member, key) in named {
-                    guard let w = number(member.value, "vendors.\(member.key)") else { continue }
+                    guard let w = weight(member.value, "vendors.\(member.key)") else { continue }
                     if key == "default" { defaultWeight = w } else { weights[key] = w }
                 }
                 vendors = VendorTable(weights, defaultWeight: defaultWeight)
@@ -261,7 +261,7 @@ extension ScenarioReader {
             var sensitivity = Scenario.defaultSensitivityWeights
             if let v = byKey["sensitivity"], let named = namedMembers(v, "sensitivity") {
                 for (member, key) in named {
-                    if let w = number(member.value, "sensitivity.\(member.key)") { sensitivity[key] = w }
+                    if let w = weight(member.value, "sensitivity.\(member.key)") { sensitivity[key] = w }
                 }
             }
 
@@ -279,11 +279,11 @@ extension ScenarioReader {
                         let p = "\(path).\(field.key)"
                         switch field.key {
                         case "replaceCost":
-                            if let x = number(field.value, p) { kind.replaceCost = x; hasCost = true } else { ok = false; hasCost = true }
+                            if let x = cost(field.value, p) { kind.replaceCost = x; hasCost = true } else { ok = false; hasCost = true }
                         case "labourHours":
-                            if let x = number(field.value, p) { kind.labourHours = x } else { ok = false }
+                            if let x = unitHours(field.value, p) { kind.labourHours = x } else { ok = false }
                         case "risk":
-                            if let x = number(field.value, p) { kind.risk = x } else { ok = false }
+                            if let x = weight(field.value, p) { kind.risk = x } else { ok = false }
                         case "replacedFirst":
                             if let b = bool(field.value, p) { kind.replacedFirst = b } else { ok = false }
                         default: break
@@ -299,24 +299,24 @@ extension ScenarioReader {
             var visit: [String: Double] = [:]
             if let v = byKey["siteVisitCost"], let named = namedMembers(v, "siteVisitCost") {
                 for (member, key) in named {
-                    if let x = number(member.value, "siteVisitCost.\(member.key)") { visit[key] = x }
+                    if let x = cost(member.value, "siteVisitCost.\(member.key)") { visit[key] = x }
                 }
             }
 
-            let inflation = byKey["inflation"].flatMap { number($0, "inflation", minimum: -1, strictly: true) } ?? 0
-            let discountRate = byKey["discountRate"].flatMap { number($0, "discountRate", minimum: -1, strictly: true) } ?? 0.035
+            let inflation = byKey["inflation"].flatMap { rate($0, "inflation") } ?? 0
+            let discountRate = byKey["discountRate"].flatMap { rate($0, "discountRate") } ?? 0.035
             let carryOver = byKey["carryOver"].flatMap { number($0, "carryOver", maximum: 1) } ?? 0
 
             var budgets: [String: [Double]] = [:]
             if let v = byKey["budgets"], let named = namedMembers(v, "budgets") {
                 for (member, key) in named {
-                    if let s = series(member.value, "budgets.\(member.key)", count: t) { budgets[key] = s }
+                    if let s = budgetSeries(member.value, "budgets.\(member.key)", count: t) { budgets[key] = s }
                 }
             }
             var labour: [String: [Double]] = [:]
             if let v = byKey["labourHours"], let named = namedMembers(v, "labourHours") {
                 for (member, key) in named {
-                    if let s = series(member.value, "labourHours.\(member.key)", count: t) { labour[key] = s }
+                    if let s = series(member.value, "labourHours.\(member.key)", count: t, maximum: InputRanges.maxHours) { labour[key] = s }
                 }
             }
 
@@ -334,6 +334,8 @@ extension ScenarioReader {
                 }
             }
 
+            checkFactors(byKey, root: root, periodCount: t, periodYears: periodYears,
+                         inflation: inflation, discountRate: discountRate)
             return Scenario(
                 fileName: fileName, name: name, periods: periods, periodYears: periodYears, objective: objective,
                 vendors: vendors, sensitivityWeights: sensitivity, kinds: kinds, siteVisitCost: visit,

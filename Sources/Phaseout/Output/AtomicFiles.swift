@@ -5,21 +5,20 @@ import Foundation
 enum AtomicFiles {
     /// Writes every file to a temporary name in `directory`, then renames each into place.
     /// Files named in `remove` (stale outputs of an earlier run) are deleted afterwards.
+    /// - Throws: ``FileError`` saying which path failed and why.
     static func write(_ files: [(name: String, contents: Data)], to directory: URL, removing remove: [String] = []) throws {
         let manager = FileManager.default
-        try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+        try FileAccess.makeDirectory(directory.path)
         let token = UUID().uuidString.prefix(8)
         var staged: [(temporary: URL, final: URL)] = []
         do {
             for file in files {
                 let temporary = directory.appendingPathComponent(".\(file.name).\(token).tmp")
-                try file.contents.write(to: temporary)
+                try FileAccess.write(file.contents, to: temporary.path)
                 staged.append((temporary, directory.appendingPathComponent(file.name)))
             }
             for entry in staged {
-                if rename(entry.temporary.path, entry.final.path) != 0 {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: entry.final.path])
-                }
+                try FileAccess.rename(entry.temporary.path, to: entry.final.path)
             }
         } catch {
             for entry in staged { try? manager.removeItem(at: entry.temporary) }

@@ -7,8 +7,9 @@ public struct PlanWriter: Sendable {
 
     public init(estate: Estate) { self.estate = estate }
 
-    /// Writes into `directory`, creating it if needed. Only a plan the independent verifier has
-    /// accepted is written (``Plan/verified(against:)``).
+    /// Writes into `directory`, creating it if needed, replacing the previous run's files as one
+    /// set (see docs/outputs.md). Only a plan the independent verifier has accepted is written
+    /// (``Plan/verified(against:)``).
     public func write(_ verified: VerifiedPlan, to directory: URL) throws {
         let plan = verified.plan
         // The two large files are rendered at the same time.
@@ -19,14 +20,12 @@ public struct PlanWriter: Sendable {
             ("visits.csv", Data(visitsCSV(plan.visits).utf8)),
             ("summary.json", try summaryJSON(plan)),
         ]
-        var stale: [String] = []
         if let fundedText, let fundedVisits = plan.fundedVisits {
             files.append(("funded-plan.csv", Data(fundedText.utf8)))
             files.append(("funded-visits.csv", Data(visitsCSV(fundedVisits).utf8)))
-        } else {
-            stale = ["funded-plan.csv", "funded-visits.csv"]
         }
-        try AtomicFiles.write(files.map { (name: $0.0, contents: $0.1) }, to: directory, removing: stale)
+        // One set: the previous run's files (report.html, funded files) go with it.
+        try OutputSet.write(files.map { (name: $0.0, contents: $0.1) }, to: directory)
     }
 
     /// The register columns carried into plan.csv after the required ones.
@@ -55,12 +54,19 @@ public struct PlanWriter: Sendable {
                 row.period.map { scenario.periods[$0] } ?? "", String(row.quantity), CSVText.number(row.cost),
                 device.sensitivity, device.siteCategory, deadlines[row.rowIndex] ?? "",
             ]
-            for column in carried {
+            for column in carried.prefix(carried.count - register.extraColumns.count) {
                 switch column {
                 case "model": fields.append(device.model)
                 case "installed": fields.append(device.installed.map(String.init) ?? "")
-                case "locked_period": fields.append(device.lockedPeriod ?? "")
-                default: fields.append(device.extra.first { $0.column == column }?.value ?? "")
+                default: fields.append(device.lockedPeriod ?? "")
+                }
+            }
+            for (k, column) in register.extraColumns.enumerated() {
+                // A row read from the register holds its extras in column order: no search.
+                if k < device.extra.count && device.extra[k].column == column {
+                    fields.append(device.extra[k].value)
+                } else {
+                    fields.append(device.extra.first { $0.column == column }?.value ?? "")
                 }
             }
             text += CSVText.line(fields)

@@ -89,10 +89,9 @@ public struct ReportInput: Sendable {
     private static func exists(_ url: URL) -> Bool { FileManager.default.fileExists(atPath: url.path) }
 
     private static func read(_ url: URL) throws(ReportError) -> Data {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ReportError(path: url.path, message: exists(url) ? "could not be read" : "no such file")
+        do { return Data(try FileAccess.readRegularFile(url.path)) } catch {
+            throw ReportError(path: url.path, message: error.reason)
         }
-        return data
     }
 
     /// The records of a CSV file with a header, as dictionaries from lower-cased column name to field.
@@ -102,7 +101,8 @@ public struct ReportInput: Sendable {
         var rows: [(Int, [String])] = []
         var syntax: CSVScanner.SyntaxProblem?
         data.withUnsafeBytes { raw in
-            CSVScanner.scan(raw.bindMemory(to: UInt8.self), record: { line, fields in
+            CSVScanner.scan(raw.bindMemory(to: UInt8.self), record: { line, cells in
+                let fields = cells.map(CSVText.original)  // undo the writer's formula neutralisation
                 if header == nil {
                     var columns: [String: Int] = [:]
                     for (i, name) in fields.enumerated() where columns[name.lowercased()] == nil { columns[name.lowercased()] = i }
@@ -141,8 +141,8 @@ public struct ReportInput: Sendable {
         var lines: [PlanLine] = []
         for record in try records(url, required: ["council", "kind", "period", "quantity", "cost"]) {
             let quantityText = record.field("quantity")
-            guard let quantity = Int(quantityText), quantity >= 0 else {
-                throw ReportError(path: url.path, message: "line \(record.line): quantity \"\(quantityText)\" is not a whole number")
+            guard let quantity = Int(quantityText), quantity >= 0, quantity <= InputRanges.maxQuantity else {
+                throw ReportError(path: url.path, message: "line \(record.line): quantity \"\(quantityText)\" is not a whole number from 0 to \(InputRanges.maxQuantity)")
             }
             lines.append(PlanLine(
                 council: record.field("council"), kind: record.field("kind"),

@@ -130,14 +130,7 @@ struct Money: CustomStringConvertible {
     var value: Double
     init(_ value: Double) { self.value = value }
     var description: String {
-        let pence = Int((value * 100).rounded())
-        var digits = String(abs(pence) / 100)
-        var grouped = ""
-        while digits.count > 3 {
-            grouped = "," + digits.suffix(3) + grouped
-            digits.removeLast(3)
-        }
-        let rest = abs(pence) % 100
-        return (pence < 0 ? "-£" : "£") + digits + grouped + (rest == 0 ? "" : String(format: ".%02d", rest))
+        let (negative, digits) = PoundsText.parts(value)
+        return (negative ? "-£" : "£") + digits
     }
 }

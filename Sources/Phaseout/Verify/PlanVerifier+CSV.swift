@@ -18,10 +18,7 @@ extension PlanVerifier {
     ///   (a missing column, a duplicate column, a record with the wrong field count, bad quoting).
     public func verify(planCSVAt path: String, fileName: String? = nil) throws(InputError) -> VerificationReport {
         let name = fileName ?? path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(diagnostics: [Diagnostic(.error, file: name, message: "cannot read the plan file")])
-        }
-        return try verify(planCSV: Array(data), fileName: name)
+        return try verify(planCSV: FileAccess.readInput(path, fileName: name, what: "plan"), fileName: name)
     }
 
     /// Verifies plan.csv text. See ``verify(planCSVAt:fileName:)``.
@@ -32,10 +29,12 @@ extension PlanVerifier {
     /// Verifies plan.csv bytes (UTF-8). See ``verify(planCSVAt:fileName:)``.
     public func verify(planCSV bytes: [UInt8], fileName: String) throws(InputError) -> VerificationReport {
         var reader = PlanCSVReader(verifier: self, fileName: fileName)
+        if !bytes.withUnsafeBufferPointer({ TextBytes.check($0, log: &reader.log) }) { throw reader.log.inputError }
         bytes.withUnsafeBufferPointer { buffer in
             CSVScanner.scan(
                 buffer,
-                record: { line, fields in reader.take(line: line, fields: fields) },
+                // Cells the writer neutralised (a leading apostrophe) read back as the original value.
+                record: { line, fields in reader.take(line: line, fields: fields.map(CSVText.original)) },
                 problem: { p in reader.log.error(line: p.line, column: p.column, p.message) })
         }
         if !reader.sawHeader { reader.log.error(line: 1, "the plan is empty: it needs a header row") }
@@ -95,6 +94,11 @@ struct PlanCSVReader {
             t = index
         }
         let text = fields[quantity]
+        if Self.isBeyondRange(text) {
+            log.error(line: line, column: quantity + 1, field: "quantity",
+                      "quantity \"\(text)\" is more than \(InputRanges.maxQuantity) units in one row")
+            return
+        }
         guard let n = Self.wholeNumber(text) else {
             issues.append(PlanIssue(.invalidQuantity, organisation: organisation, period: t.map { scenario.periods[$0] },
                                     amount: 1,
@@ -123,6 +127,16 @@ struct PlanCSVReader {
         if digits.first == "-" || digits.first == "+" { negative = digits.first == "-"; digits = digits.dropFirst() }
         guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(digits) else { return nil }
         return negative ? -value : value
+    }
+
+    /// Whether `text` is a whole number, signed or not, beyond ``InputRanges/maxQuantity`` in
+    /// magnitude (too big to overflow any sum of quantities): an input error, not a violation.
+    static func isBeyondRange(_ text: String) -> Bool {
+        var digits = Substring(text)
+        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        let significant = digits.drop { $0 == "0" }
+        return significant.count > 10 || (Int(significant) ?? 0) > InputRanges.maxQuantity
     }
 
     mutating func readHeader(_ fields: [String]) {

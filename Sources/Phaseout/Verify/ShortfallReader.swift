@@ -17,16 +17,14 @@ public enum ShortfallReader {
     /// - Throws: ``InputError`` naming the file, line and column of every problem.
     public static func read(path: String, fileName: String? = nil, periodCount: Int? = nil) throws(InputError) -> [String: Shortfall] {
         let name = fileName ?? path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(diagnostics: [Diagnostic(.error, file: name, message: "cannot read the summary file")])
-        }
-        return try parse(Array(data), fileName: name, periodCount: periodCount)
+        return try parse(FileAccess.readInput(path, fileName: name, what: "summary"), fileName: name, periodCount: periodCount)
     }
 
     /// Parses summary JSON bytes. A summary without `shortfalls` has none.
     /// - Throws: ``InputError`` naming the line and column of every problem.
     public static func parse(_ bytes: [UInt8], fileName: String, periodCount: Int? = nil) throws(InputError) -> [String: Shortfall] {
         var log = DiagnosticLog(file: fileName)
+        if !bytes.withUnsafeBufferPointer({ TextBytes.check($0, log: &log) }) { throw log.inputError }
         let root = try JSONParser.document(bytes, log: &log)
         guard case .object(let members) = root.content else {
             log.error(line: root.line, column: root.column, "expected the summary object written by phaseout plan, found \(root.typeName)")

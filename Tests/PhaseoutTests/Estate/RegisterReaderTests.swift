@@ -71,7 +71,7 @@ import Testing
         #expect(errors[1].line == 3 && errors[1].message.contains("6 fields but the header has 5"))
     }
 
-    @Test(arguments: ["0", "-1", "1.5", "abc", "1e3", "+2", "99999999999999999999999"])
+    @Test(arguments: ["0", "-1", "1.5", "abc", "1e3", "+2", "00"])
     func quantityNotPositiveDigits(_ value: String) {
         let errors = registerErrors(header + ",quantity\nD1,Fife,S1,camera,Axis,\(value)\n")
         #expect(errors.count == 1)
