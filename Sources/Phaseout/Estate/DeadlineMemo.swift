@@ -50,7 +50,7 @@ struct DeadlineMemo {
         for rule in rules
         where rule.matches(council: row.council, siteCategory: row.siteCategory,
                            sensitivity: row.sensitivity, kind: row.kind, vendor: row.vendor) {
-            deadline = min(deadline ?? rule.by, rule.by)
+            if let by = rule.by { deadline = min(deadline ?? by, by) }
         }
         deadlines[query] = deadline
         return deadline

@@ -1,4 +1,5 @@
-/// A deadline: matching at-risk units must be replaced in or before period ``by``.
+/// A deadline rule: matching at-risk units must be gone (replaced or removed) in or before period
+/// ``by``, and isolated or gone in or before ``isolatedBy``; a rule gives one or both.
 ///
 /// Every given field must match; a rule with none matches every at-risk unit. Names compare
 /// case-insensitively and trimmed; `vendor` matches as in ``VendorTable`` (normalised, by prefix).
@@ -13,8 +14,10 @@ public struct DeadlineRule: Sendable, Hashable {
     public var kind: String?
     /// The vendor to match (normalised, by prefix), if given.
     public var vendor: String?
-    /// The last period allowed, as a 0-based index into the scenario's periods.
-    public var by: Int
+    /// The last period by which matching units are gone, as a 0-based period index, if given.
+    public var by: Int?
+    /// The last period by which matching units are isolated or gone, as a 0-based period index, if given.
+    public var isolatedBy: Int?
     /// Where the rule is in the scenario file (1-based line and column), if known.
     public var line: Int?
     /// The rule's column in the scenario file, if known.
@@ -22,7 +25,9 @@ public struct DeadlineRule: Sendable, Hashable {
 
     /// Creates a rule.
     public init(council: String? = nil, siteCategory: String? = nil, sensitivity: String? = nil,
-                kind: String? = nil, vendor: String? = nil, by: Int, line: Int? = nil, column: Int? = nil) {
+                kind: String? = nil, vendor: String? = nil, by: Int? = nil, isolatedBy: Int? = nil,
+                line: Int? = nil, column: Int? = nil) {
+        self.isolatedBy = isolatedBy
         self.council = council
         self.siteCategory = siteCategory
         self.sensitivity = sensitivity

@@ -25,6 +25,8 @@ public struct RegisterRow: Sendable {
     public var quantity: Int
     /// The period label these units are locked to (contracted works), as spelled in the row.
     public var lockedPeriod: String?
+    /// Whether the owner agrees these units may be removed without a successor (`removable`).
+    public var removable: Bool = false
     /// The register's other columns, in file order: (column name, value).
     public var extra: [(column: String, value: String)]
     /// The line where this row's record starts (header = line 1).

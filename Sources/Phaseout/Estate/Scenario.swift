@@ -41,6 +41,9 @@ public struct Scenario: Sendable {
     public var carryOver: Double
     /// The deadline rules, in file order.
     public var deadlines: [DeadlineRule]
+    /// `vendorAliases`: a register spelling (normalised: lower case, letters and digits only) and
+    /// the vendor-table key it stands for, or `default` for a vendor not in the table.
+    public var vendorAliases: [String: String] = [:]
 
     /// The default weights of the standard sensitivity levels.
     public static let defaultSensitivityWeights: [String: Double] = ["critical": 8, "high": 4, "standard": 1, "low": 0.5]

@@ -19,6 +19,11 @@ public struct UnitGroup: Sendable, Hashable {
     public var deadline: Int?
     /// The period these units are locked to (0-based), if contracted.
     public var lockedPeriod: Int?
+    /// The last period by which these units are isolated or gone (0-based), from the earliest
+    /// matching `isolatedBy`; only when w > 0.
+    public var isolatedBy: Int? = nil
+    /// Whether the owner agrees these units may be removed (the register's `removable`).
+    public var removable: Bool = false
     /// The number of units n_g.
     public var count: Int
     /// The units in replacement order.

@@ -25,6 +25,12 @@ public struct Plan: Sendable {
 
     /// The primary objective's value.
     public var value: Double { objective == .exposure ? exposure : presentValueCost }
+
+    /// Organisations per status (summary.json `statusCounts`): a reader sees at once that, say,
+    /// 12 of 13 are optimal and one cannot meet its deadlines.
+    public var statusCounts: [PlanStatus: Int] {
+        organisations.reduce(into: [:]) { $0[$1.status, default: 0] += 1 }
+    }
 }
 
 /// One organisation's part of a plan.
@@ -39,6 +45,15 @@ public struct OrganisationPlan: Sendable {
     public let gap: Double
     public let periods: [PeriodFigures]
     public let shortfall: Shortfall?
+    /// Late risk-years L of the organisation's plan (SPEC §2.2): 0 unless it is infeasible and
+    /// this is its best-effort plan.
+    public var lateRiskYears: Double = 0
+    /// The proven bound on L (`lateRiskYearsBound`); equal to L when proven.
+    public var lateRiskYearsBound: Double = 0
+    /// The device ids of the units that miss a deadline, in register order (`lateUnitList`).
+    public var lateUnitList: [String] = []
+    /// How many units miss a deadline (`lateUnits`).
+    public var lateUnits: Int = 0
     /// Size of the model solved, for benchmarks: rows, columns, nonzeros.
     public let modelSize: (rows: Int, columns: Int, nonzeros: Int)
     public let solveSeconds: Double
@@ -55,6 +70,8 @@ public struct PeriodFigures: Sendable, Equatable, Codable {
     /// The largest carry the rules allow out of this period.
     public let carryOut: Double
     public let units: Int
+    /// Units isolated in this period (SPEC v2 §3 `isolated`).
+    public var isolated: Int = 0
     public let labourHours: Double
     /// The period's labour limit; `nil` when unlimited.
     public let labourLimit: Double?
@@ -95,6 +112,19 @@ struct OrganisationMargins {
     }
 }
 
+/// What is done to a unit (SPEC §2.1).
+public enum Treatment: String, Sendable, Hashable, CaseIterable {
+    /// Replaced by a new device.
+    case replace
+    /// Removed without a successor (only where the register marks the unit `removable`).
+    case remove
+    /// Cut off from every network that reaches the internet or the vendor: risk lowered, not gone.
+    case isolate
+
+    /// Whether the unit is gone after this treatment.
+    public var isGone: Bool { self != .isolate }
+}
+
 /// One line of plan.csv: some units of one register row replaced in one period (or not at all).
 public struct PlanRow: Sendable, Equatable {
     /// Index into the register's rows.
@@ -107,11 +137,15 @@ public struct PlanRow: Sendable, Equatable {
     public let period: Int?
     /// The period's label (`2027/28`), `nil` for units not replaced within the horizon.
     public let periodLabel: String?
+    /// What is done to these units in that period; `nil` for units never treated.
+    public let treatment: Treatment?
     public let quantity: Int
     /// Nominal cost of these units in that period (0 when not replaced); site visits excluded.
     public let cost: Double
 
-    init(row: RegisterRow, rowIndex: Int, period: Int?, periods: [String], quantity: Int, cost: Double) {
+    init(row: RegisterRow, rowIndex: Int, period: Int?, periods: [String], treatment: Treatment? = .replace,
+         quantity: Int, cost: Double) {
+        self.treatment = period == nil ? nil : treatment
         self.rowIndex = rowIndex
         deviceID = row.deviceID
         council = row.council

@@ -100,7 +100,7 @@ extension PlanVerifier {
             for rule in scenario.deadlines
             where rule.matches(council: row.council, siteCategory: row.siteCategory,
                                sensitivity: row.sensitivity, kind: row.kind, vendor: row.vendor) {
-                deadline = min(deadline ?? rule.by, rule.by)
+                if let by = rule.by { deadline = min(deadline ?? by, by) }
             }
             return deadline
         }
