@@ -9,6 +9,7 @@ extension OrganisationProblem {
         periodCount = periods
         periodYears = years
         objective = scenario.objective
+        mustBeGoneByHorizon = scenario.objective == .cost
         priceFactor = (0..<periods).map { scenario.costFactor(period: $0) }
         presentValueFactor = (0..<periods).map { t in
             pow(1 + scenario.inflation, -years * Double(t)) * pow(1 + scenario.discountRate, -years * (Double(t) + 0.5))

@@ -8,6 +8,9 @@ struct OrganisationProblem: Sendable {
     /// Period length Y in years.
     var periodYears: Double
     var objective: Objective
+    /// Every at-risk unit must be gone within the horizon: `cost`'s rule (SPEC §2.4), dropped in
+    /// a best-effort plan, where it is a target instead (``withoutDeadlines``).
+    var mustBeGoneByHorizon: Bool
     /// (1+i)^(Y·t): nominal price factor of period t.
     var priceFactor: [Double]
     /// (1+i)^−(Y·t) · (1+r)^−(Y·(t+0.5)): present value of one nominal pound spent in t.
@@ -49,6 +52,9 @@ struct OrganisationProblem: Sendable {
         var count: Int
         var isLeader: Bool
         var deadline: Int?
+        /// In a best-effort problem (``withoutDeadlines``), the dropped `by` that lateness is
+        /// measured from; groups pool only with groups of the same target.
+        var lateTarget: Int?
         var locked: Int?
         /// Order in which pooled groups receive replacements (oldest units first).
         var fillOrder: Int = 0
