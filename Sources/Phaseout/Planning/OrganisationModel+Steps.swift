@@ -81,7 +81,7 @@ extension OrganisationModel {
     mutating func pool(_ member: GroupReference, _ build: inout Build) {
         let group = problem.sites[member.site].groups[member.group]
         let key = PoolKey(weight: group.weight, cost: group.unitCost, hours: group.hours, deadline: group.deadline,
-                          lateTarget: group.lateTarget, locked: nil)
+                          by: group.by, isolatedBy: group.isolatedBy, locked: nil)
         if let index = build.pools[key] {
             classes[index].members.append(member)
             classes[index].count += group.count

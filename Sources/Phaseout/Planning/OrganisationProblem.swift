@@ -51,10 +51,13 @@ struct OrganisationProblem: Sendable {
         var hours: Double
         var count: Int
         var isLeader: Bool
+        /// The last period by which the units must be gone: the earlier of `by` and `isolatedBy`,
+        /// since the planner replaces; `nil` in a best-effort problem (``withoutDeadlines``).
         var deadline: Int?
-        /// In a best-effort problem (``withoutDeadlines``), the dropped `by` that lateness is
-        /// measured from; groups pool only with groups of the same target.
-        var lateTarget: Int?
+        /// The rules as read (SPEC §1.2 `by`, `isolatedBy`), which lateness is measured from; kept
+        /// in a best-effort problem, where groups pool only with groups of the same rules.
+        var by: Int? = nil
+        var isolatedBy: Int? = nil
         var locked: Int?
         /// Order in which pooled groups receive replacements (oldest units first).
         var fillOrder: Int = 0

@@ -85,7 +85,7 @@ struct PlanAssembler {
         var due: [Int: Int] = [:]
         for (s, site) in organisation.sites.enumerated() {
             for (g, group) in site.groups.enumerated() {
-                guard let by = deadlines[s][g] else { continue }
+                guard let by = deadlines[s][g].min() else { continue }
                 for unit in group.units { due[unit.rowIndex] = by }
             }
         }
