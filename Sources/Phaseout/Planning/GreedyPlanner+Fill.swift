@@ -110,8 +110,8 @@ extension GreedyPlanner {
         /// Every group's and leader block's deadline is met.
         var meetsEveryDeadline: Bool {
             for (s, site) in problem.sites.enumerated() {
-                for (g, group) in site.groups.enumerated() where group.deadline != nil && remaining[s][g] > 0 { return false }
-                if site.groups.contains(where: { $0.isLeader && $0.deadline != nil }) && !leadersDone[s] { return false }
+                for (g, group) in site.groups.enumerated() where group.replaceDeadline != nil && remaining[s][g] > 0 { return false }
+                if site.groups.contains(where: { $0.isLeader && $0.replaceDeadline != nil }) && !leadersDone[s] { return false }
             }
             return true
         }

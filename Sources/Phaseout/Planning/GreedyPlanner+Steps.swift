@@ -15,7 +15,7 @@ extension GreedyPlanner.Fill {
                 takeLeaders(s)
             }
             for (g, group) in site.groups.enumerated() where !group.isLeader && remaining[s][g] > 0 {
-                guard let d = group.deadline else { continue }
+                guard let d = group.replaceDeadline else { continue }
                 if d <= t {
                     take(s, g, remaining[s][g])
                 } else {
@@ -33,7 +33,7 @@ extension GreedyPlanner.Fill {
         for (s, site) in problem.sites.enumerated() {
             var earliest = Int.max
             for (g, group) in site.groups.enumerated() {
-                guard let d = group.deadline else { continue }
+                guard let d = group.replaceDeadline else { continue }
                 if group.isLeader ? !leadersDone[s] : remaining[s][g] > 0 { earliest = min(earliest, d) }
             }
             // Locked at-risk units need their site's recorders by their lock, and locked
@@ -88,8 +88,8 @@ extension GreedyPlanner.Fill {
             // Followers best value per pound first, as many as fit.
             let order = site.groups.indices.filter { remaining[s][$0] > 0 && !site.groups[$0].isLeader }.sorted { a, b in
                 let ga = site.groups[a], gb = site.groups[b]
-                let da = ga.weight / ga.unitCost + (ga.deadline != nil ? 1e6 : 0)
-                let db = gb.weight / gb.unitCost + (gb.deadline != nil ? 1e6 : 0)
+                let da = ga.weight / ga.unitCost + (ga.replaceDeadline != nil ? 1e6 : 0)
+                let db = gb.weight / gb.unitCost + (gb.replaceDeadline != nil ? 1e6 : 0)
                 return (da, -a) > (db, -b)
             }
             for g in order {
@@ -117,7 +117,7 @@ extension GreedyPlanner.Fill {
             for (g, group) in site.groups.enumerated() where remaining[s][g] > 0 && !group.isLeader {
                 gain += group.weight * Double(remaining[s][g]) * gainPerUnit
                 cost += Double(remaining[s][g]) * group.unitCost * price
-                if group.deadline != nil { urgent = true }
+                if group.replaceDeadline != nil { urgent = true }
             }
             guard gain > 0, cost > 0 else { continue }
             var resource = cost

@@ -115,8 +115,8 @@ struct LagrangianRelaxation {
             let group = site.groups[g]
             return Double(group.count) * (unitObjective(group, t) + lambda[t] * group.unitCost * problem.priceFactor[t] + mu[t] * group.hours)
         }
-        func mustReplace(_ g: Int) -> Bool { mustReplaceAll || site.groups[g].deadline != nil }
-        func latest(_ g: Int) -> Int { site.groups[g].deadline ?? (periods - 1) }
+        func mustReplace(_ g: Int) -> Bool { mustReplaceAll || site.groups[g].replaceDeadline != nil }
+        func latest(_ g: Int) -> Int { site.groups[g].replaceDeadline ?? (periods - 1) }
 
         // Leader block options: τ in its window (or none), given locked followers' needs.
         var blockOptions: [Int?] = [nil]

@@ -2,11 +2,15 @@ import LinearProgramming
 
 /// SPEC §2.2's late risk-years L of an organisation's plans: Y · Σ w · (periods late after `by`
 /// + periods late after `isolatedBy`), where a unit gone in t is late by max(0, t − rule) and one
-/// never gone by T + 0.5 − rule (periods counted from 1; the planner replaces, so a unit is first
-/// treated when it is gone). Under `cost` every at-risk unit counts as due by the last period.
+/// never gone by T + 0.5 − rule (periods counted from 1); lateness after `isolatedBy` counts
+/// from the unit's first treatment (isolated or gone). Under `cost` every at-risk unit counts as
+/// due by the last period.
 struct LateRiskYears: Sendable {
     /// Per site and group, the rule periods L measures from (0-based): `by` and `isolatedBy`.
     let deadlines: [[[Int]]]
+    /// Per site and group, `by` (the last period under `cost`) and `isolatedBy` apart.
+    let byRule: [[Int?]]
+    let isolatedByRule: [[Int?]]
     let periodCount: Int
     let periodYears: Double
 
@@ -18,8 +22,18 @@ struct LateRiskYears: Sendable {
                 return [group.by ?? (problem.objective == .cost ? last : nil), group.isolatedBy].compactMap { $0 }
             }
         }
+        byRule = problem.sites.map { site in
+            site.groups.map { group in group.atRisk ? group.by ?? (problem.objective == .cost ? last : nil) : nil }
+        }
+        isolatedByRule = problem.sites.map { site in site.groups.map { group in group.atRisk ? group.isolatedBy : nil } }
         periodCount = problem.periodCount
         periodYears = problem.periodYears
+    }
+
+    /// Periods late after one rule for a unit gone (or first treated) in `t`, or never.
+    private func lateness(in t: Int?, after rule: Int?) -> Double {
+        guard let rule else { return 0 }
+        return lateness(goneIn: t, after: [rule])
     }
 
     /// Periods late for a unit gone in `t` (0-based), or never gone (`t == nil`), after `rules`.
@@ -37,9 +51,17 @@ struct LateRiskYears: Sendable {
             for (g, group) in site.groups.enumerated() {
                 let rules = deadlines[s][g]
                 guard !rules.isEmpty else { continue }
-                let perPeriod = plan.counts[s][g]
-                var late = Double(group.count - perPeriod.reduce(0, +)) * lateness(goneIn: nil, after: rules)
-                for (t, units) in perPeriod.enumerated() where units > 0 { late += Double(units) * lateness(goneIn: t, after: rules) }
+                let by = byRule[s][g], isolatedBy = isolatedByRule[s][g]
+                var gone = 0, first = 0
+                var late = 0.0
+                for t in 0..<periodCount {
+                    let goneNow = plan.gone(s, g, t), firstNow = plan.firstTreated(s, g, t)
+                    gone += goneNow
+                    first += firstNow
+                    late += Double(goneNow) * lateness(in: t, after: by) + Double(firstNow) * lateness(in: t, after: isolatedBy)
+                }
+                late += Double(group.count - gone) * lateness(in: nil, after: by)
+                late += Double(group.count - first) * lateness(in: nil, after: isolatedBy)
                 total += group.weight * late
             }
         }
@@ -51,9 +73,14 @@ struct LateRiskYears: Sendable {
         var count = 0
         for (s, site) in problem.sites.enumerated() {
             for (g, group) in site.groups.enumerated() {
-                guard let by = deadlines[s][g].min() else { continue }
-                let onTime = plan.counts[s][g].prefix(by + 1).reduce(0, +)
-                count += group.count - onTime
+                // Units gone late, or first treated late; the reading rule makes the later of
+                // two sets of oldest-first units contain the earlier, so the larger count is the union.
+                var late = 0
+                if let by = byRule[s][g] { late = group.count - (0...by).reduce(0) { $0 + plan.gone(s, g, $1) } }
+                if let isolatedBy = isolatedByRule[s][g] {
+                    late = max(late, group.count - (0...isolatedBy).reduce(0) { $0 + plan.firstTreated(s, g, $1) })
+                }
+                count += late
             }
         }
         return count
@@ -71,6 +98,21 @@ struct LateRiskYears: Sendable {
                 let units = Double(group.count)
                 if let lock = group.locked {
                     total.constant += y * group.weight * units * lateness(goneIn: lock, after: rules)
+                    continue
+                }
+                if let treated = model.flows[s][g] {
+                    let by = byRule[s][g], isolatedBy = isolatedByRule[s][g]
+                    let neverGone = lateness(in: nil, after: by), neverTreated = lateness(in: nil, after: isolatedBy)
+                    total.constant += y * group.weight * units * (neverGone + neverTreated)
+                    for t in 0..<periodCount {
+                        let goneLate = y * group.weight * (lateness(in: t, after: by) - neverGone)
+                        let firstLate = y * group.weight * (lateness(in: t, after: isolatedBy) - neverTreated)
+                        if let variable = model.x[s][g][t] { total.add(goneLate + firstLate, variable) }
+                        if let variable = treated.removed[t] { total.add(goneLate + firstLate, variable) }
+                        if let variable = treated.isolated[t] { total.add(firstLate, variable) }
+                        if let variable = treated.replacedFromIsolation[t] { total.add(goneLate, variable) }
+                        if let variable = treated.removedFromIsolation[t] { total.add(goneLate, variable) }
+                    }
                     continue
                 }
                 let never = lateness(goneIn: nil, after: rules)
@@ -109,7 +151,7 @@ extension OrganisationProblem {
         var relaxed = self
         relaxed.mustBeGoneByHorizon = false
         for s in relaxed.sites.indices {
-            for g in relaxed.sites[s].groups.indices { relaxed.sites[s].groups[g].deadline = nil }
+            for g in relaxed.sites[s].groups.indices { relaxed.sites[s].groups[g].deadline = nil; relaxed.sites[s].groups[g].isolationDeadline = nil }
         }
         return relaxed
     }

@@ -13,11 +13,20 @@ extension OrganisationModel {
         for (s, site) in problem.sites.enumerated() {
             var works = [Bool](repeating: false, count: periods)
             for (g, group) in site.groups.enumerated() {
-                for t in 0..<periods where plan.counts[s][g][t] > 0 {
+                for t in 0..<periods where plan.gone(s, g, t) > 0 || plan.isolated[s][g][t] > 0 {
                     works[t] = true
-                    if group.isLeader, let y = leaderPeriod[s][t] { values[y.index] = 1 }
+                    if group.isLeader, plan.gone(s, g, t) > 0, let y = leaderPeriod[s][t] { values[y.index] = 1 }
                 }
                 for t in 0..<periods { if let variable = x[s][g][t] { values[variable.index] = Double(plan.counts[s][g][t]) } }
+                if let treated = flows[s][g] {
+                    for t in 0..<periods {
+                        for (variable, count) in [(treated.removed[t], plan.removed), (treated.isolated[t], plan.isolated),
+                                                  (treated.replacedFromIsolation[t], plan.replacedFromIsolation),
+                                                  (treated.removedFromIsolation[t], plan.removedFromIsolation)] {
+                            if let variable { values[variable.index] = Double(count[s][g][t]) }
+                        }
+                    }
+                }
             }
             for t in 0..<periods {
                 if let y = leaderPeriod[s][t], values[y.index] == nil { values[y.index] = 0 }
@@ -42,6 +51,19 @@ extension OrganisationModel {
             for (g, group) in site.groups.enumerated() {
                 if let l = group.locked {
                     result.counts[s][g][l] = group.count
+                    continue
+                }
+                if let treated = flows[s][g] {
+                    func read(_ variable: Variable?) -> Int {
+                        variable.map { Int((solution.value(of: $0) + 1e-9).rounded(rounding)) } ?? 0
+                    }
+                    for t in 0..<periods {
+                        result.counts[s][g][t] = read(x[s][g][t])
+                        result.removed[s][g][t] = read(treated.removed[t])
+                        result.isolated[s][g][t] = read(treated.isolated[t])
+                        result.replacedFromIsolation[s][g][t] = read(treated.replacedFromIsolation[t])
+                        result.removedFromIsolation[s][g][t] = read(treated.removedFromIsolation[t])
+                    }
                     continue
                 }
                 if group.isLeader {

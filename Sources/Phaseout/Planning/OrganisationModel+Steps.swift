@@ -25,7 +25,8 @@ extension OrganisationModel {
             leaderPeriod[s][t] = y
             block.add(1, y)
             var key = TotalKey(period: t, cost: 0, hours: 0, weight: 0)
-            for g in leaders where site.groups[g].locked == nil {
+            // Leaders with treatments account their own flows (``addTreatedGroup``), tied to y.
+            for g in leaders where site.groups[g].locked == nil && !site.groups[g].hasTreatments {
                 let group = site.groups[g], units = Double(group.count)
                 account(group, units: units, variable: y, period: t, &build)
                 key.cost += group.unitCost * units
@@ -39,6 +40,9 @@ extension OrganisationModel {
             model.addConstraint(block, .equal, 2, name: "leadersLockedApart[\(siteName)]")
         } else {
             model.addConstraint(block, mustHappen ? .equal : .lessOrEqual, 1, name: "leaderOnce[\(siteName)]")
+        }
+        for g in leaders where site.groups[g].hasTreatments {
+            addTreatedGroup(site: s, group: g, &build)
         }
         for g in leaders {
             if let l = site.groups[g].locked { account(site.groups[g], units: Double(site.groups[g].count), variable: nil, period: l, &build) }
@@ -57,6 +61,12 @@ extension OrganisationModel {
                 continue
             }
             guard group.atRisk else { continue }
+            if group.hasTreatments {
+                // Never pooled: a class's flows would need the reading rule across its members.
+                addTreatedGroup(site: s, group: g, &build)
+                if hasLeaders { addRecordersFirst(site: s, group: g, last: group.deadline ?? (problem.periodCount - 1), build) }
+                continue
+            }
             if !site.isCoupled && build.configuration.aggregate {
                 pool(GroupReference(site: s, group: g), &build)
                 continue
@@ -98,6 +108,12 @@ extension OrganisationModel {
         var block = LinearExpression()
         for t in 0..<problem.periodCount {
             if let variable = x[s][g][t] { replaced.add(1, variable) }
+            // Isolation is not ordered: only the flows that make units gone wait for the block.
+            if let treated = flows[s][g] {
+                for variable in [treated.removed[t], treated.replacedFromIsolation[t], treated.removedFromIsolation[t]] {
+                    if let variable { replaced.add(1, variable) }
+                }
+            }
             block.add(-1, leaderPeriod[s][t]!)
             if t <= last {
                 let most = build.capacity?.unitsBehindLeaders(of: group, at: site, by: t) ?? group.count
@@ -114,7 +130,8 @@ extension OrganisationModel {
         let siteName = "\(problem.name)/\(site.id)"
         let forced = Set(site.groups.compactMap(\.locked))
         for t in 0..<problem.periodCount {
-            let canWork = forced.contains(t) || site.groups.indices.contains { x[s][$0][t] != nil } || leaderPeriod[s][t] != nil
+            let canWork = forced.contains(t) || site.groups.indices.contains { x[s][$0][t] != nil || !(flows[s][$0]?.all(t).isEmpty ?? true) }
+                || leaderPeriod[s][t] != nil
             guard canWork else { continue }
             let v = model.addVariable(name: "visit[\(siteName),\(build.labels[t])]", lowerBound: forced.contains(t) ? 1 : 0,
                                       upperBound: 1, isInteger: true,
@@ -126,6 +143,10 @@ extension OrganisationModel {
                 if let variable = x[s][g][t] {
                     let most = build.capacity?.units(of: group, at: site, period: t) ?? group.count
                     model.addConstraint(variable - Double(most) * v, .lessOrEqual, 0, name: "visit[\(siteName),\(g),\(build.labels[t])]")
+                }
+                for (f, variable) in (flows[s][g]?.all(t) ?? []).enumerated() {
+                    model.addConstraint(variable - Double(group.count) * v, .lessOrEqual, 0,
+                                        name: "visit[\(siteName),\(g),\(build.labels[t]),\(f)]")
                 }
             }
             if let y = leaderPeriod[s][t] {

@@ -33,6 +33,9 @@ struct OrganisationModel {
     var model: LinearModel
     /// Per site, group, period: the decision variable, if any.
     var x: [[[Variable?]]]
+    /// Per site and group, the treatment flows besides `x` (replaced from untouched) of a group
+    /// that may be isolated or removed (``TreatmentFlows``); `nil` for every other group.
+    var flows: [[TreatmentFlows?]]
     var classes: [PooledClass] = []
     var leaderPeriod: [[Variable?]]
     var visit: [[Variable?]]
@@ -53,6 +56,20 @@ struct OrganisationModel {
     /// Budgets and hours used instead of the problem's (a funded plan), if any.
     let budgetOverride: [Double]?
     let labourOverride: [Double]?
+
+    /// The whole-number flows of a group with treatments, per period (SPEC §2.1): removed or
+    /// isolated from untouched units, and replaced or removed from isolated ones.
+    struct TreatmentFlows {
+        var removed: [Variable?]
+        var isolated: [Variable?]
+        var replacedFromIsolation: [Variable?]
+        var removedFromIsolation: [Variable?]
+
+        /// Every flow variable of period t.
+        func all(_ t: Int) -> [Variable] {
+            [removed[t], isolated[t], replacedFromIsolation[t], removedFromIsolation[t]].compactMap { $0 }
+        }
+    }
 
     /// Groups of uncoupled sites pooled together.
     struct PooledClass {
@@ -115,9 +132,13 @@ struct OrganisationModel {
         let periods = problem.periodCount
         model = LinearModel(name: "phaseout[\(problem.name)]")
         x = problem.sites.map { site in site.groups.map { _ in [Variable?](repeating: nil, count: periods) } }
+        flows = problem.sites.map { site in site.groups.map { _ in nil } }
         leaderPeriod = problem.sites.map { _ in [Variable?](repeating: nil, count: periods) }
         visit = problem.sites.map { _ in [Variable?](repeating: nil, count: periods) }
-        let capacity = configuration.strengthen && configuration.purpose == .plan
+        // PeriodCapacity's big-Ms count the units a period can pay for at replacement prices;
+        // isolation and removal cost less, so they do not hold once a group has treatments.
+        // Correctness first: no strengthening for such an organisation.
+        let capacity = configuration.strengthen && configuration.purpose == .plan && !problem.hasTreatments
             ? PeriodCapacity(problem: problem, budget: configuration.budget ?? problem.budget,
                              labour: configuration.labour ?? problem.labourHours)
             : nil
@@ -161,6 +182,14 @@ struct OrganisationModel {
             build.hours[t].constant += group.hours * units
             exposure.constant += exposureGain
         }
+    }
+
+    /// Adds one flow variable's spend, hours and exposure in period t: `price` and `hours` per
+    /// unit at period-1 prices, `weight` the risk each unit stops carrying from the mid-point of t.
+    mutating func account(price: Double, hours: Double, weight: Double, variable: Variable, period t: Int, _ build: inout Build) {
+        build.spend[t].add(price * problem.priceFactor[t], variable)
+        build.hours[t].add(hours, variable)
+        exposure.add(weight * (Double(t) + 0.5 - Double(problem.periodCount)) * problem.periodYears, variable)
     }
 
     func remember(_ group: OrganisationProblem.GroupProblem, _ variable: Variable, period t: Int, _ build: inout Build) {

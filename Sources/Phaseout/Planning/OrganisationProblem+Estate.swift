@@ -19,19 +19,31 @@ extension OrganisationProblem {
         carryOver = scenario.carryOver
         sites = organisation.sites.enumerated().map { s, site in
             SiteProblem(id: site.id, visitCost: site.visitCost, groups: site.groups.enumerated().map { g, group in
-                GroupProblem(
+                let kind = scenario.kind(named: group.kind)
+                // Locked units are replaced in their period and take no other treatment.
+                let open = group.weight > 0 && group.lockedPeriod == nil
+                let isolation = open ? kind?.isolate.map {
+                    Isolation(cost: $0.cost, hours: $0.labourHours, residualRisk: $0.residualRisk)
+                } : nil
+                let removal = open && group.removable ? kind?.remove.map { Removal(cost: $0.cost, hours: $0.labourHours) } : nil
+                var problem = GroupProblem(
                     reference: GroupReference(site: s, group: g), weight: group.weight, unitCost: group.unitCost,
                     hours: group.labourHours, count: group.count, isLeader: group.isLeader,
-                    deadline: group.weight > 0 ? Self.earliest(group.deadline, group.isolatedBy) : nil,
+                    deadline: group.weight > 0
+                        ? (isolation == nil ? Self.earliest(group.deadline, group.isolatedBy) : group.deadline) : nil,
                     by: group.weight > 0 ? group.deadline : nil, isolatedBy: group.weight > 0 ? group.isolatedBy : nil,
                     locked: group.lockedPeriod)
+                problem.isolation = isolation
+                problem.removal = removal
+                problem.isolationDeadline = isolation == nil ? nil : problem.isolatedBy
+                return problem
             })
         }
         assignFillOrder(organisation: organisation, register: register)
     }
 
-    /// The planner replaces, and a replaced unit is gone and so also isolated: it meets an
-    /// `isolatedBy` only by being gone by then (SPEC §2.3 rule 4, replacement only).
+    /// A unit whose kind cannot be isolated meets an `isolatedBy` only by being gone by then
+    /// (SPEC §1.2): its gone-deadline is the earlier of the two.
     private static func earliest(_ by: Int?, _ isolatedBy: Int?) -> Int? {
         switch (by, isolatedBy) {
         case let (by?, isolatedBy?): min(by, isolatedBy)

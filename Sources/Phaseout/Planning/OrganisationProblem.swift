@@ -51,9 +51,17 @@ struct OrganisationProblem: Sendable {
         var hours: Double
         var count: Int
         var isLeader: Bool
-        /// The last period by which the units must be gone: the earlier of `by` and `isolatedBy`,
-        /// since the planner replaces; `nil` in a best-effort problem (``withoutDeadlines``).
+        /// The last period by which the units must be gone: `by`, or the earlier of `by` and
+        /// `isolatedBy` when the kind cannot be isolated (a unit that cannot be isolated meets an
+        /// `isolatedBy` only by being gone); `nil` in a best-effort problem (``withoutDeadlines``).
         var deadline: Int?
+        /// The last period by which the units must be isolated or gone: `isolatedBy`, only when
+        /// the group can be isolated (otherwise ``deadline`` holds it); `nil` in a best-effort problem.
+        var isolationDeadline: Int? = nil
+        /// How the units may be isolated (SPEC §2.1), if at all: never for locked units.
+        var isolation: Isolation? = nil
+        /// How the units may be removed, if at all: only `removable` units of kinds with `remove`.
+        var removal: Removal? = nil
         /// The rules as read (SPEC §1.2 `by`, `isolatedBy`), which lateness is measured from; kept
         /// in a best-effort problem, where groups pool only with groups of the same rules.
         var by: Int? = nil
@@ -62,7 +70,34 @@ struct OrganisationProblem: Sendable {
         /// Order in which pooled groups receive replacements (oldest units first).
         var fillOrder: Int = 0
         var atRisk: Bool { weight > 0 }
+        /// Whether any treatment besides replacement is open to the units.
+        var hasTreatments: Bool { isolation != nil || removal != nil }
+        /// The last period by which a replace-only plan must replace the units: the earlier of
+        /// the two deadlines (what the greedy and Lagrangian planners, which only replace, keep).
+        var replaceDeadline: Int? {
+            switch (deadline, isolationDeadline) {
+            case let (d?, i?): min(d, i)
+            default: deadline ?? isolationDeadline
+            }
+        }
     }
+
+    /// The isolate treatment of a group: cost at period-1 prices, hours, and φ, the share of
+    /// the weight left while isolated.
+    struct Isolation: Sendable, Hashable {
+        var cost: Double
+        var hours: Double
+        var residualRisk: Double
+    }
+
+    /// The remove treatment of a group: cost at period-1 prices and hours.
+    struct Removal: Sendable, Hashable {
+        var cost: Double
+        var hours: Double
+    }
+
+    /// Whether any at-risk group may be isolated or removed (a v2 problem; a v1 one has none).
+    var hasTreatments: Bool { sites.contains { $0.groups.contains { $0.atRisk && $0.hasTreatments } } }
 
     /// Every exposure value is a whole multiple of this step: E = (Y/2)·Σ w·(2t+1), so the
     /// step is Y/2 times the greatest common divisor of the weights (when they are multiples
@@ -72,11 +107,15 @@ struct OrganisationProblem: Sendable {
         var divisor: Int64 = 0
         for site in sites {
             for group in site.groups where group.weight > 0 {
-                let scaled = group.weight * scale
-                guard abs(scaled - scaled.rounded()) < 1e-6, scaled < 1e15 else { return nil }
-                var a = Int64(scaled.rounded()), b = divisor
-                while b != 0 { (a, b) = (b, a % b) }
-                divisor = a
+                // An isolated unit adds (1 − φ)·w and φ·w steps (see ``PlanMeasures``).
+                let phi = group.isolation?.residualRisk
+                for weight in [group.weight] + (phi.map { [group.weight * $0, group.weight * (1 - $0)] } ?? []) where weight > 0 {
+                    let scaled = weight * scale
+                    guard abs(scaled - scaled.rounded()) < 1e-6, scaled < 1e15 else { return nil }
+                    var a = Int64(scaled.rounded()), b = divisor
+                    while b != 0 { (a, b) = (b, a % b) }
+                    divisor = a
+                }
             }
         }
         guard divisor > 0 else { return nil }
@@ -114,11 +153,39 @@ struct GroupReference: Hashable, Sendable {
     var group: Int
 }
 
-/// Units replaced per period for every group of an organisation: `counts[site][group][t]`.
+/// A plan's whole-number flows for every group of an organisation, `[site][group][t]`.
+///
+/// `counts` holds the units replaced from untouched ones, the only flow of a v1 plan, so every
+/// replace-only consumer reads it as before. The other flows are zero for groups without
+/// treatments: units removed or isolated from untouched ones, and units replaced or removed
+/// from isolated ones (SPEC §2.1). Units gone in t are ``gone(_:_:_:)``.
 struct PlanCounts: Sendable, Equatable {
     var counts: [[[Int]]]
+    var removed: [[[Int]]]
+    var isolated: [[[Int]]]
+    var replacedFromIsolation: [[[Int]]]
+    var removedFromIsolation: [[[Int]]]
 
     init(problem: OrganisationProblem) {
         counts = problem.sites.map { site in site.groups.map { _ in [Int](repeating: 0, count: problem.periodCount) } }
+        removed = counts
+        isolated = counts
+        replacedFromIsolation = counts
+        removedFromIsolation = counts
+    }
+
+    /// Units of group g at site s gone (replaced or removed, from untouched or isolation) in t.
+    func gone(_ s: Int, _ g: Int, _ t: Int) -> Int {
+        counts[s][g][t] + removed[s][g][t] + replacedFromIsolation[s][g][t] + removedFromIsolation[s][g][t]
+    }
+
+    /// Units of group g at site s first treated (gone from untouched, or isolated) in t.
+    func firstTreated(_ s: Int, _ g: Int, _ t: Int) -> Int {
+        counts[s][g][t] + removed[s][g][t] + isolated[s][g][t]
+    }
+
+    /// Units of group g at site s gone from isolation in t.
+    func goneFromIsolation(_ s: Int, _ g: Int, _ t: Int) -> Int {
+        replacedFromIsolation[s][g][t] + removedFromIsolation[s][g][t]
     }
 }

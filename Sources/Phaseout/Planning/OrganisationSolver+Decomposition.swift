@@ -28,9 +28,14 @@ extension OrganisationSolver {
             progress: { bound in if let report, let plannedValue { report(plannedValue, bound) } })
         consider(GreedyPlanner(problem: due, seed: result.seed).plan())
         consider(GreedyPlanner(problem: due, prices: result.prices).plan())
-        let bound = roundedUp(result.bound)
+        // The relaxation and the greedy plans only replace, and meet `isolatedBy` by replacing:
+        // their plans are valid, but with isolation or removal open their bound and their
+        // verdict of infeasibility are not (a cheaper treatment may do better), so only the
+        // trivial bound stands and no infeasibility is claimed.
+        let replaceOnly = !problem.hasTreatments
+        let bound = replaceOnly ? roundedUp(result.bound) : trivialBound
         outcome.modelColumns = problem.decisionCount
-        if result.infeasible || bound > baselineValue + 1e-6 * max(1, baselineValue) && problem.objective == .exposure {
+        if replaceOnly, result.infeasible || bound > baselineValue + 1e-6 * max(1, baselineValue) && problem.objective == .exposure {
             // No plan can exist: every plan's exposure is at most the baseline.
             outcome.status = .infeasible
             outcome.bound = baselineValue

@@ -34,6 +34,7 @@ struct PlanAssembler {
                     period: scenario.periods[t], budget: problem.budget[t], spend: measures.spend[t],
                     carryIn: measures.carryIn[t], carryOut: measures.carryOut[t], units: measures.unitsReplaced[t],
                     labourHours: measures.labour[t], labourLimit: problem.labourHours?[t])
+                figures.isolated = measures.unitsIsolated[t]
                 figures.shadowPricePer1000 = margin?.prices?.perThousandPounds[t]
                 figures.shadowPricePerLabourHour = margin?.prices?.perLabourHour?[t]
                 figures.whatIf = margin?.whatIf?[t]
@@ -50,7 +51,7 @@ struct PlanAssembler {
             if outcome.status == .infeasible {
                 planned.lateRiskYears = outcome.lateRiskYears
                 planned.lateRiskYearsBound = outcome.lateRiskYearsBound
-                (planned.lateUnits, planned.lateUnitList) = lateUnits(organisationRows, organisation: organisation, problem: problem)
+                (planned.lateUnits, planned.lateUnitList) = lateUnits(organisation: organisation, problem: problem, counts: counts)
             }
             organisations.append(planned)
             rows += organisationRows
@@ -61,8 +62,12 @@ struct PlanAssembler {
             fundedVisits += visitRows(organisation: organisation, problem: problem,
                                       measures: PlanMeasures(problem: problem, counts: funded))
         }
-        rows.sort { ($0.rowIndex, $0.period ?? Int.max) < ($1.rowIndex, $1.period ?? Int.max) }
-        fundedRows.sort { ($0.rowIndex, $0.period ?? Int.max) < ($1.rowIndex, $1.period ?? Int.max) }
+        // Register order, then period, then treatment in the reading rule's order within a period.
+        func rank(_ row: PlanRow) -> (Int, Int, Int) {
+            (row.rowIndex, row.period ?? Int.max, [Treatment.isolate, .replace, .remove].firstIndex(of: row.treatment ?? .replace)!)
+        }
+        rows.sort { rank($0) < rank($1) }
+        fundedRows.sort { rank($0) < rank($1) }
         let status = organisations.map(\.status).max() ?? .optimal
         let value = scenario.objective == .exposure ? exposure : presentValue
         let gap = Tolerance.relativeGap(value: value, bound: bound)
@@ -73,52 +78,122 @@ struct PlanAssembler {
             fundedRows: anyShortfall ? fundedRows : nil, fundedVisits: anyShortfall ? fundedVisits : nil)
     }
 
-    private func row(_ index: Int, period: Int?, quantity: Int, cost: Double) -> PlanRow {
+    private func row(_ index: Int, period: Int?, treatment: Treatment?, quantity: Int, cost: Double) -> PlanRow {
         PlanRow(row: estate.register.rows[index], rowIndex: index, period: period, periods: estate.scenario.periods,
-                quantity: quantity, cost: cost)
+                treatment: treatment, quantity: quantity, cost: cost)
     }
 
-    /// The units of `rows` that miss their `by` (SPEC §2.5 `lateUnits`, `lateUnitList`): gone
-    /// after it, or never; the device ids in register order.
-    private func lateUnits(_ rows: [PlanRow], organisation: Organisation, problem: OrganisationProblem) -> (Int, [String]) {
-        let deadlines = LateRiskYears(problem).deadlines
-        var due: [Int: Int] = [:]
+    /// The units of an organisation that miss a deadline (SPEC §2.5 `lateUnits`, `lateUnitList`):
+    /// gone after their `by` or never, or first treated after their `isolatedBy` or never; the
+    /// device ids in register order.
+    private func lateUnits(organisation: Organisation, problem: OrganisationProblem, counts: PlanCounts) -> (Int, [String]) {
+        let late = LateRiskYears(problem)
+        var count = 0
+        var rows = Set<Int>()
         for (s, site) in organisation.sites.enumerated() {
-            for (g, group) in site.groups.enumerated() {
-                guard let by = deadlines[s][g].min() else { continue }
-                for unit in group.units { due[unit.rowIndex] = by }
+            for g in site.groups.indices {
+                let by = late.byRule[s][g], isolatedBy = late.isolatedByRule[s][g]
+                guard by != nil || isolatedBy != nil else { continue }
+                for path in paths(of: site.groups[g], s, g, problem: problem, counts: counts) {
+                    let goneLate = by.map { rule in path.gone.map { $0 > rule } ?? true } ?? false
+                    let firstLate = isolatedBy.map { rule in (path.isolated ?? path.gone).map { $0 > rule } ?? true } ?? false
+                    guard goneLate || firstLate else { continue }
+                    count += path.quantity
+                    rows.insert(path.rowIndex)
+                }
             }
         }
-        var count = 0
-        var late = Set<Int>()
-        for row in rows {
-            guard let by = due[row.rowIndex], row.period.map({ $0 > by }) ?? true else { continue }
-            count += row.quantity
-            late.insert(row.rowIndex)
-        }
-        return (count, late.sorted().map { estate.register.rows[$0].deviceID })
+        return (count, rows.sorted().map { estate.register.rows[$0].deviceID })
     }
 
-    /// Assigns each group's per-period counts to its units, oldest first.
+    /// Some units of one register row that share a path: isolated in `isolated`, gone in
+    /// `gone` by `treatment`, either possibly never.
+    struct UnitPath {
+        var rowIndex: Int
+        var quantity: Int
+        var isolated: Int?
+        var gone: Int?
+        var treatment: Treatment?
+    }
+
+    /// The paths of a group's units under SPEC §2.5's reading rule: in each period the
+    /// isolations take the oldest untouched units; then the units gone are the remaining
+    /// untouched units (oldest first), then units isolated in earlier periods (oldest first);
+    /// among them the replaced come first, then the removed.
+    func paths(of group: UnitGroup, _ s: Int, _ g: Int, problem: OrganisationProblem, counts: PlanCounts) -> [UnitPath] {
+        var untouched = group.units.map { UnitPath(rowIndex: $0.rowIndex, quantity: $0.quantity) }
+        var isolated: [UnitPath] = []
+        var done: [UnitPath] = []
+        /// Takes `units` from the front of `queue`, splitting a slice where needed.
+        func take(_ units: Int, from queue: inout [UnitPath]) -> [UnitPath] {
+            var taken: [UnitPath] = []
+            var units = units
+            while units > 0, !queue.isEmpty {
+                var part = queue[0]
+                part.quantity = min(units, queue[0].quantity)
+                queue[0].quantity -= part.quantity
+                if queue[0].quantity == 0 { queue.removeFirst() }
+                units -= part.quantity
+                taken.append(part)
+            }
+            return taken
+        }
+        for t in 0..<problem.periodCount {
+            let fromIsolation = counts.goneFromIsolation(s, g, t)
+            let replaced = counts.counts[s][g][t] + counts.replacedFromIsolation[s][g][t]
+            var newlyIsolated = take(counts.isolated[s][g][t], from: &untouched)
+            for i in newlyIsolated.indices { newlyIsolated[i].isolated = t }
+            var leaving = take(counts.counts[s][g][t] + counts.removed[s][g][t], from: &untouched)
+            leaving += take(fromIsolation, from: &isolated)
+            isolated += newlyIsolated
+            var replacing = replaced
+            for var part in leaving {
+                part.gone = t
+                let replacedPart = min(replacing, part.quantity)
+                replacing -= replacedPart
+                if replacedPart > 0 {
+                    var replacedUnits = part
+                    replacedUnits.quantity = replacedPart
+                    replacedUnits.treatment = .replace
+                    done.append(replacedUnits)
+                }
+                if part.quantity > replacedPart {
+                    part.quantity -= replacedPart
+                    part.treatment = .remove
+                    done.append(part)
+                }
+            }
+        }
+        return done + isolated + untouched
+    }
+
+    /// The plan.csv rows of an organisation's counts: per register row, one per period and
+    /// treatment its units get, and one with no period for its units never treated.
     private func planRows(organisation: Organisation, problem: OrganisationProblem, counts: PlanCounts) -> [PlanRow] {
+        struct Key: Hashable { var rowIndex: Int; var period: Int?; var treatment: Treatment? }
         var rows: [PlanRow] = []
         for (s, site) in organisation.sites.enumerated() {
             for (g, group) in site.groups.enumerated() {
-                var slices = group.units
-                var cursor = 0
-                for t in 0..<problem.periodCount {
-                    var units = counts.counts[s][g][t]
-                    let unitPrice = group.unitCost * problem.priceFactor[t]
-                    while units > 0, cursor < slices.count {
-                        let take = min(units, slices[cursor].quantity)
-                        rows.append(row(slices[cursor].rowIndex, period: t, quantity: take, cost: Double(take) * unitPrice))
-                        slices[cursor].quantity -= take
-                        units -= take
-                        if slices[cursor].quantity == 0 { cursor += 1 }
-                    }
+                let unitCost: [Treatment: Double] = [
+                    .replace: group.unitCost,
+                    .remove: problem.sites[s].groups[g].removal?.cost ?? 0,
+                    .isolate: problem.sites[s].groups[g].isolation?.cost ?? 0,
+                ]
+                var quantities: [Key: Int] = [:]
+                var order: [Key] = []
+                func add(_ key: Key, _ quantity: Int) {
+                    if quantities[key] == nil { order.append(key) }
+                    quantities[key, default: 0] += quantity
                 }
-                for slice in slices[cursor...] where slice.quantity > 0 {
-                    rows.append(row(slice.rowIndex, period: nil, quantity: slice.quantity, cost: 0))
+                for path in paths(of: group, s, g, problem: problem, counts: counts) {
+                    if let a = path.isolated { add(Key(rowIndex: path.rowIndex, period: a, treatment: .isolate), path.quantity) }
+                    if let t = path.gone { add(Key(rowIndex: path.rowIndex, period: t, treatment: path.treatment), path.quantity) }
+                    if path.isolated == nil, path.gone == nil { add(Key(rowIndex: path.rowIndex, period: nil, treatment: nil), path.quantity) }
+                }
+                for key in order {
+                    let quantity = quantities[key]!
+                    let cost = key.period.map { t in Double(quantity) * unitCost[key.treatment!]! * problem.priceFactor[t] } ?? 0
+                    rows.append(row(key.rowIndex, period: key.period, treatment: key.treatment, quantity: quantity, cost: cost))
                 }
             }
         }

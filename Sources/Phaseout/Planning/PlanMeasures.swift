@@ -7,7 +7,10 @@ struct PlanMeasures: Sendable, Equatable {
     /// Sites visited per period (indices into the problem's sites).
     var visitedSites: [[Int]]
     var labour: [Double]
+    /// Units gone (replaced or removed) per period.
     var unitsReplaced: [Int]
+    /// Units isolated per period.
+    var unitsIsolated: [Int]
     /// Carry into each period and the largest carry out the rules allow.
     var carryIn: [Double]
     var carryOut: [Double]
@@ -24,6 +27,7 @@ struct PlanMeasures: Sendable, Equatable {
         visitedSites = [[Int]](repeating: [], count: periods)
         labour = [Double](repeating: 0, count: periods)
         unitsReplaced = [Int](repeating: 0, count: periods)
+        unitsIsolated = [Int](repeating: 0, count: periods)
         var exposure = 0.0
         let horizon = Double(periods)
         for (s, site) in problem.sites.enumerated() {
@@ -41,6 +45,10 @@ struct PlanMeasures: Sendable, Equatable {
                     worked[t] = true
                 }
                 exposure += group.weight * Double(group.count - replaced) * horizon
+                if group.hasTreatments {
+                    exposure += Self.measureTreatments(
+                        group, s, g, counts, problem.priceFactor, &unitSpend, &labour, &unitsReplaced, &unitsIsolated, &worked)
+                }
             }
             for t in 0..<periods where worked[t] {
                 visitedSites[t].append(s)
@@ -61,6 +69,38 @@ struct PlanMeasures: Sendable, Equatable {
             presentValue += spend[t] * problem.presentValueFactor[t]
         }
         self.presentValue = presentValue
+    }
+
+    /// Adds the spend, hours and units of group g's flows besides replacement from untouched,
+    /// and returns their exposure relative to untouched units (per period length): a unit
+    /// removed in t stops its w at t's mid-point, one isolated in a stops (1 − φ)·w at a's, and
+    /// one gone from isolation in t its remaining φ·w at t's.
+    private static func measureTreatments(
+        _ group: OrganisationProblem.GroupProblem, _ s: Int, _ g: Int, _ counts: PlanCounts, _ priceFactor: [Double],
+        _ unitSpend: inout [Double], _ labour: inout [Double], _ unitsReplaced: inout [Int], _ unitsIsolated: inout [Int],
+        _ worked: inout [Bool]
+    ) -> Double {
+        let periods = worked.count
+        let phi = group.isolation?.residualRisk ?? 0
+        let removeCost = group.removal?.cost ?? 0, removeHours = group.removal?.hours ?? 0
+        let isolateCost = group.isolation?.cost ?? 0, isolateHours = group.isolation?.hours ?? 0
+        var exposure = 0.0
+        for t in 0..<periods {
+            let removed = Double(counts.removed[s][g][t]), isolated = Double(counts.isolated[s][g][t])
+            let replacedLater = Double(counts.replacedFromIsolation[s][g][t])
+            let removedLater = Double(counts.removedFromIsolation[s][g][t])
+            guard removed + isolated + replacedLater + removedLater > 0 else { continue }
+            let factor = priceFactor[t]
+            unitSpend[t] += (removed + removedLater) * removeCost * factor + isolated * isolateCost * factor
+                + replacedLater * group.unitCost * factor
+            labour[t] += (removed + removedLater) * removeHours + isolated * isolateHours + replacedLater * group.hours
+            unitsReplaced[t] += Int(removed + replacedLater + removedLater)
+            unitsIsolated[t] += Int(isolated)
+            let fromMid = Double(t) + 0.5 - Double(periods)
+            exposure += group.weight * fromMid * (removed + (1 - phi) * isolated + phi * (replacedLater + removedLater))
+            worked[t] = true
+        }
+        return exposure
     }
 }
 
@@ -118,7 +158,8 @@ extension PlanCounts {
             var leaderPeriods = Set<Int>()
             var leadersComplete = true
             for (g, group) in site.groups.enumerated() {
-                let perPeriod = counts[s][g]
+                if !keepsTreatmentRules(of: group, s, g, problem) { return false }
+                let perPeriod = (0..<periods).map { gone(s, g, $0) }
                 let total = perPeriod.reduce(0, +)
                 if total > group.count || perPeriod.contains(where: { $0 < 0 }) { return false }
                 if let lock = group.locked, perPeriod[lock] != group.count { return false }
@@ -137,9 +178,32 @@ extension PlanCounts {
             if leaderPeriods.count > 1 || (!leaderPeriods.isEmpty && !leadersComplete) { return false }
             let tau = leaderPeriods.first ?? periods
             for (g, group) in site.groups.enumerated() where group.atRisk && !group.isLeader {
-                if counts[s][g][0..<min(tau, periods)].contains(where: { $0 > 0 }) { return false }
+                if (0..<min(tau, periods)).contains(where: { gone(s, g, $0) > 0 }) { return false }
             }
         }
         return true
+    }
+
+    /// The rules of SPEC §2.3 on a group's treatment flows: none of them without the treatment
+    /// (or for locked units), none negative, units treated from untouched at most n, units gone
+    /// from isolation only after they were isolated, and `isolatedBy` met.
+    private func keepsTreatmentRules(of group: OrganisationProblem.GroupProblem, _ s: Int, _ g: Int,
+                                     _ problem: OrganisationProblem) -> Bool {
+        let periods = problem.periodCount
+        let flows = [removed[s][g], isolated[s][g], replacedFromIsolation[s][g], removedFromIsolation[s][g]]
+        if flows.contains(where: { $0.contains { $0 < 0 } }) { return false }
+        if group.removal == nil, removed[s][g].contains(where: { $0 > 0 }) || removedFromIsolation[s][g].contains(where: { $0 > 0 }) {
+            return false
+        }
+        if group.isolation == nil, isolated[s][g].contains(where: { $0 > 0 }) { return false }
+        var isolatedBefore = 0, goneFromIsolation = 0, firstTreated = 0
+        for t in 0..<periods {
+            goneFromIsolation += self.goneFromIsolation(s, g, t)
+            if goneFromIsolation > isolatedBefore { return false }
+            isolatedBefore += isolated[s][g][t]
+            firstTreated += self.firstTreated(s, g, t)
+            if group.atRisk, let d = group.isolationDeadline, t == d, firstTreated != group.count { return false }
+        }
+        return firstTreated <= group.count
     }
 }

@@ -71,8 +71,8 @@ struct ShadowPrices {
 }
 
 /// A plan's site-level decisions, read from its unit counts: a site is visited in t exactly
-/// when some unit there (at risk or contracted works) is replaced in t; its recorder block is
-/// in the period its leader units are replaced.
+/// when some unit there (at risk or contracted works) is treated in t; its recorder block is
+/// in the period its leader units are gone.
 struct SiteDecisions: Equatable {
     /// Per site: the period of its leader block, `nil` when it has none or it is not replaced.
     var leaderPeriod: [Int?]
@@ -83,10 +83,12 @@ struct SiteDecisions: Equatable {
         leaderPeriod = []
         visited = []
         for (s, site) in problem.sites.enumerated() {
-            let perGroup = counts.counts[s]
-            visited.append((0..<problem.periodCount).map { t in perGroup.contains { $0[t] > 0 } })
-            let leaders = site.groups.indices.filter { site.groups[$0].isLeader }
-            leaderPeriod.append((0..<problem.periodCount).first { t in leaders.contains { perGroup[$0][t] > 0 } })
+            let groups = site.groups.indices
+            visited.append((0..<problem.periodCount).map { t in
+                groups.contains { counts.gone(s, $0, t) > 0 || counts.isolated[s][$0][t] > 0 }
+            })
+            let leaders = groups.filter { site.groups[$0].isLeader }
+            leaderPeriod.append((0..<problem.periodCount).first { t in leaders.contains { counts.gone(s, $0, t) > 0 } })
         }
     }
 }

@@ -1,0 +1,99 @@
+import LinearProgramming
+
+extension OrganisationModel {
+    /// The flows of a group that may be isolated or removed (SPEC §2.1–2.3), per period t:
+    /// `x` replaced, `removed` and `isolated` from untouched units; `replacedFromIsolation` and
+    /// `removedFromIsolation` from isolated ones. Rows:
+    /// - untouched: Σ_t (replaced + removed + isolated) ≤ n;
+    /// - gone strictly after isolation: Σ_{t'≤t} gone from isolation ≤ Σ_{t'<t} isolated;
+    /// - `by` (and under `cost`, the horizon): Σ of every gone flow up to it = n;
+    /// - `isolatedBy`: Σ_{t≤d'} (replaced + removed + isolated) = n;
+    /// - a leader group: the units gone in t are n·y[s,t], the site's leader block.
+    ///
+    /// Exposure, with untouched units at T: a unit gone from untouched in t stops its w at the
+    /// mid-point of t; one isolated in a stops (1 − φ)·w there, and its φ·w stops at the
+    /// mid-point of the period it is gone in, whenever it was isolated. So E stays linear.
+    mutating func addTreatedGroup(site s: Int, group g: Int, _ build: inout Build) {
+        let site = problem.sites[s], group = site.groups[g]
+        let periods = problem.periodCount
+        let name = "\(problem.name)/\(site.id),\(g)"
+        let last = group.deadline ?? (periods - 1)
+        let n = Double(group.count)
+        let phi = group.isolation?.residualRisk ?? 0
+        func variable(_ prefix: String, _ t: Int) -> Variable {
+            model.addVariable(name: "\(prefix)[\(name),\(build.labels[t])]", lowerBound: 0, upperBound: n, isInteger: true)
+        }
+        var treated = TreatmentFlows(
+            removed: [Variable?](repeating: nil, count: periods), isolated: [Variable?](repeating: nil, count: periods),
+            replacedFromIsolation: [Variable?](repeating: nil, count: periods),
+            removedFromIsolation: [Variable?](repeating: nil, count: periods))
+        var untouched = LinearExpression(), gone = LinearExpression(), firstByDeadline = LinearExpression()
+        for t in 0..<periods {
+            var goneNow = LinearExpression()
+            if t <= last {
+                let replaced = variable("x", t)
+                x[s][g][t] = replaced
+                account(price: group.unitCost, hours: group.hours, weight: group.weight, variable: replaced, period: t, &build)
+                remember(group, replaced, period: t, &build)
+                untouched.add(1, replaced)
+                goneNow.add(1, replaced)
+                if let d = group.isolationDeadline, t <= d { firstByDeadline.add(1, replaced) }
+                if let removal = group.removal {
+                    let removed = variable("remove", t)
+                    treated.removed[t] = removed
+                    account(price: removal.cost, hours: removal.hours, weight: group.weight, variable: removed, period: t, &build)
+                    untouched.add(1, removed)
+                    goneNow.add(1, removed)
+                    if let d = group.isolationDeadline, t <= d { firstByDeadline.add(1, removed) }
+                }
+                if t > 0, group.isolation != nil {
+                    let fromIsolation = variable("replaceIsolated", t)
+                    treated.replacedFromIsolation[t] = fromIsolation
+                    account(price: group.unitCost, hours: group.hours, weight: group.weight * phi, variable: fromIsolation,
+                            period: t, &build)
+                    goneNow.add(1, fromIsolation)
+                    if let removal = group.removal {
+                        let removed = variable("removeIsolated", t)
+                        treated.removedFromIsolation[t] = removed
+                        account(price: removal.cost, hours: removal.hours, weight: group.weight * phi, variable: removed,
+                                period: t, &build)
+                        goneNow.add(1, removed)
+                    }
+                }
+            }
+            // Isolating in or after the last period a unit may be gone in is of use only
+            // without a `by`; the rows below rule the rest out.
+            if let isolation = group.isolation, t < periods - 1 || group.deadline == nil {
+                let isolated = variable("isolate", t)
+                treated.isolated[t] = isolated
+                account(price: isolation.cost, hours: isolation.hours, weight: group.weight * (1 - phi), variable: isolated,
+                        period: t, &build)
+                untouched.add(1, isolated)
+                if let d = group.isolationDeadline, t <= d { firstByDeadline.add(1, isolated) }
+            }
+            gone.add(goneNow)
+            if group.isLeader, let y = leaderPeriod[s][t] {
+                model.addConstraint(goneNow - n * y, .equal, 0, name: "leaderUnits[\(name),\(build.labels[t])]")
+            }
+        }
+        flows[s][g] = treated
+        model.addConstraint(untouched, .lessOrEqual, n, name: "units[\(name)]")
+        var goneFromIsolation = LinearExpression(), isolatedBefore = LinearExpression()
+        for t in 0..<periods {
+            for variable in [treated.replacedFromIsolation[t], treated.removedFromIsolation[t]] {
+                if let variable { goneFromIsolation.add(1, variable) }
+            }
+            if t > 0, goneFromIsolation.termCount > 0 {
+                model.addConstraint(goneFromIsolation - isolatedBefore, .lessOrEqual, 0,
+                                    name: "isolatedFirst[\(name),\(build.labels[t])]")
+            }
+            if let isolated = treated.isolated[t] { isolatedBefore.add(1, isolated) }
+        }
+        if problem.mustBeGoneByHorizon || group.deadline != nil {
+            model.addConstraint(gone, .equal, n, name: "gone[\(name)]")
+        }
+        if group.isolationDeadline != nil {
+            model.addConstraint(firstByDeadline, .equal, n, name: "isolatedBy[\(name)]")
+        }
+    }
+}
