@@ -19,6 +19,9 @@ struct TinyKind {
     var hours: Double
     var risk: Double
     var first: Bool
+    /// SPEC v2 `isolate` (cost, hours, residualRisk φ) and `remove` (cost, hours), if any.
+    var isolate: (cost: Double, hours: Double, phi: Double)? = nil
+    var remove: (cost: Double, hours: Double)? = nil
 }
 
 struct TinySite {
@@ -36,6 +39,7 @@ struct TinyRow {
     var quantity: Int
     var installed: Int?
     var lock: Int?
+    var removable = false
 }
 
 struct TinyDeadline {
@@ -45,6 +49,9 @@ struct TinyDeadline {
     var kind: Int?
     var vendorFamily: String?
     var by: Int
+    /// Whether the rule gives `by` (a v2 rule may give only `isolatedBy`).
+    var hasBy = true
+    var isolatedBy: Int? = nil
 }
 
 /// What the builder draws from.
@@ -215,7 +222,9 @@ struct TinyEstate {
     // MARK: Text
 
     var registerCSV: String {
-        var lines = ["device_id,council,site_id,kind,vendor,sensitivity,site_category,installed,quantity,locked_period"]
+        let removable = rows.contains(where: \.removable)
+        var lines = ["device_id,council,site_id,kind,vendor,sensitivity,site_category,installed,quantity,locked_period"
+            + (removable ? ",removable" : "")]
         for row in rows {
             let site = sites[row.site]
             func quoted(_ s: String) -> String { s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
@@ -223,7 +232,7 @@ struct TinyEstate {
                 row.id, organisations[site.org], site.id, kinds[row.kind].name, quoted(vendors[row.vendor].spelling),
                 site.sensitivity, site.category, row.installed.map(String.init) ?? "", String(row.quantity),
                 row.lock.map { periods[$0] } ?? "",
-            ].joined(separator: ","))
+            ].joined(separator: ",") + (removable ? (row.removable ? ",yes" : ",") : ""))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -236,7 +245,10 @@ struct TinyEstate {
         vendorsText.append("\"default\": \(num(vendorDefault))")
         let kindsText = kinds.map { k in
             "\(quote(k.name)): { \"replaceCost\": \(num(k.cost)), \"labourHours\": \(num(k.hours)), \"risk\": \(num(k.risk))"
-                + (k.first ? ", \"replacedFirst\": true" : "") + " }"
+                + (k.first ? ", \"replacedFirst\": true" : "")
+                + (k.isolate.map { ", \"isolate\": { \"cost\": \(num($0.cost)), \"labourHours\": \(num($0.hours)), \"residualRisk\": \(num($0.phi)) }" } ?? "")
+                + (k.remove.map { ", \"remove\": { \"cost\": \(num($0.cost)), \"labourHours\": \(num($0.hours)) }" } ?? "")
+                + " }"
         }
         let visitText = visitCost.keys.sorted().map { "\(quote($0)): \(num(visitCost[$0]!))" }
         let budgetText = organisations.indices.map { "\(quote(organisations[$0])): \(array(budgets[$0]))" }
@@ -248,7 +260,8 @@ struct TinyEstate {
             if let s = rule.sensitivity { fields.append("\"sensitivity\": \(quote(s))") }
             if let k = rule.kind { fields.append("\"kind\": \(quote(kinds[k].name))") }
             if let v = rule.vendorFamily { fields.append("\"vendor\": \(quote(v))") }
-            fields.append("\"by\": \(quote(periods[rule.by]))")
+            if rule.hasBy { fields.append("\"by\": \(quote(periods[rule.by]))") }
+            if let i = rule.isolatedBy { fields.append("\"isolatedBy\": \(quote(periods[i]))") }
             return "{ " + fields.joined(separator: ", ") + " }"
         }
         return """
