@@ -103,9 +103,4 @@ extension LinearModel {
         for index in copy.variables.indices { copy.variables[index].isInteger = false }
         return copy
     }
-
-    /// Marks a variable integer or continuous.
-    public mutating func setInteger(_ variable: Variable, _ isInteger: Bool) {
-        variables[variable.index].isInteger = isInteger
-    }
 }

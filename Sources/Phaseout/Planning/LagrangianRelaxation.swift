@@ -64,7 +64,7 @@ struct LagrangianRelaxation {
             value -= lambda[t] * budget[t]
             if let labour { value -= mu[t] * labour[t] }
         }
-        let mustReplaceAll = problem.objective == .cost
+        let mustReplaceAll = problem.mustBeGoneByHorizon
 
         for (s, site) in problem.sites.enumerated() {
             // Fixed work: locked groups, paid whatever happens; their visits are already paid.

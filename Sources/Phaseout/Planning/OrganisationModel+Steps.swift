@@ -34,7 +34,7 @@ extension OrganisationModel {
             }
             if key.cost > 0 || key.weight > 0 { build.alike[key, default: []].append(y) }
         }
-        let mustHappen = problem.objective == .cost || deadline != nil || !lockedPeriods.isEmpty || followerLock != nil
+        let mustHappen = problem.mustBeGoneByHorizon || deadline != nil || !lockedPeriods.isEmpty || followerLock != nil
         if lockedPeriods.count > 1 {
             model.addConstraint(block, .equal, 2, name: "leadersLockedApart[\(siteName)]")
         } else {
@@ -71,7 +71,7 @@ extension OrganisationModel {
                 account(group, units: 1, variable: variable, period: t, &build)
                 remember(group, variable, period: t, &build)
             }
-            let replaceAll = problem.objective == .cost || group.deadline != nil
+            let replaceAll = problem.mustBeGoneByHorizon || group.deadline != nil
             model.addConstraint(all, replaceAll ? .equal : .lessOrEqual, Double(group.count), name: "units[\(siteName),\(g)]")
             if hasLeaders { addRecordersFirst(site: s, group: g, last: last, build) }
         }
@@ -80,7 +80,8 @@ extension OrganisationModel {
     /// Puts an uncoupled site's group into the pooled class of its weight, cost, hours and deadline.
     mutating func pool(_ member: GroupReference, _ build: inout Build) {
         let group = problem.sites[member.site].groups[member.group]
-        let key = PoolKey(weight: group.weight, cost: group.unitCost, hours: group.hours, deadline: group.deadline, locked: nil)
+        let key = PoolKey(weight: group.weight, cost: group.unitCost, hours: group.hours, deadline: group.deadline,
+                          by: group.by, isolatedBy: group.isolatedBy, locked: nil)
         if let index = build.pools[key] {
             classes[index].members.append(member)
             classes[index].count += group.count
@@ -153,7 +154,7 @@ extension OrganisationModel {
                 remember(group, variable, period: t, &build)
             }
             classes[c].variables = variables
-            let replaceAll = problem.objective == .cost || group.deadline != nil
+            let replaceAll = problem.mustBeGoneByHorizon || group.deadline != nil
             model.addConstraint(all, replaceAll ? .equal : .lessOrEqual, Double(classes[c].count), name: "units[\(problem.name),pool\(c)]")
         }
     }

@@ -93,7 +93,9 @@ struct OrganisationModel {
     }
 
     struct TotalKey: Hashable { var period: Int; var cost: Double; var hours: Double; var weight: Double }
-    struct PoolKey: Hashable { var weight: Double; var cost: Double; var hours: Double; var deadline: Int?; var locked: Int? }
+    struct PoolKey: Hashable {
+        var weight: Double; var cost: Double; var hours: Double; var deadline: Int?; var by: Int?; var isolatedBy: Int?; var locked: Int?
+    }
 
     /// Builds the model with the given options (see ``Configuration``).
     init(problem: OrganisationProblem, purpose: Purpose = .plan, aggregate: Bool = true,

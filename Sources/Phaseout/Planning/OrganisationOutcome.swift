@@ -29,6 +29,10 @@ struct OrganisationOutcome: Sendable {
     var shortfall: Shortfall?
     /// The plan the shortfall would buy.
     var fundedCounts: PlanCounts?
+    /// An infeasible organisation's late risk-years L (of its best-effort plan, or of the
+    /// untouched plan when it has none), and the proven bound on the least L.
+    var lateRiskYears: Double = 0
+    var lateRiskYearsBound: Double = 0
     /// Solver statistics for progress and benchmarks.
     var modelRows: Int = 0
     var modelColumns: Int = 0

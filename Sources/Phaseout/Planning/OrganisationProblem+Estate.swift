@@ -9,6 +9,7 @@ extension OrganisationProblem {
         periodCount = periods
         periodYears = years
         objective = scenario.objective
+        mustBeGoneByHorizon = scenario.objective == .cost
         priceFactor = (0..<periods).map { scenario.costFactor(period: $0) }
         presentValueFactor = (0..<periods).map { t in
             pow(1 + scenario.inflation, -years * Double(t)) * pow(1 + scenario.discountRate, -years * (Double(t) + 0.5))
@@ -21,10 +22,21 @@ extension OrganisationProblem {
                 GroupProblem(
                     reference: GroupReference(site: s, group: g), weight: group.weight, unitCost: group.unitCost,
                     hours: group.labourHours, count: group.count, isLeader: group.isLeader,
-                    deadline: group.weight > 0 ? group.deadline : nil, locked: group.lockedPeriod)
+                    deadline: group.weight > 0 ? Self.earliest(group.deadline, group.isolatedBy) : nil,
+                    by: group.weight > 0 ? group.deadline : nil, isolatedBy: group.weight > 0 ? group.isolatedBy : nil,
+                    locked: group.lockedPeriod)
             })
         }
         assignFillOrder(organisation: organisation, register: register)
+    }
+
+    /// The planner replaces, and a replaced unit is gone and so also isolated: it meets an
+    /// `isolatedBy` only by being gone by then (SPEC §2.3 rule 4, replacement only).
+    private static func earliest(_ by: Int?, _ isolatedBy: Int?) -> Int? {
+        switch (by, isolatedBy) {
+        case let (by?, isolatedBy?): min(by, isolatedBy)
+        default: by ?? isolatedBy
+        }
     }
 
     /// Pooled groups receive replacements oldest first: order groups by their oldest unit.

@@ -8,6 +8,9 @@ struct OrganisationProblem: Sendable {
     /// Period length Y in years.
     var periodYears: Double
     var objective: Objective
+    /// Every at-risk unit must be gone within the horizon: `cost`'s rule (SPEC §2.4), dropped in
+    /// a best-effort plan, where it is a target instead (``withoutDeadlines``).
+    var mustBeGoneByHorizon: Bool
     /// (1+i)^(Y·t): nominal price factor of period t.
     var priceFactor: [Double]
     /// (1+i)^−(Y·t) · (1+r)^−(Y·(t+0.5)): present value of one nominal pound spent in t.
@@ -48,7 +51,13 @@ struct OrganisationProblem: Sendable {
         var hours: Double
         var count: Int
         var isLeader: Bool
+        /// The last period by which the units must be gone: the earlier of `by` and `isolatedBy`,
+        /// since the planner replaces; `nil` in a best-effort problem (``withoutDeadlines``).
         var deadline: Int?
+        /// The rules as read (SPEC §1.2 `by`, `isolatedBy`), which lateness is measured from; kept
+        /// in a best-effort problem, where groups pool only with groups of the same rules.
+        var by: Int? = nil
+        var isolatedBy: Int? = nil
         var locked: Int?
         /// Order in which pooled groups receive replacements (oldest units first).
         var fillOrder: Int = 0

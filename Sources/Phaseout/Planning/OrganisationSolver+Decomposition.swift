@@ -44,6 +44,10 @@ extension OrganisationSolver {
                     : "no plan meets its deadlines within its budgets; this organisation is too large for the exact shortfall "
                       + "model and the greedy plan found no amount that suffices, so none is reported (not proven structural)")
             }
+            // Too large for the exact best-effort models: the greedy plan without deadlines.
+            var quick = self
+            quick.hurried = true
+            quick.planBestEffort(&outcome)
             return outcome
         }
         guard let incumbent else {
@@ -82,7 +86,7 @@ extension OrganisationSolver {
     /// The problem as the greedy must see it: under `cost` every at-risk unit is due by the last
     /// period (SPEC §2.4), so the greedy plans all of them, earliest deadline first.
     var dueByHorizon: OrganisationProblem {
-        guard problem.objective == .cost else { return problem }
+        guard problem.mustBeGoneByHorizon else { return problem }
         var due = problem
         for s in due.sites.indices {
             for g in due.sites[s].groups.indices {

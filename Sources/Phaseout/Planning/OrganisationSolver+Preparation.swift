@@ -133,7 +133,7 @@ extension OrganisationSolver {
         func consider(_ plan: PlanCounts?) {
             guard let plan else { return }
             let measures = PlanMeasures(problem: funded, counts: plan)
-            guard measures.keepsBudgets(of: funded), plan.keepsRules(of: funded) else { return }
+            guard measures.keepsBudgets(of: funded), plan.keepsRules(of: funded), keepsLateCap(plan) else { return }
             let value = primaryValue(measures)
             if prepared.incumbent == nil || value < prepared.incumbent!.value - 1e-9 { prepared.incumbent = (plan, value) }
         }

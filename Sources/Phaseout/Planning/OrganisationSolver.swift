@@ -5,7 +5,7 @@ import MixedIntegerSearch
 /// Solves one organisation: the plan (primary objective, then the secondary aim), or, when
 /// no plan exists, the least shortfall and the plan it would buy.
 struct OrganisationSolver {
-    let problem: OrganisationProblem
+    var problem: OrganisationProblem
     var relativeGap: Double
     var deadline: ContinuousClock.Instant
     /// A later deadline the organisation may run on to, when the caller has time to lend (the
@@ -23,6 +23,8 @@ struct OrganisationSolver {
     var onImprovement: (@Sendable (Double, Double?) -> Void)?
     /// A plan from an earlier attempt (the planner's first round), tried as the incumbent.
     var startingPlan: PlanCounts?
+    /// In a best-effort plan's second stage, the most late risk-years a plan may have.
+    var lateCap: LateCap?
     /// Rounds of the search around the incumbent (``searchAround(_:of:relaxation:beating:)``)
     /// before branch and bound; 0 turns it off.
     var roundsAround = OrganisationSolver.aroundRounds
@@ -59,9 +61,11 @@ struct OrganisationSolver {
         let baselineValue = primaryValue(baseline)
 
         if let reason = structuralConflict(problem) {
-            return OrganisationOutcome(
+            var outcome = OrganisationOutcome(
                 status: .infeasible, counts: nothing, value: baselineValue, bound: baselineValue,
                 shortfall: Shortfall(money: zeros, hours: zeros, structuralReason: reason))
+            planBestEffort(&outcome)
+            return outcome
         }
 
         if problem.decisionCount > monolithicLimit {
@@ -92,6 +96,7 @@ struct OrganisationSolver {
             let (shortfall, funded) = findShortfall()
             outcome.shortfall = shortfall
             outcome.fundedCounts = funded
+            planBestEffort(&outcome)
         case .noPlan(let bound):
             outcome.status = .unknown
             if let bound { outcome.bound = min(bound, baselineValue) }

@@ -39,14 +39,21 @@ struct PlanAssembler {
                 figures.whatIf = margin?.whatIf?[t]
                 return figures
             }
-            organisations.append(OrganisationPlan(
+            var planned = OrganisationPlan(
                 name: organisation.name, status: outcome.status, exposure: measures.exposure,
                 baselineExposure: problem.baselineExposure, nominalCost: measures.nominal,
                 presentValueCost: measures.presentValue, bound: outcome.bound, gap: outcome.gap,
                 periods: figures, shortfall: outcome.shortfall,
                 modelSize: (outcome.modelRows, outcome.modelColumns, outcome.modelNonzeros),
-                solveSeconds: outcome.solveSeconds, shadowPriceNote: margin?.note))
-            rows += planRows(organisation: organisation, problem: problem, counts: counts)
+                solveSeconds: outcome.solveSeconds, shadowPriceNote: margin?.note)
+            let organisationRows = planRows(organisation: organisation, problem: problem, counts: counts)
+            if outcome.status == .infeasible {
+                planned.lateRiskYears = outcome.lateRiskYears
+                planned.lateRiskYearsBound = outcome.lateRiskYearsBound
+                (planned.lateUnits, planned.lateUnitList) = lateUnits(organisationRows, organisation: organisation, problem: problem)
+            }
+            organisations.append(planned)
+            rows += organisationRows
             visits += visitRows(organisation: organisation, problem: problem, measures: measures)
             let funded = outcome.fundedCounts ?? counts
             if outcome.shortfall != nil { anyShortfall = true }
@@ -69,6 +76,27 @@ struct PlanAssembler {
     private func row(_ index: Int, period: Int?, quantity: Int, cost: Double) -> PlanRow {
         PlanRow(row: estate.register.rows[index], rowIndex: index, period: period, periods: estate.scenario.periods,
                 quantity: quantity, cost: cost)
+    }
+
+    /// The units of `rows` that miss their `by` (SPEC §2.5 `lateUnits`, `lateUnitList`): gone
+    /// after it, or never; the device ids in register order.
+    private func lateUnits(_ rows: [PlanRow], organisation: Organisation, problem: OrganisationProblem) -> (Int, [String]) {
+        let deadlines = LateRiskYears(problem).deadlines
+        var due: [Int: Int] = [:]
+        for (s, site) in organisation.sites.enumerated() {
+            for (g, group) in site.groups.enumerated() {
+                guard let by = deadlines[s][g].min() else { continue }
+                for unit in group.units { due[unit.rowIndex] = by }
+            }
+        }
+        var count = 0
+        var late = Set<Int>()
+        for row in rows {
+            guard let by = due[row.rowIndex], row.period.map({ $0 > by }) ?? true else { continue }
+            count += row.quantity
+            late.insert(row.rowIndex)
+        }
+        return (count, late.sorted().map { estate.register.rows[$0].deviceID })
     }
 
     /// Assigns each group's per-period counts to its units, oldest first.

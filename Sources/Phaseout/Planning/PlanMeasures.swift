@@ -124,7 +124,7 @@ extension PlanCounts {
                 if let lock = group.locked, perPeriod[lock] != group.count { return false }
                 guard group.atRisk else { continue }
                 if let deadline = group.deadline, perPeriod[0...deadline].reduce(0, +) != group.count { return false }
-                if problem.objective == .cost, total != group.count { return false }
+                if problem.mustBeGoneByHorizon, total != group.count { return false }
                 if group.isLeader {
                     for t in 0..<periods where perPeriod[t] > 0 {
                         if perPeriod[t] != group.count { return false }

@@ -35,6 +35,7 @@ struct Coverage {
     var inflation = 0, halfYears = 0, labour = 0, visits = 0, leaders = 0, twoLeaderKinds = 0
     var deadlines = 0, lockedAtRisk = 0, lockedNotAtRisk = 0, zeroWeightVendors = 0, batches = 0
     var plans = 0
+    var bestEffortPlans = 0
 }
 
 /// Compares the planner with the brute force on one tiny estate; returns the disagreements.
@@ -97,6 +98,8 @@ func bruteForceDisagreements(seed: UInt64, tiny: TinyEstate, coverage: inout Cov
             }
         } else if result.structurallyPossible {
             coverage.infeasible += 1
+            problems += bestEffortDisagreements(tag, brute: brute, planned: planned, plan: plan, estate: estate,
+                                                coverage: &coverage)
             guard planned.status == .infeasible, let shortfall = planned.shortfall else {
                 problems.append("\(tag): planner \(planned.status), brute force infeasible "
                     + "(shortfall £\(result.shortfallMoney), \(result.shortfallHours) h)")
@@ -123,11 +126,45 @@ func bruteForceDisagreements(seed: UInt64, tiny: TinyEstate, coverage: inout Cov
             }
         } else {
             coverage.structural += 1
+            problems += bestEffortDisagreements(tag, brute: brute, planned: planned, plan: plan, estate: estate,
+                                                coverage: &coverage)
             if planned.status != .infeasible || planned.shortfall?.structuralReason == nil {
                 problems.append("\(tag): brute force: no plan meets locks/deadlines/ordering; planner \(planned.status) "
                     + "shortfall \(String(describing: planned.shortfall))")
             }
         }
+    }
+    return problems
+}
+
+/// An infeasible organisation's best-effort plan against the brute force's: the least L, then
+/// the least primary value among plans with that L; its rows keep every rule but deadlines.
+func bestEffortDisagreements(
+    _ tag: String, brute: BruteOrganisation, planned: OrganisationPlan, plan: Plan, estate: Estate, coverage: inout Coverage
+) -> [String] {
+    let value = brute.estate.objectiveIsCost ? planned.presentValueCost : planned.exposure
+    guard let x = brute.counts(of: plan.rows, register: estate.register) else { return ["\(tag): plan rows name unknown devices"] }
+    guard let best = brute.bestEffort() else {
+        // Nothing keeps locks and ordering within the money: the units stand untouched.
+        let untouched = brute.classes.map { _ in [Int](repeating: 0, count: brute.T) }
+        var problems: [String] = []
+        if abs(planned.lateRiskYears - brute.lateRiskYears(untouched)) > 1e-6 {
+            problems.append("\(tag): no best-effort plan exists, but L \(planned.lateRiskYears) is not the untouched plan's")
+        }
+        return problems
+    }
+    coverage.bestEffortPlans += 1
+    var problems: [String] = []
+    if abs(planned.lateRiskYears - best.late) > 1e-6 * max(1, best.late) {
+        problems.append("\(tag): best-effort L planner \(planned.lateRiskYears), brute force \(best.late)")
+    }
+    if abs(value - best.value) > 1e-6 * max(1, abs(best.value)) {
+        problems.append("\(tag): best-effort value planner \(value), brute force \(best.value) (L \(best.late))")
+    }
+    let e = brute.evaluate(x, dropDeadlines: true)
+    if !e.structural || !brute.fits(e) { problems.append("\(tag): best-effort plan \(x) breaks a rule other than deadlines") }
+    if abs(brute.lateRiskYears(x) - planned.lateRiskYears) > 1e-6 * max(1, best.late) {
+        problems.append("\(tag): best-effort rows give L \(brute.lateRiskYears(x)), planner reports \(planned.lateRiskYears)")
     }
     return problems
 }
@@ -154,6 +191,7 @@ struct BruteForceTests {
         #expect(coverage.costObjective >= 40 && coverage.exposureObjective >= 40)
         #expect(coverage.optimal >= 50 && coverage.infeasible >= 20 && coverage.structural >= 3,
                 "optimal \(coverage.optimal), infeasible \(coverage.infeasible), structural \(coverage.structural)")
+        #expect(coverage.bestEffortPlans >= 15, "only \(coverage.bestEffortPlans) best-effort plans compared")
         #expect(coverage.inflation >= 20 && coverage.halfYears >= 10 && coverage.labour >= 20)
         #expect(coverage.visits >= 20 && coverage.leaders >= 20 && coverage.twoLeaderKinds >= 10)
         #expect(coverage.deadlines >= 20 && coverage.lockedAtRisk >= 10 && coverage.lockedNotAtRisk >= 5)

@@ -26,7 +26,8 @@ struct PeriodCapacityTests {
             group(1, 0, weight: 1, cost: 1_000, hours: 4, count: 1, locked: 0),
         ])
         return OrganisationProblem(
-            name: "Testshire", periodCount: years, periodYears: 1, objective: .exposure, priceFactor: factors,
+            name: "Testshire", periodCount: years, periodYears: 1, objective: .exposure, mustBeGoneByHorizon: false,
+            priceFactor: factors,
             presentValueFactor: factors.map { 1 / $0 }, budget: [Double](repeating: 10_000, count: years),
             labourHours: [Double](repeating: 34, count: years), carryOver: 0.5, sites: [townCentre, depot])
     }

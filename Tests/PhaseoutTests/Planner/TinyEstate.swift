@@ -367,8 +367,9 @@ struct BruteOrganisation {
         var nominal: Double
     }
 
-    /// Every figure of a plan given as units per class per period.
-    func evaluate(_ x: [[Int]]) -> Evaluation {
+    /// Every figure of a plan given as units per class per period. With `dropDeadlines`, the
+    /// rules of a best-effort plan: deadlines (and under `cost`, everything gone) are targets.
+    func evaluate(_ x: [[Int]], dropDeadlines: Bool = false) -> Evaluation {
         var ok = true
         var spend = [Double](repeating: 0, count: T), hours = [Double](repeating: 0, count: T)
         var exposure = 0.0
@@ -379,8 +380,8 @@ struct BruteOrganisation {
                 for t in 0..<T where x[c][t] != (t == l ? unitClass.count : 0) { ok = false }
             } else if !unitClass.atRisk, done > 0 { ok = false }
             if unitClass.atRisk {
-                if let d = unitClass.deadline, x[c][0...d].reduce(0, +) != unitClass.count { ok = false }
-                if estate.objectiveIsCost, done != unitClass.count { ok = false }
+                if !dropDeadlines, let d = unitClass.deadline, x[c][0...d].reduce(0, +) != unitClass.count { ok = false }
+                if !dropDeadlines, estate.objectiveIsCost, done != unitClass.count { ok = false }
                 for t in 0..<T { exposure += unitClass.weight * Double(x[c][t]) * (Double(t) + 0.5) }
                 exposure += unitClass.weight * Double(unitClass.count - done) * Double(T)
             }
@@ -460,6 +461,67 @@ struct BruteOrganisation {
         var shortfallMoney = Int.max
         var shortfallHours = Int.max
         var plans = 0
+    }
+
+    /// SPEC §2.2's late risk-years of a plan: per unit w · periods late after its `by` (gone in t:
+    /// max(0, t − by); never: T + 0.5 − by, periods from 1); under `cost` every unit is due by T.
+    func lateRiskYears(_ x: [[Int]]) -> Double {
+        var late = 0.0
+        for (c, unitClass) in classes.enumerated() where unitClass.atRisk {
+            guard let by = unitClass.deadline ?? (estate.objectiveIsCost ? T - 1 : nil) else { continue }
+            let done = x[c].reduce(0, +)
+            for t in 0..<T { late += unitClass.weight * Double(x[c][t]) * Double(max(0, t - by)) }
+            late += unitClass.weight * Double(unitClass.count - done) * (Double(T) - 0.5 - Double(by))
+        }
+        return late * estate.years
+    }
+
+    /// The best-effort optimum (SPEC §2.5): the least L over plans that keep budgets, labour,
+    /// locks and ordering, and the least primary value among them; `nil` when none exists.
+    func bestEffort() -> (late: Double, value: Double)? {
+        var best: (late: Double, value: Double)?
+        enumerate { x in
+            let e = evaluate(x, dropDeadlines: true)
+            guard e.structural, fits(e) else { return }
+            let late = lateRiskYears(x), value = estate.objectiveIsCost ? e.presentValue : e.exposure
+            if best == nil || late < best!.late - 1e-9 || (abs(late - best!.late) <= 1e-9 && value < best!.value) {
+                best = (late, value)
+            }
+        }
+        return best
+    }
+
+    /// Calls `body` with every plan (units per class per period).
+    func enumerate(_ body: ([[Int]]) -> Void) {
+        var options: [[[Int]]] = []
+        for unitClass in classes {
+            if let l = unitClass.lock {
+                options.append([(0..<T).map { $0 == l ? unitClass.count : 0 }])
+            } else if !unitClass.atRisk {
+                options.append([[Int](repeating: 0, count: T)])
+            } else if unitClass.leader {
+                var all = [[Int](repeating: 0, count: T)]
+                for t in 0..<T { all.append((0..<T).map { $0 == t ? unitClass.count : 0 }) }
+                options.append(all)
+            } else {
+                var all: [[Int]] = []
+                func fill(_ prefix: [Int], _ left: Int) {
+                    if prefix.count == T { all.append(prefix); return }
+                    for k in 0...left { fill(prefix + [k], left - k) }
+                }
+                fill([], unitClass.count)
+                options.append(all)
+            }
+        }
+        var x = [[Int]](repeating: [], count: classes.count)
+        func visit(_ c: Int) {
+            if c == classes.count { body(x); return }
+            for option in options[c] {
+                x[c] = option
+                visit(c + 1)
+            }
+        }
+        visit(0)
     }
 
     /// Enumerates every plan.

@@ -1,0 +1,109 @@
+import LinearProgramming
+
+extension OrganisationSolver {
+    /// Plans with late risk-years above `cap` are not wanted (a best-effort plan's second stage).
+    struct LateCap: Sendable {
+        var late: LateRiskYears
+        var cap: Double
+    }
+
+    /// An infeasible organisation's best-effort plan (SPEC §2.5) and what it proves.
+    struct BestEffort {
+        var counts: PlanCounts
+        /// L of the plan, and the proven bound on the least L.
+        var lateRiskYears: Double
+        var lateBound: Double
+        /// The primary value of the plan and its proven bound among plans with no more L.
+        var value: Double
+        var bound: Double
+    }
+
+    /// Gives an infeasible `outcome` its best-effort plan, measures and bound; without one (locks
+    /// or ordering that no plan keeps), the untouched plan's L.
+    func planBestEffort(_ outcome: inout OrganisationOutcome) {
+        let untouched = PlanCounts(problem: problem)
+        outcome.lateRiskYears = LateRiskYears(problem).value(of: untouched, in: problem)
+        outcome.lateRiskYearsBound = outcome.lateRiskYears
+        guard let effort = bestEffort() else { return }
+        outcome.counts = effort.counts
+        outcome.value = effort.value
+        outcome.bound = effort.bound
+        outcome.lateRiskYears = effort.lateRiskYears
+        outcome.lateRiskYearsBound = effort.lateBound
+    }
+
+    /// The best-effort plan of an organisation no plan can keep the deadlines of: within its own
+    /// budgets and labour, keeping locks and ordering, the least late risk-years L (to the gap),
+    /// then the least primary value among plans with no more L, then the secondary aim. `nil`
+    /// when locks or ordering cannot be kept even with every deadline dropped.
+    func bestEffort() -> BestEffort? {
+        let relaxed = problem.withoutDeadlines
+        guard structuralConflict(relaxed) == nil else { return nil }
+        let late = LateRiskYears(relaxed)
+        var stage = self
+        stage.problem = relaxed
+        stage.startingPlan = nil
+        guard let least = stage.leastLate(late) else { return nil }
+        guard !hurried else { return stage.measured(least.counts, late: late, lateBound: least.bound, bound: nil) }
+        stage.lateCap = LateCap(late: late, cap: least.value + stage.latticeSlack(near: least.value))
+        var model = OrganisationModel(problem: relaxed, aggregate: aggregate, strengthen: aggregate)
+        model.addCap(late.expression(in: model), stage.lateCap!.cap, name: "lateCap[\(problem.name)]")
+        guard case .planned(let counts, let bound, _) = stage.optimise(&model, start: least.counts, search: .depthFirst)
+        else { return stage.measured(least.counts, late: late, lateBound: least.bound, bound: nil) }
+        return stage.measured(counts, late: late, lateBound: least.bound, bound: bound)
+    }
+
+    /// The plan with the least L that the search finds, its L and the proven bound on the least.
+    /// The greedy plan (which ignores deadlines) is the incumbent; lp_solve must beat it.
+    private func leastLate(_ late: LateRiskYears) -> (counts: PlanCounts, value: Double, bound: Double)? {
+        let greedy = GreedyPlanner(problem: problem).plan().flatMap { $0.keepsEverything(of: problem) ? $0 : nil }
+        var best = greedy.map { (counts: $0, value: late.value(of: $0, in: problem), bound: 0.0) }
+        if hurried { return best }
+        var model = OrganisationModel(problem: problem, aggregate: aggregate, strengthen: aggregate)
+        model.setObjective(.minimize, late.expression(in: model))
+        var search = parameters(gap: relativeGap, share: Self.leastLateShare)
+        search.objectiveGranularity = problem.exposureGranularity
+        if let best { search.objectiveCutoff = cutoffAdmittingLate(best.value) }
+        guard let run = try? solver.solve(model.model, parameters: search) else { return best }
+        if run.hasSolution {
+            let counts = model.counts(from: run)
+            let value = late.value(of: counts, in: problem)
+            if counts.keepsEverything(of: problem), best == nil || value < best!.value - latticeSlack(near: value) {
+                best = (counts, value, 0)
+            }
+        }
+        guard var found = best else { return nil }
+        // A search that ends optimal, or finds nothing below a cutoff that admits the incumbent,
+        // proves the least L (to the gap); otherwise only its root bound is known.
+        let proven = run.termination == .optimal || run.termination.provesNoBetterPoint
+        found.bound = min(max(run.bestBound ?? (proven ? found.value : 0), 0), found.value)
+        return found
+    }
+
+    /// A cutoff for L that admits a plan of `value` (half a lattice step above it).
+    private func cutoffAdmittingLate(_ value: Double) -> Double {
+        value + (problem.exposureGranularity.map { $0 * 0.5 } ?? Tolerance.absolute(5e-10, near: value))
+    }
+
+    /// How far above an L of `value` a plan still counts as having that L: less than half a
+    /// lattice step (every L is a multiple of it), or float noise without a lattice.
+    func latticeSlack(near value: Double) -> Double {
+        problem.exposureGranularity.map { $0 * 0.25 } ?? Tolerance.absolute(Tolerance.solver, near: value)
+    }
+
+    /// Whether a plan keeps the best-effort cap on L, when there is one.
+    func keepsLateCap(_ plan: PlanCounts) -> Bool {
+        guard let lateCap else { return true }
+        return lateCap.late.value(of: plan, in: problem) <= lateCap.cap
+    }
+
+    /// A best-effort answer for `counts`: its measures, with `bound` (or the trivial one).
+    private func measured(_ counts: PlanCounts, late: LateRiskYears, lateBound: Double, bound: Double?) -> BestEffort {
+        let value = primaryValue(PlanMeasures(problem: problem, counts: counts))
+        return BestEffort(counts: counts, lateRiskYears: late.value(of: counts, in: problem), lateBound: lateBound,
+                          value: value, bound: min(bound.map(roundedUp) ?? trivialBound, value))
+    }
+
+    /// The least-L search's share of the organisation's time; the second stage gets the rest.
+    static let leastLateShare = 0.4
+}
