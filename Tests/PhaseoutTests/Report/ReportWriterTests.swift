@@ -31,15 +31,15 @@ struct ReportWriterTests {
             #expect(markedValue(html, scope + [("data-field", "exposure")]) == CSVText.number(organisation.exposure))
             for figures in organisation.periods {
                 let at = scope + [("data-period", figures.period)]
-                #expect(markedValue(html, at + [("data-field", "budget")]) == CSVText.number(figures.budget))
-                #expect(markedValue(html, at + [("data-field", "spend")]) == CSVText.number(figures.spend))
-                #expect(markedValue(html, at + [("data-field", "carryIn")]) == CSVText.number(figures.carryIn))
-                #expect(markedValue(html, at + [("data-field", "carryOut")]) == CSVText.number(figures.carryOut))
+                #expect(markedValue(html, at + [("data-field", "budget")]) == CSVText.number(Rounding.pence(figures.budget)))
+                #expect(markedValue(html, at + [("data-field", "spend")]) == CSVText.number(Rounding.pence(figures.spend)))
+                #expect(markedValue(html, at + [("data-field", "carryIn")]) == CSVText.number(Rounding.pence(figures.carryIn)))
+                #expect(markedValue(html, at + [("data-field", "carryOut")]) == CSVText.number(Rounding.pence(figures.carryOut)))
                 #expect(markedValue(html, at + [("data-field", "units")]) == String(figures.units))
                 // The chart's bars carry the same numbers.
-                #expect(markedValue(html, at + [("data-series", "spend")]) == CSVText.number(figures.spend))
-                #expect(markedValue(html, at + [("data-series", "budget")]) == CSVText.number(figures.budget))
-                #expect(markedValue(html, at + [("data-series", "carry")]) == CSVText.number(figures.carryIn))
+                #expect(markedValue(html, at + [("data-series", "spend")]) == CSVText.number(Rounding.pence(figures.spend)))
+                #expect(markedValue(html, at + [("data-series", "budget")]) == CSVText.number(Rounding.pence(figures.budget)))
+                #expect(markedValue(html, at + [("data-series", "carry")]) == CSVText.number(Rounding.pence(figures.carryIn)))
             }
             if let shortfall = organisation.shortfall {
                 for (t, period) in plan.periods.enumerated() {
