@@ -2,7 +2,8 @@
 /// ``by``, and isolated or gone in or before ``isolatedBy``; a rule gives one or both.
 ///
 /// Every given field must match; a rule with none matches every at-risk unit. Names compare
-/// case-insensitively and trimmed; `vendor` matches as in ``VendorTable`` (normalised, by prefix).
+/// case-insensitively and trimmed; `vendor` matches as in ``VendorTable`` (normalised, by prefix),
+/// the spelling or the key its alias names.
 public struct DeadlineRule: Sendable, Hashable {
     /// The organisation to match, if given.
     public var council: String?
@@ -39,12 +40,22 @@ public struct DeadlineRule: Sendable, Hashable {
     }
 
     /// Whether the rule applies to a unit with these properties.
-    public func matches(council: String, siteCategory: String, sensitivity: String, kind: String, vendor: String) -> Bool {
+    ///
+    /// - Parameter vendorAlias: The vendor-table key that `vendor`'s alias names, if any
+    ///   (``VendorTable/aliasTarget(for:)``): the rule's `vendor` matches when either the
+    ///   spelling or this key starts with it. ``Scenario/rule(_:matches:)`` passes it.
+    public func matches(council: String, siteCategory: String, sensitivity: String, kind: String, vendor: String,
+                        vendorAlias: String? = nil) -> Bool {
         if let c = self.council, c.folded != council.folded { return false }
         if let s = self.siteCategory, s.folded != siteCategory.folded { return false }
         if let s = self.sensitivity, s.folded != sensitivity.folded { return false }
         if let k = self.kind, k.folded != kind.folded { return false }
-        if let v = self.vendor, !vendor.vendorKey.hasPrefix(v.vendorKey) { return false }
+        if let v = self.vendor {
+            let key = v.vendorKey
+            if !vendor.vendorKey.hasPrefix(key) && !(vendorAlias.map { $0.vendorKey.hasPrefix(key) } ?? false) {
+                return false
+            }
+        }
         return true
     }
 }

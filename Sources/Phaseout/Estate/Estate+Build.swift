@@ -4,10 +4,12 @@ extension Estate {
     ///
     /// A unit's weight is w = vendor weight × sensitivity weight × kind risk. Units with w = 0
     /// are set aside unless locked (contracted works, kept with weight 0). A group is the units
-    /// of one organisation, site, kind, vendor (case-insensitive) and locked period, oldest first.
+    /// of one organisation, site, kind, vendor (case-insensitive), locked period and `removable`,
+    /// oldest first.
     ///
-    /// - Throws: ``InputError`` for unknown kinds, sensitivity levels or locked periods, and for
-    ///   organisations with units to replace but no budget.
+    /// - Throws: ``InputError`` for unknown kinds, sensitivity levels or locked periods,
+    ///   `removable` units of kinds without `remove`, vendor near-misses, and organisations with
+    ///   units to replace but no budget.
     /// - Complexity: O(*n* log *n*) in the number of rows.
     public static func build(register: Register, scenario: Scenario) throws(InputError) -> Estate {
         var builder = EstateBuilder(register: register, scenario: scenario)
@@ -15,24 +17,30 @@ extension Estate {
     }
 
     /// Reads a register and a scenario and builds their estate, reporting the problems of
-    /// both files together.
+    /// both files together (SPEC §1.2).
     ///
-    /// - Throws: ``InputError`` listing every problem in either file, or between them.
+    /// Each file is read as far as it can be, and the checks between them run on whatever was
+    /// read: an unknown kind in the register is reported even when the scenario has a syntax
+    /// error elsewhere. A check that needs a part of the scenario that could not be read is
+    /// left out rather than guessed (``ScenarioCoverage``).
+    ///
+    /// - Throws: ``InputError`` listing every problem in either file, or between them: the
+    ///   register's, then those between the files, then the scenario's.
     public static func load(registerPath: String, scenarioPath: String) throws(InputError) -> Estate {
-        var problems: [Diagnostic] = []
-        var omitted = 0
-        var register: Register?
-        var scenario: Scenario?
-        do { register = try RegisterReader.read(path: registerPath) } catch {
-            problems += error.diagnostics
-            omitted += error.omitted
+        let (register, registerLog) = RegisterReader.readPartially(path: registerPath, fileName: registerPath)
+        let (scenario, coverage, scenarioLog) = ScenarioReader.readPartially(path: scenarioPath, fileName: scenarioPath)
+        if let register, let scenario, !registerLog.hasErrors, !scenarioLog.hasErrors {
+            return try build(register: register, scenario: scenario)
         }
-        do { scenario = try ScenarioReader.read(path: scenarioPath) } catch {
-            problems += error.diagnostics
-            omitted += error.omitted
+        var log = DiagnosticLog(file: registerPath)
+        log.merge(registerLog)
+        if let register, let scenario {
+            var builder = EstateBuilder(register: register, scenario: scenario, coverage: coverage)
+            builder.check()
+            log.merge(builder.log)
         }
-        guard let register, let scenario else { throw InputError(diagnostics: problems, omitted: omitted) }
-        return try build(register: register, scenario: scenario)
+        log.merge(scenarioLog)
+        throw log.inputError
     }
 }
 
@@ -45,34 +53,63 @@ private struct EstateBuilder {
     let scenario: Scenario
     var log: DiagnosticLog
     var scenarioWarnings: [Diagnostic] = []
+    /// What the scenario says for certain (all of it, unless it was read with errors).
+    let coverage: ScenarioCoverage
 
-    init(register: Register, scenario: Scenario) {
+    init(register: Register, scenario: Scenario, coverage: ScenarioCoverage? = nil) {
         self.register = register
         self.scenario = scenario
+        self.coverage = coverage ?? ScenarioCoverage(complete: scenario)
         self.log = DiagnosticLog(file: register.fileName)
     }
 
-    mutating func build() throws(InputError) -> Estate {
+    /// Runs the checks between the files only, into ``log``: for inputs that have errors of
+    /// their own, read as far as they could be.
+    mutating func check() {
+        _ = group()
+    }
+
+    /// Files the rows and checks them against the scenario, into ``log``.
+    mutating func group() -> EstateGrouping {
         let councilColumn = register.columnNumber(of: "council")
         let vendorColumn = register.columnNumber(of: "vendor")
 
-        var grouping = EstateGrouping(scenario: scenario, register: register)
+        var grouping = EstateGrouping(scenario: scenario, register: register, coverage: coverage)
         register.rows.withUnsafeBufferPointer { rows in grouping.add(rows, log: &log) }
 
         // Organisations with work need a budget.
-        for org in grouping.organisations where scenario.budget(for: org.folded) == nil {
-            log.error(line: org.line, column: councilColumn, field: "council",
-                      "council \"\(org.name)\" has units to replace but no budget (budgets has no \"\(org.name)\" and no \"default\")")
+        if let named = coverage.budgetNames, !named.contains("default") {
+            for org in grouping.organisations where scenario.budget(for: org.folded) == nil && !named.contains(org.folded) {
+                log.error(line: org.line, column: councilColumn, field: "council",
+                          "council \"\(org.name)\" has units to replace but no budget (budgets has no \"\(org.name)\" and no \"default\")")
+            }
+        }
+
+        // Near-misses: one error per normalised spelling, on its first line.
+        var reported = Set<String>()
+        for use in grouping.vendors {
+            guard let key = use.nearMiss, reported.insert(use.spelling.vendorKey).inserted else { continue }
+            log.error(line: use.line, column: vendorColumn, field: "vendor",
+                      "vendor \"\(use.spelling)\" resembles \"\(key)\" but falls to the default weight \(Self.format(scenario.vendors.defaultWeight)); correct the spelling, or settle it in the scenario's vendorAliases (\"\(use.spelling)\": \"\(key)\", or \"default\" if it is another vendor)")
         }
 
         grouping.checkRanges(rows: register.rows, councilColumn: councilColumn, log: &log)
+        return grouping
+    }
+
+    mutating func build() throws(InputError) -> Estate {
+        let vendorColumn = register.columnNumber(of: "vendor")
+        let grouping = group()
 
         // Warnings about vendors at the default weight.
         for use in grouping.vendors where use.fellToDefault {
             log.warning(line: use.line, column: vendorColumn, field: "vendor",
                         "vendor \"\(use.spelling)\" fell to the default weight \(Self.format(scenario.vendors.defaultWeight)) (\(use.units) \(use.units == 1 ? "unit" : "units"))")
         }
-        warnAboutDeadlineNames(vendors: grouping.vendors.map(\.folded))
+        // A rule's vendor may match a spelling or the key its alias names.
+        warnAboutDeadlineNames(vendors: grouping.vendors.flatMap { use in
+            [use.folded] + (scenario.vendors.aliasTarget(for: use.spelling).map { [$0] } ?? [])
+        })
 
         try log.throwIfErrors()
 
@@ -88,7 +125,7 @@ private struct EstateBuilder {
     func assemble(_ grouping: EstateGrouping) -> [Organisation] {
         let organisations = grouping.organisations, sites = grouping.sites, groups = grouping.groups
         let kindNames = grouping.kindNames, vendors = grouping.vendors
-        var deadlines = DeadlineMemo(rules: scenario.deadlines)
+        var deadlines = DeadlineMemo(rules: scenario.deadlines, vendors: scenario.vendors)
         let order = organisations.indices.sorted { organisations[$0].folded.utf8Precedes(organisations[$1].folded) }
         return order.map { o in
             let entry = organisations[o]
@@ -100,7 +137,8 @@ private struct EstateBuilder {
                     if ka != kb { return kindNames[ka].utf8Precedes(kindNames[kb]) }
                     let va = groups[a].vendor, vb = groups[b].vendor
                     if va != vb { return vendors[va].folded.utf8Precedes(vendors[vb].folded) }
-                    return (groups[a].locked ?? -1) < (groups[b].locked ?? -1)
+                    if groups[a].locked != groups[b].locked { return (groups[a].locked ?? -1) < (groups[b].locked ?? -1) }
+                    return !groups[a].removable && groups[b].removable
                 }
                 let firstRow = register.rows[site.firstRow]
                 return Site(id: site.id, category: firstRow.siteCategory, sensitivity: firstRow.sensitivity,
@@ -112,16 +150,19 @@ private struct EstateBuilder {
         }
     }
 
-    /// One group from its rows: weight, costs, deadline and unit order.
+    /// One group from its rows: weight, costs, deadlines, `removable` and unit order.
     func makeGroup(_ group: EstateGrouping.GroupRows, deadlines: inout DeadlineMemo) -> UnitGroup {
         let rows = register.rows
         let first = group.rows[0]
-        let deadline = group.weight > 0 ? deadlines.deadline(for: rows[first]) : nil
-        return UnitGroup(
+        let found = group.weight > 0 ? deadlines.deadlines(for: rows[first]) : DeadlineMemo.Deadlines()
+        var unitGroup = UnitGroup(
             kind: group.kind.name, vendor: rows[first].vendor, weight: group.weight, unitCost: group.kind.replaceCost,
             labourHours: group.kind.labourHours, isLeader: group.kind.replacedFirst && group.weight > 0,
-            deadline: deadline, lockedPeriod: group.locked, count: group.count,
+            deadline: found.by, lockedPeriod: group.locked, count: group.count,
             units: unitOrder(group.rows).map { UnitSlice(rowIndex: $0, quantity: rows[$0].quantity) })
+        unitGroup.isolatedBy = found.isolatedBy
+        unitGroup.removable = group.removable
+        return unitGroup
     }
 
     /// Rows in replacement order: by `installed` (oldest first, rows without it last), then by

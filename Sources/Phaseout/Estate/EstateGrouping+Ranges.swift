@@ -2,8 +2,8 @@
 extension EstateGrouping {
     /// Reports each organisation whose units, cost or labour lie beyond what Phaseout plans with:
     /// more than ``InputRanges/maxUnitsPerOrganisation`` units, an estate that costs more than
-    /// ``InputRanges/maxOrganisationMoney`` in some period (every unit and one visit per site,
-    /// at that period's prices), or needs more than ``InputRanges/maxOrganisationHours`` hours.
+    /// ``InputRanges/maxOrganisationMoney`` in some period (every unit on its dearest path —
+    /// isolated, then replaced or removed — and one visit per site, at that period's prices), or needs more than ``InputRanges/maxOrganisationHours`` hours.
     ///
     /// Row quantities are at most ``InputRanges/maxQuantity``, so the unit sums cannot overflow
     /// (that would take billions of rows); the sums here are checked all the same.
@@ -23,8 +23,13 @@ extension EstateGrouping {
                     let (sum, o) = units.addingReportingOverflow(groups[g].count)
                     units = sum
                     overflow = overflow || o
-                    money += Double(groups[g].count) * groups[g].kind.replaceCost
-                    hours += Double(groups[g].count) * groups[g].kind.labourHours
+                    // The dearest path a unit can take: isolated, then replaced or removed.
+                    let kind = groups[g].kind
+                    let removal = groups[g].removable ? kind.remove : nil
+                    let unitMoney = (kind.isolate?.cost ?? 0) + max(kind.replaceCost, removal?.cost ?? 0)
+                    let unitHours = (kind.isolate?.labourHours ?? 0) + max(kind.labourHours, removal?.labourHours ?? 0)
+                    money += Double(groups[g].count) * unitMoney
+                    hours += Double(groups[g].count) * unitHours
                 }
             }
             func fail(_ message: String) {
@@ -36,7 +41,7 @@ extension EstateGrouping {
             }
             let most = money * highestPrice
             if !(most <= InputRanges.maxOrganisationMoney) {
-                fail("has an estate that costs £\(InputRanges.text(most)) at the highest period's prices (every unit and one visit per site); Phaseout plans estates of at most £1e13")
+                fail("has an estate that costs £\(InputRanges.text(most)) at the highest period's prices (every unit isolated where it can be, then replaced or removed, and one visit per site); Phaseout plans estates of at most £1e13")
             }
             if !(hours <= InputRanges.maxOrganisationHours) {
                 fail("has an estate that needs \(InputRanges.text(hours)) labour hours; Phaseout plans estates of at most 1e12 hours")

@@ -17,6 +17,9 @@ struct EstateGrouping {
         var units = 0
         var fellToDefault: Bool
         var weight: Double
+        /// The key with positive weight this vendor resembles though it fell to the default
+        /// (an input error, SPEC §1.2), if any.
+        var nearMiss: String?
     }
 
     /// A kind spelling resolved against the scenario (plain integers: cheap to pass around).
@@ -46,7 +49,7 @@ struct EstateGrouping {
         var groups: [Int] = []
     }
 
-    /// The rows of one group: same site, folded kind, folded vendor and locked period.
+    /// The rows of one group: same site, folded kind, folded vendor, locked period and `removable`.
     struct GroupRows {
         var kind: Kind
         /// The index of the folded kind in ``kindNames``.
@@ -54,6 +57,7 @@ struct EstateGrouping {
         /// The index of the vendor in ``vendors``.
         var vendor: Int
         var locked: Int?
+        var removable: Bool
         /// The first row's weight.
         var weight: Double
         /// Row indices, ascending.
@@ -68,8 +72,10 @@ struct EstateGrouping {
     }
 
     let scenario: Scenario
+    /// What the scenario says for certain, when it could not be read completely.
+    let coverage: ScenarioCoverage
     /// Columns (1-based) named in diagnostics.
-    let kindColumn, sensitivityColumn, lockedColumn: Int?
+    let kindColumn, sensitivityColumn, lockedColumn, removableColumn: Int?
     /// The scenario's kind names, for the unknown-kind error.
     let kindList: String
 
@@ -99,9 +105,11 @@ struct EstateGrouping {
     private var periodSpellings = SpellingCache<Int?>()
     private var councilSpellings = SpellingCache<Int>()
 
-    init(scenario: Scenario, register: Register) {
+    init(scenario: Scenario, register: Register, coverage: ScenarioCoverage? = nil) {
         self.scenario = scenario
+        self.coverage = coverage ?? ScenarioCoverage(complete: scenario)
         kindColumn = register.columnNumber(of: "kind")
+        removableColumn = register.columnNumber(of: "removable")
         sensitivityColumn = register.columnNumber(of: "sensitivity")
         lockedColumn = register.columnNumber(of: "locked_period")
         kindList = scenario.kinds.values.map(\.name).sorted().joined(separator: ", ")
@@ -110,7 +118,9 @@ struct EstateGrouping {
 
     /// Weighs each row and files those at risk or locked under their group.
     ///
-    /// Unknown kinds, sensitivity levels and locked periods go to `log`; such rows are left out.
+    /// Unknown kinds, sensitivity levels and locked periods, and `removable` rows of kinds that
+    /// cannot be removed, go to `log`; such rows are left out. So are, silently, rows whose kind,
+    /// level or period the scenario may define in a part that could not be read (``coverage``).
     mutating func add(_ rows: UnsafeBufferPointer<RegisterRow>, log: inout DiagnosticLog) {
         for index in rows.indices {
             let vendor = vendorUse(of: rows[index].vendor, line: rows[index].line)
@@ -119,22 +129,32 @@ struct EstateGrouping {
             var ok = true
             let kindUse = kindUse(of: rows[index].kind)
             if kindUse.kind == nil {
-                log.error(line: rows[index].line, column: kindColumn, field: "kind",
-                          "unknown kind \"\(rows[index].kind)\" (the scenario defines \(kindList.isEmpty ? "none" : kindList))")
+                if let names = coverage.kindNames, !names.contains(kindNames[kindUse.key]) {
+                    log.error(line: rows[index].line, column: kindColumn, field: "kind",
+                              "unknown kind \"\(rows[index].kind)\" (the scenario defines \(kindList.isEmpty ? "none" : kindList))")
+                }
+                ok = false
+            } else if rows[index].removable, kinds[kindUse.kind!].remove == nil {
+                log.error(line: rows[index].line, column: removableColumn, field: "removable",
+                          "device \"\(rows[index].deviceID)\" is removable but kind \"\(kinds[kindUse.kind!].name)\" has no remove treatment in the scenario")
                 ok = false
             }
             let levelWeight = levelWeight(of: rows[index].sensitivity)
             if levelWeight == nil {
-                log.error(line: rows[index].line, column: sensitivityColumn, field: "sensitivity",
-                          "unknown sensitivity level \"\(rows[index].sensitivity)\"")
+                if let levels = coverage.levelNames, !levels.contains(rows[index].sensitivity.folded) {
+                    log.error(line: rows[index].line, column: sensitivityColumn, field: "sensitivity",
+                              "unknown sensitivity level \"\(rows[index].sensitivity)\"")
+                }
                 ok = false
             }
             var locked: Int?
             if let label = rows[index].lockedPeriod {
                 locked = periodIndex(of: label)
                 if locked == nil {
-                    log.error(line: rows[index].line, column: lockedColumn, field: "locked_period",
-                              "unknown locked_period \"\(label)\" (not one of the scenario's periods)")
+                    if coverage.periodsKnown {
+                        log.error(line: rows[index].line, column: lockedColumn, field: "locked_period",
+                                  "unknown locked_period \"\(label)\" (not one of the scenario's periods)")
+                    }
                     ok = false
                 }
             }
@@ -148,7 +168,7 @@ struct EstateGrouping {
             let organisation = organisationIndex(of: rows[index].council, line: rows[index].line)
             let site = siteIndex(organisation: organisation, id: rows[index].siteID, row: index)
             let group = groupIndex(site: site, kind: kind, kindKey: kindUse.key, vendor: vendor,
-                                   locked: locked, weight: weight)
+                                   locked: locked, removable: rows[index].removable, weight: weight)
             groups[group].rows.append(index)
             groups[group].count += rows[index].quantity
         }
@@ -164,10 +184,12 @@ struct EstateGrouping {
         } else {
             index = vendors.count
             vendorByFolded[folded] = index
+            let nearMiss = coverage.vendorsKnown && coverage.aliasSpellings?.contains(spelling.vendorKey) == false
+                ? scenario.vendors.nearMiss(for: spelling) : nil
             vendors.append(VendorUse(
                 folded: folded, spelling: spelling, line: line,
                 fellToDefault: scenario.vendors.matchingKey(for: spelling) == nil,
-                weight: scenario.vendors.weight(for: spelling)))
+                weight: scenario.vendors.weight(for: spelling), nearMiss: nearMiss))
         }
         vendorSpellings.remember(index, for: spelling)
         return index
@@ -244,15 +266,17 @@ struct EstateGrouping {
         return index
     }
 
-    /// The group of a site with this kind, vendor and locked period; a new one has `weight`.
+    /// The group of a site with this kind, vendor, locked period and `removable`; a new one has `weight`.
     private mutating func groupIndex(site: Int, kind: Int, kindKey: Int, vendor: Int, locked: Int?,
-                                     weight: Double) -> Int {
+                                     removable: Bool, weight: Double) -> Int {
         // A site has a handful of groups: a linear search beats hashing.
         for g in sites[site].groups
-        where groups[g].kindKey == kindKey && groups[g].vendor == vendor && groups[g].locked == locked {
+        where groups[g].kindKey == kindKey && groups[g].vendor == vendor && groups[g].locked == locked
+            && groups[g].removable == removable {
             return g
         }
-        groups.append(GroupRows(kind: kinds[kind], kindKey: kindKey, vendor: vendor, locked: locked, weight: weight))
+        groups.append(GroupRows(kind: kinds[kind], kindKey: kindKey, vendor: vendor, locked: locked,
+                                removable: removable, weight: weight))
         sites[site].groups.append(groups.count - 1)
         return groups.count - 1
     }

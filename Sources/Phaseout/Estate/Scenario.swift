@@ -43,7 +43,13 @@ public struct Scenario: Sendable {
     public var deadlines: [DeadlineRule]
     /// `vendorAliases`: a register spelling (normalised: lower case, letters and digits only) and
     /// the vendor-table key it stands for, or `default` for a vendor not in the table.
-    public var vendorAliases: [String: String] = [:]
+    ///
+    /// The aliases live in ``vendors`` (``VendorTable/aliases``), so that every weight looked up
+    /// there applies them; assign ``vendors`` first when setting both.
+    public var vendorAliases: [String: String] {
+        get { vendors.aliases }
+        set { vendors.aliases = newValue }
+    }
 
     /// The default weights of the standard sensitivity levels.
     public static let defaultSensitivityWeights: [String: Double] = ["critical": 8, "high": 4, "standard": 1, "low": 0.5]
@@ -76,6 +82,13 @@ public struct Scenario: Sendable {
 
     /// The number of periods T.
     public var periodCount: Int { periods.count }
+
+    /// Whether deadline `rule` applies to register row `row`; its `vendor` matches the row's
+    /// spelling or the key that spelling's alias names (SPEC §1.2).
+    public func rule(_ rule: DeadlineRule, matches row: RegisterRow) -> Bool {
+        rule.matches(council: row.council, siteCategory: row.siteCategory, sensitivity: row.sensitivity,
+                     kind: row.kind, vendor: row.vendor, vendorAlias: vendors.aliasTarget(for: row.vendor))
+    }
 
     /// The kind called `name` (case-insensitive), if defined.
     public func kind(named name: String) -> Kind? { kinds[name.folded] }

@@ -27,6 +27,16 @@ extension ScenarioReader.Reader {
         number(value, path, maximum: InputRanges.maxWeight)
     }
 
+    /// A share in [0, 1) (an isolated unit's `residualRisk` φ); else nil after an error.
+    mutating func share(_ value: JSONValue, _ path: String) -> Double? {
+        guard let x = number(value, path) else { return nil }
+        if x >= 1 {
+            error(value, path, "\(path) must be less than 1: it is the share of the risk left while isolated (\(Self.format(x)))")
+            return nil
+        }
+        return x
+    }
+
     /// An annual rate in (−1, ``InputRanges/maxRate``]; else nil after an error.
     mutating func rate(_ value: JSONValue, _ path: String) -> Double? {
         number(value, path, minimum: -1, strictly: true, maximum: InputRanges.maxRate)

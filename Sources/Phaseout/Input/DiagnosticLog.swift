@@ -37,6 +37,25 @@ struct DiagnosticLog: Sendable {
         omitted += other.omitted
     }
 
+    /// Appends the diagnostics of a rejection (for this log's file or another).
+    mutating func merge(_ error: InputError) {
+        for d in error.diagnostics where d.severity == .warning { diagnostics.append(d) }
+        for d in error.diagnostics where d.severity == .error {
+            errorCount += 1
+            if errorCount > InputError.limit { omitted += 1 } else { diagnostics.append(d) }
+        }
+        errorCount += error.omitted
+        omitted += error.omitted
+    }
+
+    /// Orders the diagnostics by line and column (stable; those without a line first).
+    mutating func sortByPosition() {
+        diagnostics = diagnostics.enumerated().sorted { a, b in
+            let ka = (a.element.line ?? 0, a.element.column ?? 0), kb = (b.element.line ?? 0, b.element.column ?? 0)
+            return ka != kb ? ka < kb : a.offset < b.offset
+        }.map(\.element)
+    }
+
     /// Throws an ``InputError`` holding everything recorded if there was any error.
     func throwIfErrors() throws(InputError) {
         if hasErrors { throw inputError }

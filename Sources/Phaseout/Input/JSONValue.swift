@@ -11,6 +11,9 @@ struct JSONValue: Sendable {
         case string(String)
         case array([JSONValue])
         case object([JSONMember])
+        /// A value that could not be parsed; its syntax error is reported already
+        /// (``JSONParser/parseRecovering(_:)`` only).
+        case invalid
     }
 
     var content: Content
@@ -18,6 +21,15 @@ struct JSONValue: Sendable {
     var line: Int
     /// The 1-based column (in characters) where the value starts.
     var column: Int
+    /// Whether every member or element of this object or array could be read; false when a
+    /// key could not be parsed or the file ended inside it (``JSONParser/parseRecovering(_:)``).
+    var complete = true
+
+    /// Whether the value could not be parsed (its syntax error is reported already).
+    var isInvalid: Bool {
+        if case .invalid = content { return true }
+        return false
+    }
 
     /// A word for the value's type, for messages ("a number", "an object", …).
     var typeName: String {
@@ -28,6 +40,7 @@ struct JSONValue: Sendable {
         case .string: "a string"
         case .array: "an array"
         case .object: "an object"
+        case .invalid: "unreadable"
         }
     }
 }

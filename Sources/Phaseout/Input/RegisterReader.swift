@@ -12,7 +12,7 @@ public enum RegisterReader {
     /// The columns every register must have.
     public static let requiredColumns = ["device_id", "council", "site_id", "kind", "vendor"]
     /// The optional columns of the register format; any other column is kept as an extra.
-    public static let optionalColumns = ["sensitivity", "site_category", "model", "installed", "quantity", "locked_period"]
+    public static let optionalColumns = ["sensitivity", "site_category", "model", "installed", "quantity", "locked_period", "removable"]
 
     /// Reads and checks the register at `path`.
     ///
@@ -53,8 +53,31 @@ public enum RegisterReader {
 
     /// Parses register bytes in place, without copying them; see the public `parse`.
     static func parse(buffer: UnsafeBufferPointer<UInt8>, fileName: String) throws(InputError) -> Register {
+        let (register, log) = readPartially(buffer: buffer, fileName: fileName)
+        try log.throwIfErrors()
+        return register!
+    }
+
+    /// Reads the register at `path` as far as it can be read, for checks against the scenario
+    /// that should run even when the register has errors.
+    ///
+    /// - Returns: The rows that could be read (rows with errors are left out), or nil when the
+    ///   file or its header cannot be read; and every problem found.
+    static func readPartially(path: String, fileName: String) -> (register: Register?, log: DiagnosticLog) {
+        let bytes: [UInt8]
+        do { bytes = try FileAccess.readInput(path, fileName: fileName, what: "register") } catch {
+            var log = DiagnosticLog(file: fileName)
+            log.merge(error)
+            return (nil, log)
+        }
+        return bytes.withUnsafeBufferPointer { readPartially(buffer: $0, fileName: fileName) }
+    }
+
+    /// Reads register bytes as far as they can be read; see ``readPartially(path:fileName:)``.
+    static func readPartially(buffer: UnsafeBufferPointer<UInt8>, fileName: String)
+        -> (register: Register?, log: DiagnosticLog) {
         var log = DiagnosticLog(file: fileName)
-        guard TextBytes.check(buffer, log: &log) else { throw log.inputError }
+        guard TextBytes.check(buffer, log: &log) else { return (nil, log) }
         var builder = Builder(fileName: fileName)
         builder.reserve(rows: lineCount(buffer))
         CSVScanner.scan(
@@ -65,9 +88,9 @@ public enum RegisterReader {
         if !builder.sawHeader {
             log.error(line: 1, "the register is empty: it needs a header row")
         }
-        try log.throwIfErrors()
-        return Register(fileName: fileName, columns: builder.columns, rows: builder.rows,
-                        extraColumns: builder.extraIndices.map { builder.columns[$0] })
+        guard builder.headerUsable else { return (nil, log) }
+        return (Register(fileName: fileName, columns: builder.columns, rows: builder.rows,
+                         extraColumns: builder.extraIndices.map { builder.columns[$0] }), log)
     }
 
     /// The number of line feeds: about the number of rows, to size tables with.
@@ -111,6 +134,7 @@ extension RegisterReader {
         // Column positions (0-based) of the format's columns; -1 when absent.
         var deviceID = -1, council = -1, siteID = -1, kind = -1, vendor = -1
         var sensitivity = -1, siteCategory = -1, model = -1, installed = -1, quantity = -1, lockedPeriod = -1
+        var removable = -1
 
         var deviceLines = DeviceLines()
         /// Sites by (folded council key, site key), and what their first row says.
@@ -190,6 +214,7 @@ extension RegisterReader {
                 case "installed": installed = index
                 case "quantity": quantity = index
                 case "locked_period": lockedPeriod = index
+                case "removable": removable = index
                 default: extraIndices.append(index)
                 }
             }
@@ -252,6 +277,17 @@ extension RegisterReader {
                 }
             }
 
+            var removableValue = false
+            if given(removable) {
+                if let flag = Self.flag(fields[removable]) {
+                    removableValue = flag
+                } else {
+                    log.error(line: line, column: removable + 1, field: columns[removable],
+                              "removable \"\(fields.string(removable))\" is not one of yes, no, true, false, 1, 0")
+                    ok = false
+                }
+            }
+
             let deviceIDValue = hasDeviceID ? fields.string(deviceID) : ""
             if hasDeviceID, let first = deviceLines.firstLine(of: fields[deviceID], string: deviceIDValue, line: line) {
                 log.error(line: line, column: deviceID + 1, field: columns[deviceID],
@@ -296,14 +332,16 @@ extension RegisterReader {
             let vendorID = vendors.intern(fields[vendor])
             let modelID = given(model) ? models.intern(fields[model]) : nil
             let lockedID = given(lockedPeriod) ? lockedPeriods.intern(fields[lockedPeriod]) : nil
-            rows.append(RegisterRow(
+            var row = RegisterRow(
                 deviceID: deviceIDValue, council: councils.strings[councilID], siteID: sites.strings[siteIDIndex],
                 kind: kinds.strings[kindID], vendor: vendors.strings[vendorID],
                 sensitivity: sensitivityValue, siteCategory: categoryValue,
                 model: modelID.map { models.strings[$0] } ?? "",
                 installed: installedValue, quantity: quantityValue,
                 lockedPeriod: lockedID.map { lockedPeriods.strings[$0] },
-                extra: extra, line: line))
+                extra: extra, line: line)
+            row.removable = removableValue
+            rows.append(row)
         }
 
         /// The id of a council spelling; a new one gets the key of its folded name.
@@ -336,6 +374,20 @@ extension RegisterReader {
             let id = categories.intern(value)
             if id == categoryKeys.count { categoryKeys.append(keys.key(of: categories.strings[id].foldedCase)) }
             return id
+        }
+
+        /// A `removable` value: yes/true/1 or no/false/0 in any case, else nil. Empty values
+        /// never get here (they mean no).
+        private static func flag(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+            guard bytes.count <= 5 else { return nil }
+            // ASCII letters lower-cased; other bytes stay as they are and match no word.
+            var word: [UInt8] = []
+            for b in bytes { word.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b) }
+            switch word {
+            case Array("yes".utf8), Array("true".utf8), Array("1".utf8): return true
+            case Array("no".utf8), Array("false".utf8), Array("0".utf8): return false
+            default: return nil
+            }
         }
 
         /// The value of ASCII digits, or nil if there is anything else or it overflows.

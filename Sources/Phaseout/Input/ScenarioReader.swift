@@ -8,19 +8,27 @@ import Foundation
 ///
 /// Checks: unknown and duplicate keys anywhere, value types, non-finite and negative numbers,
 /// `periodYears` > 0, `inflation` and `discountRate` > −1, `carryOver` in [0, 1], budget and
-/// labour arrays of T values, distinct periods, kinds with a `replaceCost`, names that fold to
-/// the same key, deadline rules naming unknown kinds, levels or periods, and the supported
-/// ranges of docs/input-ranges.md (``InputRanges``).
+/// labour arrays of T values, distinct periods, kinds with a `replaceCost`, treatments with their
+/// required keys and 0 ≤ `residualRisk` < 1, names that fold to the same key, deadline rules
+/// with `by` or `isolatedBy` naming known kinds, levels and periods, aliases naming a key of the
+/// vendor table in force, and the supported ranges of docs/input-ranges.md (``InputRanges``).
+///
+/// A syntax error does not stop the reading: the broken member or element is skipped (up to
+/// the next `,` or closing bracket) and the rest is checked, so that one run lists every problem.
 public enum ScenarioReader {
     /// The scenario format's top-level keys.
     public static let topLevelKeys: Set<String> = [
         "name", "periods", "periodYears", "objective", "vendors", "sensitivity", "kinds", "siteVisitCost",
-        "inflation", "discountRate", "budgets", "labourHours", "carryOver", "deadlines",
+        "inflation", "discountRate", "budgets", "labourHours", "carryOver", "deadlines", "vendorAliases",
     ]
     /// The keys of a kind.
-    public static let kindKeys: Set<String> = ["replaceCost", "labourHours", "risk", "replacedFirst"]
+    public static let kindKeys: Set<String> = ["replaceCost", "labourHours", "risk", "replacedFirst", "isolate", "remove"]
+    /// The keys of a kind's `isolate` treatment.
+    public static let isolateKeys: Set<String> = ["cost", "labourHours", "residualRisk"]
+    /// The keys of a kind's `remove` treatment.
+    public static let removeKeys: Set<String> = ["cost", "labourHours"]
     /// The keys of a deadline rule.
-    public static let deadlineKeys: Set<String> = ["council", "site_category", "sensitivity", "kind", "vendor", "by"]
+    public static let deadlineKeys: Set<String> = ["council", "site_category", "sensitivity", "kind", "vendor", "by", "isolatedBy"]
 
     /// Reads and checks the scenario at `path`.
     ///
@@ -42,13 +50,42 @@ public enum ScenarioReader {
     /// Parses scenario JSON bytes.
     /// - Throws: ``InputError`` listing every problem found.
     public static func parse(_ bytes: [UInt8], fileName: String) throws(InputError) -> Scenario {
+        let read = readPartially(bytes: bytes, fileName: fileName)
+        try read.log.throwIfErrors()
+        return read.scenario!
+    }
+
+    /// Reads the scenario at `path` as far as it can be read, for the checks against the
+    /// register that should run even when the scenario has errors.
+    ///
+    /// - Returns: The scenario with every part that could be read (broken values replaced by
+    ///   their defaults or left out), or nil when it cannot be read at all; what it says for
+    ///   certain; and every problem found.
+    static func readPartially(path: String, fileName: String)
+        -> (scenario: Scenario?, coverage: ScenarioCoverage, log: DiagnosticLog) {
+        do {
+            return readPartially(bytes: try FileAccess.readInput(path, fileName: fileName, what: "scenario"),
+                                 fileName: fileName)
+        } catch {
+            var log = DiagnosticLog(file: fileName)
+            log.merge(error)
+            return (nil, ScenarioCoverage(), log)
+        }
+    }
+
+    /// Reads scenario bytes as far as they can be read; see ``readPartially(path:fileName:)``.
+    static func readPartially(bytes: [UInt8], fileName: String)
+        -> (scenario: Scenario?, coverage: ScenarioCoverage, log: DiagnosticLog) {
         var log = DiagnosticLog(file: fileName)
-        if !bytes.withUnsafeBufferPointer({ TextBytes.check($0, log: &log) }) { throw log.inputError }
-        let root = try JSONParser.document(bytes, log: &log)
+        if !bytes.withUnsafeBufferPointer({ TextBytes.check($0, log: &log) }) { return (nil, ScenarioCoverage(), log) }
+        let (root, syntaxErrors) = JSONParser.parseRecovering(bytes)
+        for e in syntaxErrors { log.error(line: e.line, column: e.column, e.message) }
+        guard let root else { return (nil, ScenarioCoverage(), log) }
         var reader = Reader(log: log, fileName: fileName)
         let scenario = reader.scenario(from: root)
-        try reader.log.throwIfErrors()
-        return scenario!
+        // Syntax errors were found first; list everything in file order.
+        if !syntaxErrors.isEmpty { reader.log.sortByPosition() }
+        return (scenario, scenario == nil ? ScenarioCoverage() : reader.coverage, reader.log)
     }
 }
 
@@ -57,13 +94,18 @@ extension ScenarioReader {
     struct Reader {
         var log: DiagnosticLog
         let fileName: String
+        /// What the scenario read so far says for certain (``ScenarioCoverage``).
+        var coverage = ScenarioCoverage()
 
         init(log: DiagnosticLog, fileName: String) {
             self.log = log
             self.fileName = fileName
         }
 
+        /// Records an error at a value; none at a value that could not be parsed, whose syntax
+        /// error is reported already.
         mutating func error(_ at: JSONValue, _ path: String, _ message: String) {
+            if at.isInvalid { return }
             log.error(line: at.line, column: at.column, field: path, message)
         }
 
@@ -230,7 +272,7 @@ extension ScenarioReader {
                 } else {
                     error(v, "periods", "periods must be an array of labels, not \(v.typeName)")
                 }
-            } else {
+            } else if root.complete {
                 error(root, "periods", "missing required key \"periods\"")
             }
             if periodsOK, let v = byKey["periods"] { periodsOK = periodCountInRange(v, count: periods.count) }
@@ -248,26 +290,40 @@ extension ScenarioReader {
             }
 
             var vendors = VendorTable.builtIn
-            if let v = byKey["vendors"], let named = namedMembers(v, "vendors", fold: { $0.folded == "default" ? "default" : $0.vendorKey }) {
-                var weights: [String: Double] = [:]
-                var defaultWeight = 0.0
-                for (member, key) in named {
-                    guard let w = weight(member.value, "vendors.\(member.key)") else { continue }
-                    if key == "default" { defaultWeight = w } else { weights[key] = w }
+            // The keys of the table in force, read or not (for the aliases' targets); nil when unknown.
+            var vendorKeys: Set<String>? = root.complete ? Set(VendorTable.builtIn.weights.keys) : nil
+            if let v = byKey["vendors"] {
+                vendorKeys = nil
+                if let named = namedMembers(v, "vendors", fold: { $0.folded == "default" ? "default" : $0.vendorKey }) {
+                    var weights: [String: Double] = [:]
+                    var defaultWeight = 0.0
+                    for (member, key) in named {
+                        guard let w = weight(member.value, "vendors.\(member.key)") else { continue }
+                        if key == "default" { defaultWeight = w } else { weights[key] = w }
+                    }
+                    vendors = VendorTable(weights, defaultWeight: defaultWeight)
+                    if v.complete { vendorKeys = Set(named.map(\.key).filter { $0 != "default" }) }
                 }
-                vendors = VendorTable(weights, defaultWeight: defaultWeight)
             }
+            coverage.vendorsKnown = vendorKeys != nil
 
             var sensitivity = Scenario.defaultSensitivityWeights
-            if let v = byKey["sensitivity"], let named = namedMembers(v, "sensitivity") {
-                for (member, key) in named {
-                    if let w = weight(member.value, "sensitivity.\(member.key)") { sensitivity[key] = w }
+            var levelNames: Set<String>? = root.complete ? Set(sensitivity.keys) : nil
+            if let v = byKey["sensitivity"] {
+                levelNames = nil
+                if let named = namedMembers(v, "sensitivity") {
+                    for (member, key) in named {
+                        if let w = weight(member.value, "sensitivity.\(member.key)") { sensitivity[key] = w }
+                    }
+                    if v.complete { levelNames = Set(sensitivity.keys).union(named.map(\.key)) }
                 }
             }
+            coverage.levelNames = levelNames
 
             var kinds: [String: Kind] = [:]
             var kindNames: Set<String> = []
             if let v = byKey["kinds"], let named = namedMembers(v, "kinds") {
+                if v.complete { coverage.kindNames = Set(named.map(\.key)) }
                 for (member, key) in named {
                     let path = "kinds.\(member.key)"
                     kindNames.insert(key)
@@ -286,13 +342,17 @@ extension ScenarioReader {
                             if let x = weight(field.value, p) { kind.risk = x } else { ok = false }
                         case "replacedFirst":
                             if let b = bool(field.value, p) { kind.replacedFirst = b } else { ok = false }
+                        case "isolate":
+                            if let x = isolation(field.value, p) { kind.isolate = x } else { ok = false }
+                        case "remove":
+                            if let x = removal(field.value, p) { kind.remove = x } else { ok = false }
                         default: break
                         }
                     }
-                    if !hasCost { error(member, path, "kind \"\(member.key)\" has no replaceCost") }
+                    if !hasCost && member.value.complete { error(member, path, "kind \"\(member.key)\" has no replaceCost") }
                     if ok && hasCost { kinds[key] = kind }
                 }
-            } else if byKey["kinds"] == nil {
+            } else if byKey["kinds"] == nil && root.complete {
                 error(root, "kinds", "missing required key \"kinds\"")
             }
 
@@ -308,9 +368,14 @@ extension ScenarioReader {
             let carryOver = byKey["carryOver"].flatMap { number($0, "carryOver", maximum: 1) } ?? 0
 
             var budgets: [String: [Double]] = [:]
-            if let v = byKey["budgets"], let named = namedMembers(v, "budgets") {
-                for (member, key) in named {
-                    if let s = budgetSeries(member.value, "budgets.\(member.key)", count: t) { budgets[key] = s }
+            coverage.budgetNames = root.complete ? [] : nil
+            if let v = byKey["budgets"] {
+                coverage.budgetNames = nil
+                if let named = namedMembers(v, "budgets") {
+                    for (member, key) in named {
+                        if let s = budgetSeries(member.value, "budgets.\(member.key)", count: t) { budgets[key] = s }
+                    }
+                    if v.complete { coverage.budgetNames = Set(named.map(\.key)) }
                 }
             }
             var labour: [String: [Double]] = [:]
@@ -320,12 +385,19 @@ extension ScenarioReader {
                 }
             }
 
+            coverage.periodsKnown = periodsOK
+            coverage.aliasSpellings = root.complete ? [] : nil
+            if let v = byKey["vendorAliases"] {
+                coverage.aliasSpellings = nil
+                vendors.aliases = aliases(v, vendorKeys: vendorKeys)
+            }
+
             var deadlines: [DeadlineRule] = []
             if let v = byKey["deadlines"] {
                 if case .array(let rules) = v.content {
                     for (k, ruleValue) in rules.enumerated() {
                         if let rule = deadline(ruleValue, "deadlines[\(k)]", periods: periodsOK ? periods : nil,
-                                               kindNames: kindNames, levels: sensitivity) {
+                                               kindNames: coverage.kindNames, levels: levelNames) {
                             deadlines.append(rule)
                         }
                     }
@@ -343,12 +415,14 @@ extension ScenarioReader {
                 carryOver: carryOver, deadlines: deadlines)
         }
 
-        mutating func deadline(_ value: JSONValue, _ path: String, periods: [String]?, kindNames: Set<String>,
-                               levels: [String: Double]) -> DeadlineRule? {
+        /// A deadline rule; `kindNames` and `levels` are nil when the scenario's kinds or levels
+        /// could not all be read (the rule's names are then not checked).
+        mutating func deadline(_ value: JSONValue, _ path: String, periods: [String]?, kindNames: Set<String>?,
+                               levels: Set<String>?) -> DeadlineRule? {
             guard let fields = members(value, path, allowed: ScenarioReader.deadlineKeys) else { return nil }
-            var rule = DeadlineRule(by: 0, line: value.line, column: value.column)
+            var rule = DeadlineRule(line: value.line, column: value.column)
             var ok = true
-            var hasBy = false
+            var hasPeriod = false
             for field in fields {
                 let p = "\(path).\(field.key)"
                 guard let s = string(field.value, p) else { ok = false; continue }
@@ -357,13 +431,13 @@ extension ScenarioReader {
                 case "site_category": rule.siteCategory = s
                 case "sensitivity":
                     rule.sensitivity = s
-                    if levels[s.folded] == nil {
+                    if let levels, !levels.contains(s.folded) {
                         error(field.value, p, "deadline names unknown sensitivity level \"\(s)\"")
                         ok = false
                     }
                 case "kind":
                     rule.kind = s
-                    if !kindNames.contains(s.folded) {
+                    if let kindNames, !kindNames.contains(s.folded) {
                         error(field.value, p, "deadline names unknown kind \"\(s)\"")
                         ok = false
                     }
@@ -373,11 +447,11 @@ extension ScenarioReader {
                         error(field.value, p, "deadline vendor \"\(s)\" has no letters or digits")
                         ok = false
                     }
-                case "by":
-                    hasBy = true
+                case "by", "isolatedBy":
+                    hasPeriod = true
                     if let periods {
                         if let index = periods.firstIndex(where: { $0.folded == s.folded }) {
-                            rule.by = index
+                            if field.key == "by" { rule.by = index } else { rule.isolatedBy = index }
                         } else {
                             error(field.value, p, "deadline names unknown period \"\(s)\"")
                             ok = false
@@ -388,11 +462,83 @@ extension ScenarioReader {
                 default: break
                 }
             }
-            if !hasBy {
-                error(value, path, "deadline rule has no \"by\" period")
+            if !hasPeriod {
+                // A member that could not be read may have been the period.
+                if value.complete && !fields.contains(where: { $0.value.isInvalid }) {
+                    error(value, path, "deadline rule has no \"by\" or \"isolatedBy\" period")
+                }
                 ok = false
             }
             return ok ? rule : nil
+        }
+
+        /// A kind's `isolate` treatment, else nil after its errors.
+        mutating func isolation(_ value: JSONValue, _ path: String) -> Kind.Isolation? {
+            guard let fields = members(value, path, allowed: ScenarioReader.isolateKeys) else { return nil }
+            var cost: Double?, hours = 0.0, residualRisk: Double?
+            var ok = true, hasCost = false, hasResidualRisk = false
+            for field in fields {
+                let p = "\(path).\(field.key)"
+                switch field.key {
+                case "cost":
+                    hasCost = true
+                    if let x = self.cost(field.value, p) { cost = x } else { ok = false }
+                case "labourHours":
+                    if let x = unitHours(field.value, p) { hours = x } else { ok = false }
+                case "residualRisk":
+                    hasResidualRisk = true
+                    if let x = share(field.value, p) { residualRisk = x } else { ok = false }
+                default: break
+                }
+            }
+            if value.complete {
+                if !hasCost { error(value, path, "\(path) has no cost (it is required)") }
+                if !hasResidualRisk { error(value, path, "\(path) has no residualRisk (it is required)") }
+            }
+            guard ok, let cost, let residualRisk else { return nil }
+            return Kind.Isolation(cost: cost, labourHours: hours, residualRisk: residualRisk)
+        }
+
+        /// A kind's `remove` treatment, else nil after its errors.
+        mutating func removal(_ value: JSONValue, _ path: String) -> Kind.Removal? {
+            guard let fields = members(value, path, allowed: ScenarioReader.removeKeys) else { return nil }
+            var cost: Double?, hours = 0.0
+            var ok = true, hasCost = false
+            for field in fields {
+                let p = "\(path).\(field.key)"
+                switch field.key {
+                case "cost":
+                    hasCost = true
+                    if let x = self.cost(field.value, p) { cost = x } else { ok = false }
+                case "labourHours":
+                    if let x = unitHours(field.value, p) { hours = x } else { ok = false }
+                default: break
+                }
+            }
+            if value.complete && !hasCost { error(value, path, "\(path) has no cost (it is required)") }
+            guard ok, let cost else { return nil }
+            return Kind.Removal(cost: cost, labourHours: hours)
+        }
+
+        /// `vendorAliases`: normalised spelling → a key of the vendor table in force or
+        /// `default`. `vendorKeys` is nil when that table could not be read (targets are then
+        /// not checked). Fills ``coverage``'s alias spellings when every entry could be read.
+        mutating func aliases(_ value: JSONValue, vendorKeys: Set<String>?) -> [String: String] {
+            guard let named = namedMembers(value, "vendorAliases", fold: { $0.vendorKey }) else { return [:] }
+            var out: [String: String] = [:]
+            for (member, spelling) in named {
+                let p = "vendorAliases.\(member.key)"
+                guard let target = string(member.value, p) else { continue }
+                let key = target.folded == "default" ? "default" : target.vendorKey
+                if key != "default", let vendorKeys, !vendorKeys.contains(key) {
+                    let known = vendorKeys.sorted { $0.utf8Precedes($1) }.joined(separator: ", ")
+                    error(member.value, p, "vendorAliases maps \"\(member.key)\" to \"\(target)\", which is neither a key of the vendor table in force (\(known.isEmpty ? "none" : known)) nor \"default\"")
+                    continue
+                }
+                out[spelling] = key
+            }
+            if value.complete { coverage.aliasSpellings = Set(named.map(\.key)) }
+            return out
         }
     }
 }

@@ -176,4 +176,28 @@ import Testing
             #expect(row.extra.first?.value == "n,\(pad)")
         }
     }
+
+    @Test(arguments: [
+        ("yes", true), ("YES", true), ("True", true), ("1", true), (" yes\u{00A0}", true),
+        ("no", false), ("No", false), ("FALSE", false), ("0", false), ("", false),
+    ])
+    func removableWords(_ value: String, _ expected: Bool) throws {
+        let register = try RegisterReader.parse(header + ",removable\nD1,Fife,S1,camera,Axis,\(value)\n", fileName: "r.csv")
+        #expect(register.rows[0].removable == expected)
+        #expect(register.extraColumns.isEmpty)
+    }
+
+    @Test func removableAbsentMeansNo() throws {
+        let register = try RegisterReader.parse(header + "\nD1,Fife,S1,camera,Axis\n", fileName: "r.csv")
+        #expect(!register.rows[0].removable)
+    }
+
+    @Test(arguments: ["maybe", "y", "2", "yess", "oui"])
+    func removableOtherWordsAreErrors(_ value: String) {
+        let errors = registerErrors("Removable," + header + "\n\(value),D1,Fife,S1,camera,Axis\n")
+        #expect(errors.count == 1)
+        #expect(errors.first?.message == "removable \"\(value)\" is not one of yes, no, true, false, 1, 0")
+        #expect(errors.first?.line == 2 && errors.first?.column == 1 && errors.first?.field == "Removable")
+        #expect(errors.first?.file == "r.csv")
+    }
 }

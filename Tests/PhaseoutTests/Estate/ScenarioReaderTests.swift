@@ -144,7 +144,8 @@ import Testing
         expectOne(scenarioJSON(#""deadlines": [{"kind": "drone", "by": "P1"}]"#), #"unknown kind "drone""#, path: "deadlines[0].kind")
         expectOne(scenarioJSON(#""deadlines": [{"sensitivity": "secret", "by": "P1"}]"#), #"unknown sensitivity level "secret""#)
         expectOne(scenarioJSON(#""deadlines": [{"by": "2031/32"}]"#), #"unknown period "2031/32""#, path: "deadlines[0].by")
-        expectOne(scenarioJSON(#""deadlines": [{"kind": "camera"}]"#), #"no "by" period"#)
+        expectOne(scenarioJSON(#""deadlines": [{"kind": "camera"}]"#), #"deadline rule has no "by" or "isolatedBy" period"#)
+        expectOne(scenarioJSON(#""deadlines": [{"isolatedBy": "P9"}]"#), #"unknown period "P9""#, path: "deadlines[0].isolatedBy")
     }
 
     @Test func objective() throws {
@@ -158,7 +159,7 @@ import Testing
     }
 
     @Test func syntaxErrorsHavePositions() {
-        let errors = scenarioErrors("{\n  \"periods\": [\"P1\",]\n}")
+        let errors = scenarioErrors("{\n  \"periods\": [\"P1\",],\n  \"kinds\": {}\n}")
         #expect(errors.count == 1)
         #expect(errors[0].line == 2 && errors[0].column == 20)
         #expect(errors[0].description.hasPrefix("s.json:2:20: "))
@@ -167,5 +168,92 @@ import Testing
     @Test func collectsSeveralProblems() {
         let errors = scenarioErrors(scenarioJSON(#""carryOver": 2, "inflation": -3, "extra": 1"#))
         #expect(errors.count == 3)
+    }
+
+    // MARK: SPEC v2
+
+    @Test func treatments() throws {
+        let s = try ScenarioReader.parse(scenarioJSON(kinds: #"""
+            "camera": {"replaceCost": 850, "isolate": {"cost": 60, "labourHours": 0.5, "residualRisk": 0.25},
+                       "remove": {"cost": 90, "labourHours": 1}},
+            "recorder": {"replaceCost": 3000, "isolate": {"cost": 150, "residualRisk": 0}, "remove": {"cost": 0}},
+            "sign": {"replaceCost": 10}
+            """#), fileName: "s.json")
+        #expect(s.kind(named: "camera")?.isolate == Kind.Isolation(cost: 60, labourHours: 0.5, residualRisk: 0.25))
+        #expect(s.kind(named: "camera")?.remove == Kind.Removal(cost: 90, labourHours: 1))
+        #expect(s.kind(named: "recorder")?.isolate == Kind.Isolation(cost: 150, labourHours: 0, residualRisk: 0))
+        #expect(s.kind(named: "recorder")?.remove == Kind.Removal(cost: 0, labourHours: 0))
+        #expect(s.kind(named: "sign")?.isolate == nil && s.kind(named: "sign")?.remove == nil)
+    }
+
+    @Test func treatmentErrors() {
+        func kind(_ body: String) -> String { scenarioJSON(kinds: "\"camera\": {\"replaceCost\": 1, \(body)}") }
+        expectOne(kind(#""isolate": {"residualRisk": 0.5}"#), "kinds.camera.isolate has no cost", path: "kinds.camera.isolate")
+        expectOne(kind(#""isolate": {"cost": 5}"#), "kinds.camera.isolate has no residualRisk")
+        expectOne(kind(#""remove": {"labourHours": 1}"#), "kinds.camera.remove has no cost", path: "kinds.camera.remove")
+        expectOne(kind(#""isolate": {"cost": 5, "residualRisk": 0.5, "residual": 1}"#),
+                  #"unknown key "residual" in kinds.camera.isolate"#, path: "kinds.camera.isolate.residual")
+        expectOne(kind(#""remove": {"cost": 5, "risk": 1}"#), #"unknown key "risk" in kinds.camera.remove"#)
+        expectOne(kind(#""isolate": {"cost": 5, "residualRisk": 1}"#), "kinds.camera.isolate.residualRisk must be less than 1",
+                  path: "kinds.camera.isolate.residualRisk")
+        expectOne(kind(#""isolate": {"cost": 5, "residualRisk": -0.1}"#), "kinds.camera.isolate.residualRisk must not be negative")
+        expectOne(kind(#""isolate": {"cost": -5, "residualRisk": 0.1}"#), "kinds.camera.isolate.cost must not be negative")
+        expectOne(kind(#""isolate": {"cost": 5, "labourHours": -1, "residualRisk": 0.1}"#), "kinds.camera.isolate.labourHours must not be negative")
+        expectOne(kind(#""remove": {"cost": 1e999}"#), "kinds.camera.remove.cost is not a finite number")
+        expectOne(kind(#""remove": {"cost": 2e12}"#), "kinds.camera.remove.cost must be at most")
+        expectOne(kind(#""remove": {"cost": 0.001}"#), "must be 0 or at least 0.01")
+        expectOne(kind(#""remove": {"cost": 1, "labourHours": 0.001}"#), "must be 0 or at least 0.01 hours")
+        expectOne(kind(#""isolate": true"#), "kinds.camera.isolate must be an object")
+        expectOne(kind(#""isolate": {"cost": 5, "residualRisk": "low"}"#), "residualRisk must be a number")
+    }
+
+    @Test func isolatedByRules() throws {
+        let s = try ScenarioReader.parse(scenarioJSON(#"""
+            "deadlines": [{"sensitivity": "critical", "isolatedBy": "p1", "by": "P2"}, {"kind": "camera", "isolatedBy": "P2"},
+                          {"by": "P1"}]
+            """#), fileName: "s.json")
+        #expect(s.deadlines.map(\.by) == [1, nil, 0])
+        #expect(s.deadlines.map(\.isolatedBy) == [0, 1, nil])
+    }
+
+    @Test func vendorAliases() throws {
+        let s = try ScenarioReader.parse(scenarioJSON(#""vendorAliases": {"HKVision": "hikvision", "Hitachi": "Default", "DH (Dahua OEM)": "DAHUA"}"#),
+                                         fileName: "s.json")
+        #expect(s.vendorAliases == ["hkvision": "hikvision", "hitachi": "default", "dhdahuaoem": "dahua"])
+        #expect(s.vendors.weight(for: "HK Vision") == 1)
+        // A given table replaces the built-in one, for aliases too.
+        expectOne(scenarioJSON(#""vendors": {"axis": 1}, "vendorAliases": {"HKVision": "hikvision"}"#),
+                  #"vendorAliases maps "HKVision" to "hikvision", which is neither a key of the vendor table in force (axis) nor "default""#,
+                  path: "vendorAliases.HKVision")
+        expectOne(scenarioJSON(#""vendorAliases": {"HKVision": "hik"}"#), "neither a key of the vendor table in force")
+        expectOne(scenarioJSON(#""vendorAliases": {"HK Vision": "hikvision", "hkvision": "default"}"#), "in vendorAliases name the same thing")
+        expectOne(scenarioJSON(#""vendorAliases": {"--": "default"}"#), #"empty name "--" in vendorAliases"#)
+        expectOne(scenarioJSON(#""vendorAliases": {"HKVision": 1}"#), "vendorAliases.HKVision must be a string")
+        expectOne(scenarioJSON(#""vendorAliases": []"#), "vendorAliases must be an object")
+    }
+
+    @Test func syntaxErrorInOneKeyHidesNothingElse() {
+        let json = """
+        {
+          "periods": ["P1", "P2"],
+          "inflation": 0.0.3,
+          "carryOver": 2,
+          "kinds": { "camera": {"replaceCost": 100, "risk": 1 "labourHours": -1} },
+          "budgets": { "default": [1000, 1000] }
+        }
+        """
+        let errors = scenarioErrors(json)
+        #expect(errors.map(\.line) == [3, 4, 5, 5], "\(errors)")
+        #expect(errors[0].message == "expected ',' or '}'")
+        #expect(errors[1].field == "carryOver")
+        #expect(errors[2].message == "expected ',' or '}'")
+        #expect(errors[3].field == "kinds.camera.labourHours")
+    }
+
+    @Test func truncatedFileReportsNoMissingKeys() {
+        let errors = scenarioErrors(#"{"kinds": {"camera": {"replaceCost": 1}}, "carryOver": 3, "periods": ["#)
+        #expect(errors.count == 2, "\(errors)")
+        #expect(errors.contains { $0.field == "carryOver" })
+        #expect(errors.contains { $0.message.contains("unexpected end of file") })
     }
 }
