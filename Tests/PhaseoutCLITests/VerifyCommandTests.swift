@@ -76,3 +76,23 @@ private var inputs: [String] {
     #expect(object["nominalCost"] as? Double == 2581.45)
     #expect(object["presentValueCost"] as? Double == 2478.26)
 }
+
+@Test func verifyAcceptsFixtureFoursPlanWithTreatments() throws {
+    let directory = fixtureDirectory.deletingLastPathComponent().appendingPathComponent("4_treatments_isolate_remove")
+    let plan = try writePlan("""
+        device_id,council,site_id,kind,vendor,period,treatment,quantity,cost
+        K1,Angus,K,camera,Hikvision,2026/27,isolate,1,20
+        K1,Angus,K,camera,Hikvision,2027/28,replace,1,200
+        L1,Angus,L,camera,Hikvision,2026/27,isolate,1,20
+        L1,Angus,L,camera,Hikvision,2027/28,replace,1,200
+        D1,Angus,B,camera,Hikvision,2027/28,remove,1,30
+        R1,Angus,A,recorder,Hikvision,2028/29,replace,1,600
+        C1,Angus,A,camera,Hikvision,2027/28,isolate,1,20
+
+        """)
+    defer { try? FileManager.default.removeItem(atPath: plan) }
+    let files = [directory.appendingPathComponent("register.csv").path, directory.appendingPathComponent("scenario.json").path]
+    let run = try runVerify(files + [plan])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.hasPrefix("exposure: 19.75\nbaselineExposure: 43.5\nnominalCost: 1290\npresentValueCost: 1203.970179\nlateRiskYears: 0\n"))
+}

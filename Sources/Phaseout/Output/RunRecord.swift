@@ -38,31 +38,22 @@ public struct RunRecord: Sendable, Equatable, Encodable {
     /// ``Estate/load(registerPath:scenarioPath:)`` does, and records the digests of the very
     /// bytes that were read (a file replaced meanwhile cannot give a digest of other bytes).
     ///
-    /// - Throws: ``InputError`` listing every problem in either file, or between them.
+    /// - Throws: ``InputError`` listing every problem in either file, or between them: inputs with
+    ///   errors are read again by ``Estate/load(registerPath:scenarioPath:)``, which lists them all.
     public static func load(registerPath: String, scenarioPath: String, timeLimit: Double? = nil,
                             gap: Double? = nil) throws(InputError) -> (estate: Estate, run: RunRecord) {
-        var problems: [Diagnostic] = []
-        var omitted = 0
-        var register: (Register, String)?
-        var scenario: (Scenario, String)?
         do {
-            let bytes = try FileAccess.readInput(registerPath, fileName: registerPath, what: "register")
-            register = (try RegisterReader.parse(bytes, fileName: registerPath), SHA256.hex(bytes))
+            let registerBytes = try FileAccess.readInput(registerPath, fileName: registerPath, what: "register")
+            let scenarioBytes = try FileAccess.readInput(scenarioPath, fileName: scenarioPath, what: "scenario")
+            let scenario = try ScenarioReader.parse(scenarioBytes, fileName: scenarioPath)
+            let estate = try Estate.build(register: try RegisterReader.parse(registerBytes, fileName: registerPath),
+                                          scenario: scenario)
+            return (estate, RunRecord(registerSHA256: SHA256.hex(registerBytes), scenarioSHA256: SHA256.hex(scenarioBytes),
+                                      scenarioName: scenario.name, timeLimit: timeLimit, gap: gap))
         } catch {
-            problems += error.diagnostics
-            omitted += error.omitted
+            _ = try Estate.load(registerPath: registerPath, scenarioPath: scenarioPath)
+            throw error
         }
-        do {
-            let bytes = try FileAccess.readInput(scenarioPath, fileName: scenarioPath, what: "scenario")
-            scenario = (try ScenarioReader.parse(bytes, fileName: scenarioPath), SHA256.hex(bytes))
-        } catch {
-            problems += error.diagnostics
-            omitted += error.omitted
-        }
-        guard let register, let scenario else { throw InputError(diagnostics: problems, omitted: omitted) }
-        let estate = try Estate.build(register: register.0, scenario: scenario.0)
-        return (estate, RunRecord(registerSHA256: register.1, scenarioSHA256: scenario.1,
-                                  scenarioName: scenario.0.name, timeLimit: timeLimit, gap: gap))
     }
 
     private enum CodingKeys: String, CodingKey {
