@@ -4,6 +4,8 @@ import LinearProgramming
 public enum PhaseoutInfo {
     /// The version of `SPEC.md` whose model the planner implements.
     public static let specVersion = "v1"
+    /// The program's version, recorded in summary.json's `run` object.
+    public static let version = "0.2.0"
 }
 
 /// A thread-safe flag that stops a planning run when set (``PlanOptions/cancellation``), so that

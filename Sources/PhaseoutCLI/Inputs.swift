@@ -32,3 +32,15 @@ func loadEstate(register: String, scenario: String) throws -> Estate {
         throw ExitCode(2)
     }
 }
+
+/// Loads and checks the inputs as ``loadEstate(_:)`` does, reading each file once and recording
+/// its SHA-256 with the options that change the result (summary.json `run`).
+func loadRecordedEstate(_ inputs: InputFiles, timeLimit: Double?, gap: Double?) throws -> (Estate, RunRecord) {
+    do {
+        return try RunRecord.load(registerPath: inputs.register, scenarioPath: inputs.scenario, timeLimit: timeLimit, gap: gap)
+    } catch {
+        for diagnostic in error.diagnostics { printError("\(diagnostic.severity.rawValue): \(diagnostic)") }
+        if error.omitted > 0 { printError("error: … and \(error.omitted) more") }
+        throw ExitCode(2)
+    }
+}

@@ -61,7 +61,7 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         // The time limit covers the whole run, reading the inputs included (SPEC §4).
         let started = ContinuousClock.now
-        let estate = try loadEstate(inputs)
+        let (estate, run) = try loadRecordedEstate(inputs, timeLimit: timeLimit, gap: gap)
         if !quiet { for warning in estate.warnings { printError("warning: \(warning)") } }
         var options = PlanOptions()
         options.timeLimit = .milliseconds(Int64(timeLimit * 1000))
@@ -94,7 +94,7 @@ struct PlanCommand: ParsableCommand {
             throw ExitCode(1)
         }
         do {
-            try PlanWriter(estate: estate).write(verified, to: URL(fileURLWithPath: out))
+            try PlanWriter(estate: estate, run: run).write(verified, to: URL(fileURLWithPath: out))
         } catch {
             printError("error: \(out): could not write the plan: \(error.localizedDescription)")
             throw ExitCode(1)
@@ -112,6 +112,16 @@ struct PlanCommand: ParsableCommand {
             printError(String(format: "%@: exposure %.4f of %.4f risk-years, nominal £%.2f, PV £%.2f, gap %.2e → %@",
                               plan.status.rawValue, plan.exposure, plan.baselineExposure, plan.nominalCost,
                               plan.presentValueCost, plan.gap, out))
+            let counts = plan.statusCounts
+            if plan.organisations.count > 1 || counts[.optimal] != plan.organisations.count {
+                printError("organisations: " + [PlanStatus.optimal, .feasible, .infeasible, .unknown]
+                    .compactMap { status in counts[status].map { "\($0) \(status.rawValue)" } }.joined(separator: ", "))
+            }
+            for organisation in plan.organisations where organisation.lateUnits > 0 {
+                printError(String(format: "%@: best effort misses deadlines: %d late %@, late risk-years %.6g",
+                                  organisation.name, organisation.lateUnits, organisation.lateUnits == 1 ? "unit" : "units",
+                                  organisation.lateRiskYears))
+            }
             for organisation in plan.organisations {
                 guard let shortfall = organisation.shortfall else { continue }
                 if let reason = shortfall.structuralReason {

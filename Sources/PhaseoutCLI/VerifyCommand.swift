@@ -23,8 +23,10 @@ struct VerifyCommand: ParsableCommand {
             (written by `phaseout plan`) is added to its budgets and labour hours first: run it on \
             funded-plan.csv to confirm that the money and hours asked for suffice.
 
-            Exit status: 0 when the plan keeps every constraint, 1 when it breaks any, 2 when an \
-            input cannot be read.
+            Exit status: 0 when the plan keeps every constraint; 3 when it keeps budgets, labour, locks \
+            and ordering but misses deadlines (each late unit is listed with its deadline, and the \
+            plan's late risk-years L are printed) — what a best-effort plan looks like; 1 for any \
+            other violation; 2 when an input cannot be read.
 
             Example:
               phaseout plan register.csv scenario.json --out out
@@ -36,7 +38,7 @@ struct VerifyCommand: ParsableCommand {
 
     @OptionGroup var inputs: InputFiles
 
-    @Argument(help: "The plan to check (plan.csv: device_id, period, quantity; cost optional).")
+    @Argument(help: "The plan to check (plan.csv: device_id, period, quantity; treatment and cost optional).")
     var plan: String
 
     @Option(name: .long, help: ArgumentHelp(
@@ -70,10 +72,15 @@ struct VerifyCommand: ParsableCommand {
         } else if !quiet {
             print(Self.format(report), terminator: "")
         }
-        if !report.isValid {
+        switch report.verdict {
+        case .valid: return
+        case .missesDeadlines:
+            printError("\(report.lateUnits) late \(report.lateUnits == 1 ? "unit" : "units"), late risk-years L = \(Self.number(report.lateRiskYears)); "
+                       + "budgets, labour, locks and ordering hold")
+        case .invalid:
             printError("\(report.violations.count) \(report.violations.count == 1 ? "violation" : "violations")")
-            throw ExitCode(1)
         }
+        throw ExitCode(report.verdict.exitCode)
     }
 
     /// The recomputed totals, then one line per organisation and period.
@@ -82,11 +89,12 @@ struct VerifyCommand: ParsableCommand {
         out += "baselineExposure: \(number(report.baselineExposure))\n"
         out += "nominalCost: \(number(report.nominalCost))\n"
         out += "presentValueCost: \(number(report.presentValueCost))\n"
+        out += "lateRiskYears: \(number(report.lateRiskYears))\n"
         for organisation in report.organisations {
             for p in organisation.periods {
                 out += "\(organisation.name) \(p.label): budget \(number(p.budget)), carry in \(number(p.carryIn)), "
                 out += "spend \(number(p.spend)) (visits \(number(p.visitSpend))), carry out \(number(p.carryOut)), "
-                out += "units \(p.units), labour \(number(p.labourHours))"
+                out += "units \(p.units), isolated \(p.isolated), labour \(number(p.labourHours))"
                 if let limit = p.labourLimit { out += " of \(number(limit))" }
                 out += " h\n"
             }
@@ -94,7 +102,7 @@ struct VerifyCommand: ParsableCommand {
         return out
     }
 
-    /// Rounded to 6 decimals, trailing zeros dropped (as in summary.json and plan.csv).
+    /// Rounded to 6 decimals, trailing zeros dropped.
     static func number(_ value: Double) -> String {
         var text = String(format: "%.6f", value)
         while text.hasSuffix("0") { text.removeLast() }

@@ -81,31 +81,11 @@ struct CSVScanner {
                 while j < n && (bytes[j] == space || bytes[j] == tab) { j += 1 }
                 var span: Span
                 if j < n && bytes[j] == quote {
-                    let openLine = line
-                    j += 1
-                    let start = scratch.count
-                    var closed = false
-                    while j < n {
-                        let b = bytes[j]
-                        if b == quote {
-                            if j + 1 < n && bytes[j + 1] == quote {
-                                scratch.append(quote)
-                                j += 2
-                                continue
-                            }
-                            closed = true
-                            j += 1
-                            break
-                        }
-                        if b == lf || (b == cr && !(j + 1 < n && bytes[j + 1] == lf)) { line += 1 }
-                        scratch.append(b)
-                        j += 1
-                    }
-                    if !closed {
-                        problem(SyntaxProblem(line: openLine, column: spans.count + 1,
-                                              message: "quoted field is never closed"))
+                    guard let (start, end) = quotedField(bytes, openingAt: j, line: &line, scratch: &scratch) else {
+                        problem(SyntaxProblem(line: line, column: spans.count + 1, message: "quoted field is never closed"))
                         return
                     }
+                    j = end
                     span = trimmed(Span(start: start, end: scratch.count, inScratch: true), bytes, &scratch)
                     while j < n && (bytes[j] == space || bytes[j] == tab) { j += 1 }
                     if j < n && bytes[j] != comma && bytes[j] != cr && bytes[j] != lf {
@@ -144,6 +124,35 @@ struct CSVScanner {
                 }
             }
         }
+    }
+
+    /// Copies the quoted field whose opening quote is at `opening` into `scratch`, undoubling
+    /// quotes and counting the line breaks it holds.
+    /// - Returns: where its text starts in `scratch` and the index after its closing quote, or
+    ///   `nil` when it is never closed (`line` is then the opening quote's line).
+    private static func quotedField(
+        _ bytes: UnsafeBufferPointer<UInt8>, openingAt opening: Int, line: inout Int, scratch: inout [UInt8]
+    ) -> (start: Int, end: Int)? {
+        let n = bytes.count
+        let openLine = line
+        var j = opening + 1
+        let start = scratch.count
+        while j < n {
+            let b = bytes[j]
+            if b == quote {
+                if j + 1 < n && bytes[j + 1] == quote {
+                    scratch.append(quote)
+                    j += 2
+                    continue
+                }
+                return (start, j + 1)
+            }
+            if b == lf || (b == cr && !(j + 1 < n && bytes[j + 1] == lf)) { line += 1 }
+            scratch.append(b)
+            j += 1
+        }
+        line = openLine
+        return nil
     }
 
     /// The span narrowed to its value trimmed of Unicode white space.

@@ -123,7 +123,7 @@ extension RegisterReader {
     /// locked period) are interned: a row shares the `String` of each value, and the value's
     /// folded form and key are worked out once per distinct spelling. `quantity` and
     /// `installed` are read straight from the bytes.
-    fileprivate struct Builder {
+    struct Builder {
         let fileName: String
         var sawHeader = false
         var headerUsable = false
@@ -252,41 +252,9 @@ extension RegisterReader {
             let sensitivityID = given(sensitivity) ? internSensitivity(fields[sensitivity]) : nil
             let categoryID = given(siteCategory) ? internCategory(fields[siteCategory]) : nil
 
-            var quantityValue = 1
-            if given(quantity) {
-                if let q = Self.digits(fields[quantity]), q > 0, q <= InputRanges.maxQuantity {
-                    quantityValue = q
-                } else if fields[quantity].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), fields[quantity].contains(where: { $0 != 0x30 }) {
-                    log.error(line: line, column: quantity + 1, field: columns[quantity],
-                              "quantity \"\(fields.string(quantity))\" is more than \(InputRanges.maxQuantity) units in one row")
-                    ok = false
-                } else {
-                    log.error(line: line, column: quantity + 1, field: columns[quantity],
-                              "quantity \"\(fields.string(quantity))\" is not a positive whole number")
-                    ok = false
-                }
-            }
-            var installedValue: Int?
-            if given(installed) {
-                if let year = Self.digits(fields[installed]), fields[installed].count <= 4 {
-                    installedValue = year
-                } else {
-                    log.error(line: line, column: installed + 1, field: columns[installed],
-                              "installed \"\(fields.string(installed))\" is not a whole year")
-                    ok = false
-                }
-            }
-
-            var removableValue = false
-            if given(removable) {
-                if let flag = Self.flag(fields[removable]) {
-                    removableValue = flag
-                } else {
-                    log.error(line: line, column: removable + 1, field: columns[removable],
-                              "removable \"\(fields.string(removable))\" is not one of yes, no, true, false, 1, 0")
-                    ok = false
-                }
-            }
+            let quantityValue = readQuantity(line: line, fields: fields, log: &log, ok: &ok)
+            let installedValue = readInstalled(line: line, fields: fields, log: &log, ok: &ok)
+            let removableValue = readRemovable(line: line, fields: fields, log: &log, ok: &ok)
 
             let deviceIDValue = hasDeviceID ? fields.string(deviceID) : ""
             if hasDeviceID, let first = deviceLines.firstLine(of: fields[deviceID], string: deviceIDValue, line: line) {
@@ -301,25 +269,8 @@ extension RegisterReader {
             if hasCouncil && hasSiteID {
                 councilID = internCouncil(fields[council])
                 siteIDIndex = internSite(fields[siteID])
-                let site = siteTable.id(of: councilKeys[councilID], siteKeys[siteIDIndex])
-                let sensitivityKey = sensitivityID.map { sensitivityKeys[$0] } ?? keys.key(of: "standard")
-                let categoryKey = categoryID.map { categoryKeys[$0] } ?? keys.key(of: "default")
-                if site < siteFacts.count {
-                    let facts = siteFacts[site]
-                    if facts.sensitivityKey != sensitivityKey {
-                        log.error(line: line, column: sensitivity >= 0 ? sensitivity + 1 : nil, field: "sensitivity",
-                                  "site \"\(sites.strings[siteIDIndex])\" of \(councils.strings[councilID]) has sensitivity \"\(sensitivityValue)\" here but \"\(facts.sensitivity)\" on line \(facts.line)")
-                        ok = false
-                    }
-                    if facts.categoryKey != categoryKey {
-                        log.error(line: line, column: siteCategory >= 0 ? siteCategory + 1 : nil, field: "site_category",
-                                  "site \"\(sites.strings[siteIDIndex])\" of \(councils.strings[councilID]) has site_category \"\(categoryValue)\" here but \"\(facts.category)\" on line \(facts.line)")
-                        ok = false
-                    }
-                } else {
-                    siteFacts.append(SiteFacts(sensitivity: sensitivityValue, sensitivityKey: sensitivityKey,
-                                               category: categoryValue, categoryKey: categoryKey, line: line))
-                }
+                ok = checkSiteFacts(line: line, council: councilID, site: siteIDIndex, sensitivityID: sensitivityID,
+                                    categoryID: categoryID, log: &log) && ok
             }
 
             guard ok else { return }
@@ -345,21 +296,21 @@ extension RegisterReader {
         }
 
         /// The id of a council spelling; a new one gets the key of its folded name.
-        private mutating func internCouncil(_ value: UnsafeBufferPointer<UInt8>) -> Int {
+        mutating func internCouncil(_ value: UnsafeBufferPointer<UInt8>) -> Int {
             let id = councils.intern(value)
             if id == councilKeys.count { councilKeys.append(keys.key(of: councils.strings[id].foldedCase)) }
             return id
         }
 
         /// The id of a site spelling; a new one gets the key of its exact name.
-        private mutating func internSite(_ value: UnsafeBufferPointer<UInt8>) -> Int {
+        mutating func internSite(_ value: UnsafeBufferPointer<UInt8>) -> Int {
             let id = sites.intern(value)
             if id == siteKeys.count { siteKeys.append(keys.key(of: sites.strings[id])) }
             return id
         }
 
         /// The id of a sensitivity spelling; a new one gets its folded level and that level's key.
-        private mutating func internSensitivity(_ value: UnsafeBufferPointer<UInt8>) -> Int {
+        mutating func internSensitivity(_ value: UnsafeBufferPointer<UInt8>) -> Int {
             let id = sensitivities.intern(value)
             if id == sensitivityKeys.count {
                 let folded = sensitivities.strings[id].foldedCase
@@ -370,7 +321,7 @@ extension RegisterReader {
         }
 
         /// The id of a category spelling; a new one gets the key of its folded name.
-        private mutating func internCategory(_ value: UnsafeBufferPointer<UInt8>) -> Int {
+        mutating func internCategory(_ value: UnsafeBufferPointer<UInt8>) -> Int {
             let id = categories.intern(value)
             if id == categoryKeys.count { categoryKeys.append(keys.key(of: categories.strings[id].foldedCase)) }
             return id
@@ -378,7 +329,7 @@ extension RegisterReader {
 
         /// A `removable` value: yes/true/1 or no/false/0 in any case, else nil. Empty values
         /// never get here (they mean no).
-        private static func flag(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        static func flag(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
             guard bytes.count <= 5 else { return nil }
             // ASCII letters lower-cased; other bytes stay as they are and match no word.
             var word: [UInt8] = []
@@ -391,7 +342,7 @@ extension RegisterReader {
         }
 
         /// The value of ASCII digits, or nil if there is anything else or it overflows.
-        private static func digits(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        static func digits(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
             var value = 0
             for b in bytes {
                 guard b >= 0x30 && b <= 0x39 else { return nil }
@@ -402,67 +353,5 @@ extension RegisterReader {
             }
             return bytes.isEmpty ? nil : value
         }
-    }
-}
-
-/// The line of each `device_id`'s first row, for the duplicate check.
-///
-/// IDs compare as Swift strings do. While every ID is ASCII, equal strings are equal bytes and a
-/// ``ByteKeyTable`` does the work; the first non-ASCII ID (which may be canonically equivalent
-/// to another spelling) moves every ID into a `[String: Int]`.
-struct DeviceLines {
-    private var table: ByteKeyTable
-    private var lines: [Int] = []
-    private var byString: [String: Int]?
-
-    /// Creates an index sized for about `capacity` IDs.
-    init(capacity: Int = 64) {
-        table = ByteKeyTable(capacity: capacity)
-        lines.reserveCapacity(capacity)
-    }
-
-    /// The line of the first row with this ID, or nil after recording `line` as that line.
-    ///
-    /// - Parameters:
-    ///   - id: The ID's UTF-8 bytes.
-    ///   - string: The same ID as a string.
-    mutating func firstLine(of id: UnsafeBufferPointer<UInt8>, string: String, line: Int) -> Int? {
-        if byString == nil && id.contains(where: { $0 >= 0x80 }) { switchToStrings() }
-        if byString != nil {
-            if let first = byString![string] { return first }
-            byString![string] = line
-            return nil
-        }
-        let k = table.id(of: id)
-        if k < lines.count { return lines[k] }
-        lines.append(line)
-        return nil
-    }
-
-    private mutating func switchToStrings() {
-        var strings: [String: Int] = [:]
-        strings.reserveCapacity(lines.count)
-        for (k, line) in lines.enumerated() {
-            strings[table.withKey(k) { String(decoding: $0, as: UTF8.self) }] = line
-        }
-        byString = strings
-        table = ByteKeyTable()
-        lines = []
-    }
-}
-
-/// Small integer keys for names, equal exactly when the names are equal as Swift strings.
-///
-/// Interned byte strings that differ may still be equal strings (canonically equivalent
-/// spellings); comparing their keys instead of their bytes keeps `String` semantics.
-struct NameKeys {
-    private var table: [String: Int] = [:]
-
-    /// The key of `name`, making one if it is new.
-    mutating func key(of name: String) -> Int {
-        if let key = table[name] { return key }
-        let key = table.count
-        table[name] = key
-        return key
     }
 }

@@ -242,170 +242,28 @@ extension ScenarioReader {
             guard let top = members(root, "", allowed: ScenarioReader.topLevelKeys) else { return nil }
             var byKey: [String: JSONValue] = [:]
             for m in top { byKey[m.key] = m.value }
-
-            var name = (fileName as NSString).lastPathComponent
-            if let v = byKey["name"], case .string(let s) = v.content { name = s } else if let v = byKey["name"] {
-                _ = string(v, "name")
-            }
-
+            let name = readName(byKey)
             // Periods first: budgets, labour and deadlines depend on T.
-            var periods: [String] = []
-            var periodsOK = false
-            if let v = byKey["periods"] {
-                if case .array(let elements) = v.content {
-                    periodsOK = true
-                    if elements.isEmpty {
-                        error(v, "periods", "periods must list at least one period")
-                        periodsOK = false
-                    }
-                    var seen: [String: Int] = [:]
-                    for (k, element) in elements.enumerated() {
-                        guard let label = string(element, "periods[\(k)]") else { periodsOK = false; continue }
-                        if let first = seen[label.folded] {
-                            error(element, "periods[\(k)]", "period \"\(label)\" is listed twice (also periods[\(first)])")
-                            periodsOK = false
-                            continue
-                        }
-                        seen[label.folded] = k
-                        periods.append(label)
-                    }
-                } else {
-                    error(v, "periods", "periods must be an array of labels, not \(v.typeName)")
-                }
-            } else if root.complete {
-                error(root, "periods", "missing required key \"periods\"")
-            }
-            if periodsOK, let v = byKey["periods"] { periodsOK = periodCountInRange(v, count: periods.count) }
+            let (periods, periodsOK) = readPeriods(byKey, root: root)
             let t: Int? = periodsOK ? periods.count : nil
-
             let periodYears = byKey["periodYears"].flatMap { number($0, "periodYears", strictly: true, maximum: InputRanges.maxPeriodYears) } ?? 1
-
-            var objective = Objective.exposure
-            if let v = byKey["objective"], let s = string(v, "objective") {
-                if let o = Objective(rawValue: s.lowercased()) {
-                    objective = o
-                } else {
-                    error(v, "objective", "objective must be \"exposure\" or \"cost\", not \"\(s)\"")
-                }
-            }
-
-            var vendors = VendorTable.builtIn
-            // The keys of the table in force, read or not (for the aliases' targets); nil when unknown.
-            var vendorKeys: Set<String>? = root.complete ? Set(VendorTable.builtIn.weights.keys) : nil
-            if let v = byKey["vendors"] {
-                vendorKeys = nil
-                if let named = namedMembers(v, "vendors", fold: { $0.folded == "default" ? "default" : $0.vendorKey }) {
-                    var weights: [String: Double] = [:]
-                    var defaultWeight = 0.0
-                    for (member, key) in named {
-                        guard let w = weight(member.value, "vendors.\(member.key)") else { continue }
-                        if key == "default" { defaultWeight = w } else { weights[key] = w }
-                    }
-                    vendors = VendorTable(weights, defaultWeight: defaultWeight)
-                    if v.complete { vendorKeys = Set(named.map(\.key).filter { $0 != "default" }) }
-                }
-            }
-            coverage.vendorsKnown = vendorKeys != nil
-
-            var sensitivity = Scenario.defaultSensitivityWeights
-            var levelNames: Set<String>? = root.complete ? Set(sensitivity.keys) : nil
-            if let v = byKey["sensitivity"] {
-                levelNames = nil
-                if let named = namedMembers(v, "sensitivity") {
-                    for (member, key) in named {
-                        if let w = weight(member.value, "sensitivity.\(member.key)") { sensitivity[key] = w }
-                    }
-                    if v.complete { levelNames = Set(sensitivity.keys).union(named.map(\.key)) }
-                }
-            }
-            coverage.levelNames = levelNames
-
-            var kinds: [String: Kind] = [:]
-            var kindNames: Set<String> = []
-            if let v = byKey["kinds"], let named = namedMembers(v, "kinds") {
-                if v.complete { coverage.kindNames = Set(named.map(\.key)) }
-                for (member, key) in named {
-                    let path = "kinds.\(member.key)"
-                    kindNames.insert(key)
-                    guard let fields = members(member.value, path, allowed: ScenarioReader.kindKeys) else { continue }
-                    var kind = Kind(name: member.key.trimmingUnicodeWhitespace, replaceCost: 0)
-                    var hasCost = false
-                    var ok = true
-                    for field in fields {
-                        let p = "\(path).\(field.key)"
-                        switch field.key {
-                        case "replaceCost":
-                            if let x = cost(field.value, p) { kind.replaceCost = x; hasCost = true } else { ok = false; hasCost = true }
-                        case "labourHours":
-                            if let x = unitHours(field.value, p) { kind.labourHours = x } else { ok = false }
-                        case "risk":
-                            if let x = weight(field.value, p) { kind.risk = x } else { ok = false }
-                        case "replacedFirst":
-                            if let b = bool(field.value, p) { kind.replacedFirst = b } else { ok = false }
-                        case "isolate":
-                            if let x = isolation(field.value, p) { kind.isolate = x } else { ok = false }
-                        case "remove":
-                            if let x = removal(field.value, p) { kind.remove = x } else { ok = false }
-                        default: break
-                        }
-                    }
-                    if !hasCost && member.value.complete { error(member, path, "kind \"\(member.key)\" has no replaceCost") }
-                    if ok && hasCost { kinds[key] = kind }
-                }
-            } else if byKey["kinds"] == nil && root.complete {
-                error(root, "kinds", "missing required key \"kinds\"")
-            }
-
-            var visit: [String: Double] = [:]
-            if let v = byKey["siteVisitCost"], let named = namedMembers(v, "siteVisitCost") {
-                for (member, key) in named {
-                    if let x = cost(member.value, "siteVisitCost.\(member.key)") { visit[key] = x }
-                }
-            }
-
+            let objective = readObjective(byKey)
+            var (vendors, vendorKeys) = readVendors(byKey, root: root)
+            let (sensitivity, levelNames) = readSensitivity(byKey, root: root)
+            let kinds = readKinds(byKey, root: root)
+            let visit = readSiteVisitCosts(byKey)
             let inflation = byKey["inflation"].flatMap { rate($0, "inflation") } ?? 0
             let discountRate = byKey["discountRate"].flatMap { rate($0, "discountRate") } ?? 0.035
             let carryOver = byKey["carryOver"].flatMap { number($0, "carryOver", maximum: 1) } ?? 0
-
-            var budgets: [String: [Double]] = [:]
-            coverage.budgetNames = root.complete ? [] : nil
-            if let v = byKey["budgets"] {
-                coverage.budgetNames = nil
-                if let named = namedMembers(v, "budgets") {
-                    for (member, key) in named {
-                        if let s = budgetSeries(member.value, "budgets.\(member.key)", count: t) { budgets[key] = s }
-                    }
-                    if v.complete { coverage.budgetNames = Set(named.map(\.key)) }
-                }
-            }
-            var labour: [String: [Double]] = [:]
-            if let v = byKey["labourHours"], let named = namedMembers(v, "labourHours") {
-                for (member, key) in named {
-                    if let s = series(member.value, "labourHours.\(member.key)", count: t, maximum: InputRanges.maxHours) { labour[key] = s }
-                }
-            }
-
+            let budgets = readBudgets(byKey, root: root, periodCount: t)
+            let labour = readLabour(byKey, periodCount: t)
             coverage.periodsKnown = periodsOK
             coverage.aliasSpellings = root.complete ? [] : nil
             if let v = byKey["vendorAliases"] {
                 coverage.aliasSpellings = nil
                 vendors.aliases = aliases(v, vendorKeys: vendorKeys)
             }
-
-            var deadlines: [DeadlineRule] = []
-            if let v = byKey["deadlines"] {
-                if case .array(let rules) = v.content {
-                    for (k, ruleValue) in rules.enumerated() {
-                        if let rule = deadline(ruleValue, "deadlines[\(k)]", periods: periodsOK ? periods : nil,
-                                               kindNames: coverage.kindNames, levels: levelNames) {
-                            deadlines.append(rule)
-                        }
-                    }
-                } else {
-                    error(v, "deadlines", "deadlines must be an array of rules, not \(v.typeName)")
-                }
-            }
-
+            let deadlines = readDeadlines(byKey, periods: periodsOK ? periods : nil, levels: levelNames)
             checkFactors(byKey, root: root, periodCount: t, periodYears: periodYears,
                          inflation: inflation, discountRate: discountRate)
             return Scenario(
@@ -413,132 +271,6 @@ extension ScenarioReader {
                 vendors: vendors, sensitivityWeights: sensitivity, kinds: kinds, siteVisitCost: visit,
                 inflation: inflation, discountRate: discountRate, budgets: budgets, labourHours: labour,
                 carryOver: carryOver, deadlines: deadlines)
-        }
-
-        /// A deadline rule; `kindNames` and `levels` are nil when the scenario's kinds or levels
-        /// could not all be read (the rule's names are then not checked).
-        mutating func deadline(_ value: JSONValue, _ path: String, periods: [String]?, kindNames: Set<String>?,
-                               levels: Set<String>?) -> DeadlineRule? {
-            guard let fields = members(value, path, allowed: ScenarioReader.deadlineKeys) else { return nil }
-            var rule = DeadlineRule(line: value.line, column: value.column)
-            var ok = true
-            var hasPeriod = false
-            for field in fields {
-                let p = "\(path).\(field.key)"
-                guard let s = string(field.value, p) else { ok = false; continue }
-                switch field.key {
-                case "council": rule.council = s
-                case "site_category": rule.siteCategory = s
-                case "sensitivity":
-                    rule.sensitivity = s
-                    if let levels, !levels.contains(s.folded) {
-                        error(field.value, p, "deadline names unknown sensitivity level \"\(s)\"")
-                        ok = false
-                    }
-                case "kind":
-                    rule.kind = s
-                    if let kindNames, !kindNames.contains(s.folded) {
-                        error(field.value, p, "deadline names unknown kind \"\(s)\"")
-                        ok = false
-                    }
-                case "vendor":
-                    rule.vendor = s
-                    if s.vendorKey.isEmpty {
-                        error(field.value, p, "deadline vendor \"\(s)\" has no letters or digits")
-                        ok = false
-                    }
-                case "by", "isolatedBy":
-                    hasPeriod = true
-                    if let periods {
-                        if let index = periods.firstIndex(where: { $0.folded == s.folded }) {
-                            if field.key == "by" { rule.by = index } else { rule.isolatedBy = index }
-                        } else {
-                            error(field.value, p, "deadline names unknown period \"\(s)\"")
-                            ok = false
-                        }
-                    } else {
-                        ok = false
-                    }
-                default: break
-                }
-            }
-            if !hasPeriod {
-                // A member that could not be read may have been the period.
-                if value.complete && !fields.contains(where: { $0.value.isInvalid }) {
-                    error(value, path, "deadline rule has no \"by\" or \"isolatedBy\" period")
-                }
-                ok = false
-            }
-            return ok ? rule : nil
-        }
-
-        /// A kind's `isolate` treatment, else nil after its errors.
-        mutating func isolation(_ value: JSONValue, _ path: String) -> Kind.Isolation? {
-            guard let fields = members(value, path, allowed: ScenarioReader.isolateKeys) else { return nil }
-            var cost: Double?, hours = 0.0, residualRisk: Double?
-            var ok = true, hasCost = false, hasResidualRisk = false
-            for field in fields {
-                let p = "\(path).\(field.key)"
-                switch field.key {
-                case "cost":
-                    hasCost = true
-                    if let x = self.cost(field.value, p) { cost = x } else { ok = false }
-                case "labourHours":
-                    if let x = unitHours(field.value, p) { hours = x } else { ok = false }
-                case "residualRisk":
-                    hasResidualRisk = true
-                    if let x = share(field.value, p) { residualRisk = x } else { ok = false }
-                default: break
-                }
-            }
-            if value.complete {
-                if !hasCost { error(value, path, "\(path) has no cost (it is required)") }
-                if !hasResidualRisk { error(value, path, "\(path) has no residualRisk (it is required)") }
-            }
-            guard ok, let cost, let residualRisk else { return nil }
-            return Kind.Isolation(cost: cost, labourHours: hours, residualRisk: residualRisk)
-        }
-
-        /// A kind's `remove` treatment, else nil after its errors.
-        mutating func removal(_ value: JSONValue, _ path: String) -> Kind.Removal? {
-            guard let fields = members(value, path, allowed: ScenarioReader.removeKeys) else { return nil }
-            var cost: Double?, hours = 0.0
-            var ok = true, hasCost = false
-            for field in fields {
-                let p = "\(path).\(field.key)"
-                switch field.key {
-                case "cost":
-                    hasCost = true
-                    if let x = self.cost(field.value, p) { cost = x } else { ok = false }
-                case "labourHours":
-                    if let x = unitHours(field.value, p) { hours = x } else { ok = false }
-                default: break
-                }
-            }
-            if value.complete && !hasCost { error(value, path, "\(path) has no cost (it is required)") }
-            guard ok, let cost else { return nil }
-            return Kind.Removal(cost: cost, labourHours: hours)
-        }
-
-        /// `vendorAliases`: normalised spelling → a key of the vendor table in force or
-        /// `default`. `vendorKeys` is nil when that table could not be read (targets are then
-        /// not checked). Fills ``coverage``'s alias spellings when every entry could be read.
-        mutating func aliases(_ value: JSONValue, vendorKeys: Set<String>?) -> [String: String] {
-            guard let named = namedMembers(value, "vendorAliases", fold: { $0.vendorKey }) else { return [:] }
-            var out: [String: String] = [:]
-            for (member, spelling) in named {
-                let p = "vendorAliases.\(member.key)"
-                guard let target = string(member.value, p) else { continue }
-                let key = target.folded == "default" ? "default" : target.vendorKey
-                if key != "default", let vendorKeys, !vendorKeys.contains(key) {
-                    let known = vendorKeys.sorted { $0.utf8Precedes($1) }.joined(separator: ", ")
-                    error(member.value, p, "vendorAliases maps \"\(member.key)\" to \"\(target)\", which is neither a key of the vendor table in force (\(known.isEmpty ? "none" : known)) nor \"default\"")
-                    continue
-                }
-                out[spelling] = key
-            }
-            if value.complete { coverage.aliasSpellings = Set(named.map(\.key)) }
-            return out
         }
     }
 }

@@ -11,6 +11,8 @@ public struct PlanRejected: Error, Sendable, CustomStringConvertible {
 extension PlanVerifier {
     /// Verifies `plan` the way `phaseout plan` does before writing it:
     /// - plan.csv must keep every constraint for organisations whose status is optimal or feasible;
+    /// - an infeasible organisation's best-effort plan in plan.csv must keep every constraint but
+    ///   its deadlines (budgets, labour, locks, ordering, treatments);
     /// - funded-plan.csv must keep every constraint once each infeasible organisation's shortfall
     ///   (money and hours) is added to its budgets, so the shortfall provably suffices.
     /// - Throws: ``PlanRejected`` listing what broke.
@@ -22,8 +24,10 @@ extension PlanVerifier {
         let (report, fundedReport) = concurrently(
             { verifier.verify(rows: plan.rows) },
             { [shortfalls] in plan.fundedRows.map { verifier.funded(by: shortfalls).verify(rows: $0) } })
+        let bestEffort = Set(plan.organisations.filter { $0.status == .infeasible }.map { $0.name.folded })
         var broken = report.violations.filter { issue in
             guard let organisation = issue.organisation else { return true }
+            if bestEffort.contains(organisation.folded) { return !issue.kind.isMissedDeadline }
             return planned.contains(organisation.folded)
         }
         if let fundedReport {

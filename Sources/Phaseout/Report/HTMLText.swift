@@ -35,13 +35,7 @@ enum HTMLText {
             if text.hasSuffix(".") { text.removeLast() }
         }
         let parts = text.split(separator: ".", maxSplits: 1)
-        var digits = String(parts[0])
-        var result = ""
-        while digits.count > 3 {
-            result = "," + digits.suffix(3) + result
-            digits.removeLast(3)
-        }
-        result = digits + result
+        var result = PoundsText.thousands(parts[0])
         if parts.count > 1 { result += "." + parts[1] }
         let isZero = result.allSatisfy { $0 == "0" || $0 == "." || $0 == "," }
         return (value < 0 && !isZero ? "−" : "") + result

@@ -1,5 +1,7 @@
-/// plan.csv lines counted for the report: units by kind and period, what is left to replace
-/// after each period, deadlines kept and missed.
+/// plan.csv lines counted for the report: units gone by kind and period, what is left to replace
+/// after each period, deadlines kept and missed. Isolations count their cost and `isolated`, not
+/// as units gone: a unit isolated and never gone has no line without a period, so the units left
+/// to replace leave it out.
 struct PlanTally {
     /// Kinds in order of first appearance.
     private(set) var kinds: [String] = []
@@ -12,6 +14,8 @@ struct PlanTally {
     private(set) var lateUnits = 0
     /// Nominal cost of the units (site visits excluded).
     private(set) var cost = 0.0
+    /// Units isolated, over the horizon.
+    private(set) var isolated = 0
 
     init(periodCount: Int) {
         replaced = [Int](repeating: 0, count: periodCount)
@@ -23,6 +27,11 @@ struct PlanTally {
     }
 
     mutating func add(_ line: ReportInput.PlanLine) {
+        if line.treatment == .isolate {
+            isolated += line.quantity
+            cost += line.cost
+            return
+        }
         let slot = line.period ?? replaced.count
         if unitsByKind[line.kind] == nil {
             kinds.append(line.kind)

@@ -12,17 +12,20 @@ public struct ReportInput: Sendable {
     public struct PlanLine: Sendable, Equatable {
         public var council: String
         public var kind: String
-        /// 0-based period; `nil` for units not replaced within the horizon.
+        /// 0-based period; `nil` for units not treated within the horizon.
         public var period: Int?
         public var quantity: Int
         public var cost: Double
-        /// 0-based deadline period, `nil` when the unit has none.
+        /// 0-based `by` period (v1's `deadline`), `nil` when the unit has none.
         public var deadline: Int?
+        /// What is done to the units; `nil` on a line without a period. A plan.csv without a
+        /// `treatment` column reads as all `replace` (a v1 plan).
+        public var treatment: Treatment? = .replace
 
-        /// Whether these units are replaced by their deadline (true when they have none).
+        /// Whether these units are gone by their `by` deadline (true when they have none).
         public var meetsDeadline: Bool {
             guard let deadline else { return true }
-            guard let period else { return false }
+            guard let period, treatment?.isGone ?? false else { return false }
             return period <= deadline
         }
     }
@@ -95,7 +98,8 @@ public struct ReportInput: Sendable {
     }
 
     /// The records of a CSV file with a header, as dictionaries from lower-cased column name to field.
-    private static func records(_ url: URL, required: [String]) throws(ReportError) -> [(line: Int, field: (String) -> String)] {
+    private static func records(_ url: URL, required: [String]) throws(ReportError)
+        -> [(line: Int, field: (String) -> String, has: (String) -> Bool)] {
         let data = try read(url)
         var header: [String: Int]?
         var rows: [(Int, [String])] = []
@@ -118,7 +122,7 @@ public struct ReportInput: Sendable {
             throw ReportError(path: url.path, message: "line 1: no \"\(missing)\" column")
         }
         return rows.map { line, fields in
-            (line, { name in header[name].flatMap { $0 < fields.count ? fields[$0] : nil } ?? "" })
+            (line, { name in header[name].flatMap { $0 < fields.count ? fields[$0] : nil } ?? "" }, { header[$0] != nil })
         }
     }
 
@@ -144,11 +148,22 @@ public struct ReportInput: Sendable {
             guard let quantity = Int(quantityText), quantity >= 0, quantity <= InputRanges.maxQuantity else {
                 throw ReportError(path: url.path, message: "line \(record.line): quantity \"\(quantityText)\" is not a whole number from 0 to \(InputRanges.maxQuantity)")
             }
+            let t = try period(record.field("period"), periods, url, record.line)
+            // v2 names the unit's deadlines `by` and `isolatedBy`; v1 called `by` `deadline`.
+            let by = record.has("by") ? record.field("by") : record.field("deadline")
+            var treatment: Treatment? = t == nil ? nil : .replace
+            if record.has("treatment"), t != nil {
+                let word = record.field("treatment")
+                guard let known = Treatment(rawValue: word.folded) else {
+                    throw ReportError(path: url.path, message: "line \(record.line): treatment \"\(word)\" is not one of replace, remove, isolate")
+                }
+                treatment = known
+            }
             lines.append(PlanLine(
                 council: record.field("council"), kind: record.field("kind"),
-                period: try period(record.field("period"), periods, url, record.line), quantity: quantity,
+                period: t, quantity: quantity,
                 cost: try number(record.field("cost"), "cost", url, record.line),
-                deadline: try period(record.field("deadline"), periods, url, record.line)))
+                deadline: try period(by, periods, url, record.line), treatment: treatment))
         }
         return lines
     }

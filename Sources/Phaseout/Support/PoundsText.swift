@@ -21,14 +21,19 @@ public enum PoundsText {
         guard value.isFinite else { return (false, String(value)) }
         let text = String(format: "%.2f", abs(value))
         let pieces = text.split(separator: ".", omittingEmptySubsequences: false)
-        var whole = Substring(pieces[0])
+        var result = thousands(pieces[0])
+        if pieces.count > 1 && pieces[1] != "00" { result += "." + pieces[1] }
+        return (value < 0 && text != "0.00", result)
+    }
+
+    /// Whole-number digits with a comma every three from the right: `1650` → `1,650`.
+    static func thousands(_ digits: Substring) -> String {
+        var whole = digits
         var result = ""
         while whole.count > 3 {
             result = "," + whole.suffix(3) + result
             whole.removeLast(3)
         }
-        result = whole + result
-        if pieces.count > 1 && pieces[1] != "00" { result += "." + pieces[1] }
-        return (value < 0 && text != "0.00", result)
+        return whole + result
     }
 }

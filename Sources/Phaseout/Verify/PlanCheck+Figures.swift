@@ -11,17 +11,14 @@ extension PlanCheck {
         }
         var exposure = Array(repeating: 0.0, count: verifier.organisations.count)
         var baseline = exposure
+        var late = exposure
+        var lateUnits = Array(repeating: [(device: String, units: Int)](), count: verifier.organisations.count)
         for (row, facts) in verifier.rows.enumerated() where facts.weight > 0 {
-            var left = facts.quantity
-            var e = 0.0
-            for t in 0..<T where left > 0 {
-                let n = min(left, replaced[row * T + t])
-                e += Double(n) * (Double(t) + 0.5)
-                left -= n
-            }
-            e += Double(left) * Double(T)
-            exposure[facts.organisation] += Y * facts.weight * e
+            let path = paths[row]
+            exposure[facts.organisation] += Y * facts.weight * path.exposure
             baseline[facts.organisation] += Y * facts.weight * Double(facts.quantity) * Double(T)
+            late[facts.organisation] += Y * facts.weight * path.lateness
+            if path.lateUnits > 0 { lateUnits[facts.organisation].append((device(row), path.lateUnits)) }
         }
 
         var organisations: [VerifiedOrganisation] = []
@@ -34,7 +31,7 @@ extension PlanCheck {
                 let period = VerifiedOrganisation.Period(
                     label: scenario.periods[t], budget: facts.budget[t], carryIn: account.carryIn[t],
                     unitSpend: account.unitSpend[t], visitSpend: account.visitSpend[t], carryOut: account.carryOut[t],
-                    units: account.units[t], labourHours: account.hours[t],
+                    units: account.units[t], isolated: account.isolated[t], labourHours: account.hours[t],
                     labourLimit: facts.labourLimit.flatMap { t < $0.count ? $0[t] : nil })
                 nominal += period.spend
                 pv += period.spend * pvFactors[t]
@@ -42,13 +39,15 @@ extension PlanCheck {
             }
             organisations.append(VerifiedOrganisation(
                 name: facts.name, periods: periods, exposure: exposure[o], baselineExposure: baseline[o],
-                nominalCost: nominal, presentValueCost: pv))
+                nominalCost: nominal, presentValueCost: pv, lateRiskYears: late[o],
+                lateUnits: lateUnits[o].reduce(0) { $0 + $1.units }, lateUnitList: lateUnits[o].map(\.device)))
         }
         return VerificationReport(
             violations: Self.lineOrder(violations), warnings: Self.lineOrder(warnings), organisations: organisations,
             exposure: exposure.reduce(0, +), baselineExposure: baseline.reduce(0, +),
             nominalCost: organisations.reduce(0) { $0 + $1.nominalCost },
-            presentValueCost: organisations.reduce(0) { $0 + $1.presentValueCost })
+            presentValueCost: organisations.reduce(0) { $0 + $1.presentValueCost },
+            lateRiskYears: late.reduce(0, +), lateUnits: organisations.reduce(0) { $0 + $1.lateUnits })
     }
 
     /// Findings about plan lines first, in line order, then the others in check order.

@@ -6,7 +6,10 @@ extension PlanCheck {
     struct Account {
         var unitSpend: [Double]
         var visitSpend: [Double]
+        /// Units gone (replaced or removed) per period.
         var units: [Int]
+        /// Units isolated per period.
+        var isolated: [Int]
         var hours: [Double]
         var carryIn: [Double]
         var carryOut: [Double]
@@ -14,50 +17,73 @@ extension PlanCheck {
         var inReport = false
     }
 
-    /// Rule 1: no register row with more units in the plan than it holds.
+    /// Rule 1: each unit follows one path. Isolations beyond the untouched units left, units gone
+    /// beyond the untouched and the earlier isolated ones, units isolated and gone in one period,
+    /// and more units listed than the row holds are violations.
     mutating func checkQuantities() {
+        let T = periodCount
         for row in verifier.rows.indices {
+            let path = paths[row]
             let quantity = verifier.rows[row].quantity
-            let done = replacedTotal(row)
-            let listed = done + listedUnreplaced[row]
-            if done > quantity {
-                add(PlanIssue(.overQuantity, organisation: organisationName(ofRow: row), amount: Double(done - quantity),
-                              message: "device \(device(row)): \(done) units replaced, but the register row holds \(quantity)",
-                              file: file, line: lastLine[row]))
-            } else if listed > quantity {
-                add(PlanIssue(.overQuantity, organisation: organisationName(ofRow: row), amount: Double(listed - quantity),
+            let organisation = organisationName(ofRow: row)
+            for t in 0..<T {
+                if let n = path.overIsolated[t] {
+                    add(PlanIssue(.overQuantity, organisation: organisation, period: label(t), amount: Double(n),
+                                  message: "device \(device(row)): \(n) \(units(n)) isolated in \(label(t)!) beyond the row's untouched units (the register row holds \(quantity))",
+                                  file: file, line: lastLine[row]))
+                }
+                if let n = path.goneWhenIsolated[t] {
+                    add(PlanIssue(.isolatedAndGoneTogether, organisation: organisation, period: label(t), amount: Double(n),
+                                  message: "device \(device(row)): \(n) \(units(n)) isolated and gone in the same period \(label(t)!); a unit gone in a period needs no isolation in it",
+                                  file: file, line: lastLine[row]))
+                }
+                if let n = path.overGone[t] {
+                    add(PlanIssue(.overQuantity, organisation: organisation, period: label(t), amount: Double(n),
+                                  message: "device \(device(row)): \(n) more \(units(n)) gone in \(label(t)!) than the row has untouched or isolated earlier (the register row holds \(quantity))",
+                                  file: file, line: lastLine[row]))
+                }
+            }
+            if listedUnreplaced[row] > path.neverTreated {
+                let treatedUnits = quantity - path.neverTreated
+                let listed = treatedUnits + listedUnreplaced[row]
+                add(PlanIssue(.overQuantity, organisation: organisation, amount: Double(listed - quantity),
                               message: "device \(device(row)): the plan lists \(listed) units, but the register row holds \(quantity)",
                               file: file, line: lastLine[row]))
             }
         }
     }
 
-    /// Unit and visit spend, units and hours per organisation and period.
+    /// Spend per treatment and on visits, units gone and isolated, and hours per organisation and
+    /// period; a site is visited in each period with any treatment there.
     mutating func accountsPerOrganisation() -> [Account] {
         let T = periodCount
         let zeros = Array(repeating: 0.0, count: T)
-        var accounts = Array(repeating: Account(unitSpend: zeros, visitSpend: zeros, units: Array(repeating: 0, count: T),
+        let none = Array(repeating: 0, count: T)
+        var accounts = Array(repeating: Account(unitSpend: zeros, visitSpend: zeros, units: none, isolated: none,
                                                 hours: zeros, carryIn: zeros, carryOut: zeros),
                              count: verifier.organisations.count)
         var siteWork = Array(repeating: false, count: verifier.sites.count * T)
         let factors = (0..<T).map { scenario.costFactor(period: $0) }
         for (row, facts) in verifier.rows.enumerated() {
-            if facts.inScope { accounts[facts.organisation].inReport = true }
+            let o = facts.organisation
+            if facts.inScope { accounts[o].inReport = true }
             var total = 0
-            for t in 0..<T {
-                let n = replaced[row * T + t]
-                guard n > 0 else { continue }
-                total += n
-                accounts[facts.organisation].unitSpend[t] += Double(n) * facts.unitCost * factors[t]
-                accounts[facts.organisation].units[t] += n
-                accounts[facts.organisation].hours[t] += Double(n) * facts.labourHours
+            for t in 0..<T where treated(row, t) > 0 {
+                for treatment in Treatment.allCases {
+                    let n = count(treatment, row, t)
+                    guard n > 0 else { continue }
+                    total += n
+                    accounts[o].unitSpend[t] += Double(n) * facts.cost(treatment) * factors[t]
+                    accounts[o].hours[t] += Double(n) * facts.hours(treatment)
+                    if treatment.isGone { accounts[o].units[t] += n } else { accounts[o].isolated[t] += n }
+                }
                 siteWork[facts.site * T + t] = true
             }
             if total > 0 {
-                accounts[facts.organisation].inReport = true
+                accounts[o].inReport = true
                 if !facts.inScope {
                     add(PlanIssue(.notAtRisk, organisation: organisationName(ofRow: row), amount: Double(total),
-                                  message: "device \(device(row)) is not at risk and not locked; replacing \(total) \(units(total)) is spend the plan need not make",
+                                  message: "device \(device(row)) is not at risk and not locked; treating \(total) \(units(total)) is spend the plan need not make",
                                   file: file, line: lastLine[row]))
                 }
             }
@@ -107,24 +133,42 @@ extension PlanCheck {
         }
     }
 
-    /// Rule 4: every at-risk unit with a deadline replaced in or before it.
+    /// Rule 4 (and, under `cost`, everything gone): every unit with a `by` gone in or before it,
+    /// every unit with an `isolatedBy` isolated or gone in or before it. One finding per register
+    /// row and deadline, naming when its late units go (or that they never do).
     mutating func checkDeadlines() {
-        struct Key: Hashable { var organisation: Int; var by: Int }
-        var late: [Key: (units: Int, devices: [String])] = [:]
-        for (row, facts) in verifier.rows.enumerated() {
-            guard let by = facts.deadline else { continue }
-            let onTime = min(facts.quantity, replaced(row, through: by))
-            guard onTime < facts.quantity else { continue }
-            let key = Key(organisation: facts.organisation, by: by)
-            late[key, default: (0, [])].units += facts.quantity - onTime
-            late[key]!.devices.append(device(row))
+        for (row, facts) in verifier.rows.enumerated() where facts.weight > 0 {
+            let path = paths[row]
+            let organisation = organisationName(ofRow: row)
+            if !path.lateGone.isEmpty, let by = effectiveBy(row) {
+                let n = path.lateGone.values.reduce(0, +)
+                let when = Self.when(path.lateGone, label: label, never: "never gone")
+                if facts.deadline != nil {
+                    add(PlanIssue(.deadline, organisation: organisation, period: label(by), amount: Double(n),
+                                  message: "device \(device(row)): \(n) \(units(n)) due gone by \(label(by)!): \(when)",
+                                  file: file, line: lastLine[row]))
+                } else {
+                    add(PlanIssue(.notReplaced, organisation: organisation, amount: Double(n),
+                                  message: "device \(device(row)): \(n) at-risk \(units(n)) never gone within the horizon, which the cost objective requires",
+                                  file: file, line: lastLine[row]))
+                }
+            }
+            if !path.lateTreated.isEmpty, let isolatedBy = facts.isolatedBy {
+                let n = path.lateTreated.values.reduce(0, +)
+                let when = Self.when(path.lateTreated, label: label, never: "never treated")
+                add(PlanIssue(.isolationDeadline, organisation: organisation, period: label(isolatedBy), amount: Double(n),
+                              message: "device \(device(row)): \(n) \(units(n)) due isolated or gone by \(label(isolatedBy)!): \(when)",
+                              file: file, line: lastLine[row]))
+            }
         }
-        for key in late.keys.sorted(by: { ($0.organisation, $0.by) < ($1.organisation, $1.by) }) {
-            let (count, devices) = late[key]!
-            add(PlanIssue(.deadline, organisation: verifier.organisations[key.organisation].name, period: label(key.by),
-                          amount: Double(count),
-                          message: "\(count) \(units(count)) due by \(label(key.by)!) \(count == 1 ? "is" : "are") replaced later or not at all (\(deviceList(devices)))"))
-        }
+    }
+
+    /// `1 in 2028/29, 2 never gone`: late units by the period they are treated in.
+    static func when(_ late: [Int?: Int], label: (Int?) -> String?, never: String) -> String {
+        let periods = late.keys.compactMap { $0 }.sorted()
+        var parts = periods.map { "\(late[$0]!) in \(label($0)!)" }
+        if let n = late[nil] { parts.append("\(n) \(never)") }
+        return parts.joined(separator: ", ")
     }
 
     /// Rule 5: locked units replaced in exactly their locked period.
@@ -152,51 +196,35 @@ extension PlanCheck {
             var leaderUnits = 0
             for row in site.leaders {
                 leaderUnits += verifier.rows[row].quantity
-                for t in 0..<T { leadersIn[t] += replaced[row * T + t] }
+                for t in 0..<T { leadersIn[t] += gone(row, t) }
             }
             let leaderNames = deviceList(site.leaders.map(device))
             let tau = leadersIn.firstIndex { $0 > 0 }
             if let tau {
                 for t in (tau + 1)..<max(tau + 1, T) where leadersIn[t] > 0 {
                     add(PlanIssue(.leadersSplit, organisation: organisation, period: label(t), amount: Double(leadersIn[t]),
-                                  message: "site \(site.id): \(leadersIn[t]) leader \(units(leadersIn[t])) replaced in \(label(t)!), after the site's other leaders in \(label(tau)!); leaders (\(leaderNames)) must all go in one period"))
+                                  message: "site \(site.id): \(leadersIn[t]) leader \(units(leadersIn[t])) gone in \(label(t)!), after the site's other leaders in \(label(tau)!); leaders (\(leaderNames)) must all go in one period"))
                 }
-                let neverReplaced = site.leaders.reduce(0) { $0 + max(0, verifier.rows[$1].quantity - replacedTotal($1)) }
+                let neverReplaced = site.leaders.reduce(0) { $0 + max(0, verifier.rows[$1].quantity - goneTotal($1)) }
                 if neverReplaced > 0 {
                     add(PlanIssue(.leadersSplit, organisation: organisation, amount: Double(neverReplaced),
-                                  message: "site \(site.id): \(neverReplaced) leader \(units(neverReplaced)) not replaced although other leaders are, in \(label(tau)!); leaders (\(leaderNames)) must all go in one period"))
+                                  message: "site \(site.id): \(neverReplaced) leader \(units(neverReplaced)) not gone although other leaders are, in \(label(tau)!); leaders (\(leaderNames)) must all go in one period"))
                 }
             }
             let before = tau ?? T
             for t in 0..<before {
                 var early = 0
                 var devices: [String] = []
-                for row in site.followers where replaced[row * T + t] > 0 {
-                    early += replaced[row * T + t]
+                for row in site.followers where gone(row, t) > 0 {
+                    early += gone(row, t)
                     devices.append(device(row))
                 }
                 guard early > 0 else { continue }
                 let why = tau.map { "before the site's leaders (\(leaderNames)) in \(label($0)!)" }
-                    ?? "although the site's leaders (\(leaderNames)) are never replaced"
+                    ?? "although the site's leaders (\(leaderNames)) are never gone"
                 add(PlanIssue(.recordersFirst, organisation: organisation, period: label(t), amount: Double(early),
-                              message: "site \(site.id): \(early) \(units(early)) (\(deviceList(devices))) replaced in \(label(t)!) \(why)"))
+                              message: "site \(site.id): \(early) \(units(early)) (\(deviceList(devices))) gone in \(label(t)!) \(why)"))
             }
-        }
-    }
-
-    /// The `cost` objective: every at-risk unit replaced within the horizon.
-    mutating func checkEverythingReplaced() {
-        var missing = Array(repeating: 0, count: verifier.organisations.count)
-        var devices = Array(repeating: [String](), count: verifier.organisations.count)
-        for (row, facts) in verifier.rows.enumerated() where facts.weight > 0 {
-            let left = facts.quantity - min(facts.quantity, replacedTotal(row))
-            guard left > 0 else { continue }
-            missing[facts.organisation] += left
-            devices[facts.organisation].append(device(row))
-        }
-        for o in verifier.organisationOrder where missing[o] > 0 {
-            add(PlanIssue(.notReplaced, organisation: verifier.organisations[o].name, amount: Double(missing[o]),
-                          message: "\(missing[o]) at-risk \(units(missing[o])) not replaced within the horizon, which the cost objective requires (\(deviceList(devices[o])))"))
         }
     }
 
@@ -208,9 +236,9 @@ extension PlanCheck {
             // Earliest and latest period of each row's units (`never` for units not replaced).
             var earliest: [Int] = [], latest: [Int] = []
             for row in group {
-                let periods = (0..<periodCount).filter { replaced[row * periodCount + $0] > 0 }
+                let periods = (0..<periodCount).filter { gone(row, $0) > 0 }
                 earliest.append(periods.first ?? never)
-                latest.append(replacedTotal(row) < verifier.rows[row].quantity ? never : (periods.last ?? never))
+                latest.append(goneTotal(row) < verifier.rows[row].quantity ? never : (periods.last ?? never))
             }
             var newest = (period: never, position: -1)   // the earliest replacement among newer rows
             for position in group.indices.reversed() {

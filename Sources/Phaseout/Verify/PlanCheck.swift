@@ -1,7 +1,8 @@
 import Foundation
 
-/// The work of ``PlanVerifier/verify(_:)``: the plan's quantities per register row and period,
-/// then every check and figure computed from them.
+/// The work of ``PlanVerifier/verify(_:)``: the plan's quantities per register row, period and
+/// treatment, each row's units followed through the periods, then every check and figure
+/// computed from them.
 struct PlanCheck {
     let verifier: PlanVerifier
     /// The plan file's name, for findings about its lines.
@@ -9,10 +10,16 @@ struct PlanCheck {
     let periodCount: Int
     /// Units replaced, row-major: `replaced[row * T + t]`.
     var replaced: [Int]
-    /// Units listed as not replaced (empty period), per row.
+    /// Units removed, row-major.
+    var removed: [Int]
+    /// Units isolated, row-major.
+    var isolated: [Int]
+    /// Units listed as never treated (empty period), per row.
     var listedUnreplaced: [Int]
     /// The last plan line naming each row, when entries carry lines.
     var lastLine: [Int: Int] = [:]
+    /// Each row's units followed through the plan; filled by ``report()``.
+    var paths: [RowPath] = []
     var violations: [PlanIssue] = []
     var warnings: [PlanIssue] = []
 
@@ -20,7 +27,10 @@ struct PlanCheck {
         self.verifier = verifier
         self.file = file
         self.periodCount = verifier.scenario.periodCount
-        self.replaced = Array(repeating: 0, count: verifier.rows.count * periodCount)
+        let zeros = Array(repeating: 0, count: verifier.rows.count * periodCount)
+        self.replaced = zeros
+        self.removed = zeros
+        self.isolated = zeros
         self.listedUnreplaced = Array(repeating: 0, count: verifier.rows.count)
     }
 
@@ -34,6 +44,21 @@ struct PlanCheck {
     func label(_ t: Int?) -> String? { t.map { scenario.periods[$0] } }
     func organisationName(ofRow row: Int) -> String { verifier.organisations[verifier.rows[row].organisation].name }
     func device(_ row: Int) -> String { verifier.register.rows[row].deviceID }
+
+    /// Units of `row` gone (replaced or removed) in period `t`.
+    func gone(_ row: Int, _ t: Int) -> Int { replaced[row * periodCount + t] + removed[row * periodCount + t] }
+
+    /// Units of `row` given any treatment in period `t`.
+    func treated(_ row: Int, _ t: Int) -> Int { gone(row, t) + isolated[row * periodCount + t] }
+
+    /// Units of `row` given `treatment` in period `t`.
+    func count(_ treatment: Treatment, _ row: Int, _ t: Int) -> Int {
+        switch treatment {
+        case .replace: replaced[row * periodCount + t]
+        case .remove: removed[row * periodCount + t]
+        case .isolate: isolated[row * periodCount + t]
+        }
+    }
 
     /// The register row an entry names, or nil after recording why it names none.
     mutating func resolve(_ entry: PlanEntry) -> Int? {
@@ -70,47 +95,93 @@ struct PlanCheck {
                               file: file, line: entry.line))
                 continue
             }
-            if let t = entry.period {
-                replaced[row * periodCount + t] += entry.quantity
-            } else {
-                listedUnreplaced[row] += entry.quantity
-            }
-            if let cost = entry.cost {
-                let facts = verifier.rows[row]
-                let expected = entry.period.map { Double(entry.quantity) * facts.unitCost * scenario.costFactor(period: $0) } ?? 0
-                if abs(cost - expected) > 0.005 + 1e-9 * abs(expected) {
-                    add(PlanIssue(.costMismatch, organisation: organisation, period: label(entry.period),
-                                  amount: abs(cost - expected),
-                                  message: "device \(device(row)): the plan states cost \(Money(cost)) for \(entry.quantity) \(units(entry.quantity)), the inputs give \(Money(expected))",
+            guard let t = entry.period else {
+                if let treatment = entry.treatment {
+                    add(PlanIssue(.invalidTreatment, organisation: organisation, amount: Double(entry.quantity),
+                                  message: "device \(device(row)): treatment \"\(treatment.rawValue)\" on a line without a period (units never treated have neither)",
                                   file: file, line: entry.line))
+                    continue
                 }
+                listedUnreplaced[row] += entry.quantity
+                checkCost(entry, row: row, treatment: nil)
+                continue
             }
+            let treatment = entry.treatment ?? .replace
+            checkAllowed(treatment, row: row, period: t, quantity: entry.quantity, line: entry.line)
+            switch treatment {
+            case .replace: replaced[row * periodCount + t] += entry.quantity
+            case .remove: removed[row * periodCount + t] += entry.quantity
+            case .isolate: isolated[row * periodCount + t] += entry.quantity
+            }
+            checkCost(entry, row: row, treatment: treatment)
         }
     }
 
-    /// Units of `row` replaced within the horizon.
-    func replacedTotal(_ row: Int) -> Int {
-        var total = 0
-        for t in 0..<periodCount { total += replaced[row * periodCount + t] }
-        return total
+    /// A treatment the row's kind or the register row does not allow is a violation.
+    private mutating func checkAllowed(_ treatment: Treatment, row: Int, period t: Int, quantity: Int, line: Int?) {
+        let facts = verifier.rows[row]
+        let kind = verifier.register.rows[row].kind
+        var why: String?
+        switch treatment {
+        case .replace: break
+        case .isolate where facts.isolation == nil:
+            why = "kind \(kind) has no isolate treatment in the scenario"
+        case .remove where facts.removal == nil:
+            why = "kind \(kind) has no remove treatment in the scenario"
+        case .remove where !facts.removable:
+            why = "the register does not mark it removable"
+        default: break
+        }
+        if why == nil, treatment != .replace, facts.locked != nil {
+            why = "it is locked to \(label(facts.locked)!): contracted works are replaced in their period"
+        }
+        guard let why else { return }
+        add(PlanIssue(.treatmentNotAllowed, organisation: organisationName(ofRow: row), period: label(t),
+                      amount: Double(quantity),
+                      message: "device \(device(row)): \(quantity) \(units(quantity)) \(Self.pastTense(treatment)), but \(why)",
+                      file: file, line: line))
     }
 
-    /// Units of `row` replaced in periods `0...last`.
-    func replaced(_ row: Int, through last: Int) -> Int {
+    /// A stated cost that differs from the recomputed one by a penny or more is a warning (the
+    /// writer rounds each row so that a period's rows add up to its spend, which moves a row by
+    /// less than a penny).
+    private mutating func checkCost(_ entry: PlanEntry, row: Int, treatment: Treatment?) {
+        guard let cost = entry.cost else { return }
+        let facts = verifier.rows[row]
+        let expected = entry.period.map { t in
+            Double(entry.quantity) * facts.cost(treatment ?? .replace) * scenario.costFactor(period: t)
+        } ?? 0
+        guard abs(cost - expected) > 0.01 + 1e-9 * abs(expected) else { return }
+        add(PlanIssue(.costMismatch, organisation: organisationName(ofRow: row), period: label(entry.period),
+                      amount: abs(cost - expected),
+                      message: "device \(device(row)): the plan states cost \(Money(cost)) for \(entry.quantity) \(units(entry.quantity)), the inputs give \(Money(expected))",
+                      file: file, line: entry.line))
+    }
+
+    static func pastTense(_ treatment: Treatment) -> String {
+        switch treatment {
+        case .replace: "replaced"
+        case .remove: "removed"
+        case .isolate: "isolated"
+        }
+    }
+
+    /// Units of `row` gone within the horizon.
+    func goneTotal(_ row: Int) -> Int {
         var total = 0
-        for t in 0...last { total += replaced[row * periodCount + t] }
+        for t in 0..<periodCount { total += gone(row, t) }
         return total
     }
 
     /// Runs every check and computes the figures.
     mutating func report() -> VerificationReport {
+        paths = verifier.rows.indices.map(follow)
         checkQuantities()
         var accounts = accountsPerOrganisation()
         checkMoneyAndLabour(&accounts)
         checkDeadlines()
         checkLocks()
         checkRecordersFirst()
-        if scenario.objective == .cost { checkEverythingReplaced() }
         warnNewerBeforeOlder()
         return figures(accounts)
     }

@@ -17,16 +17,29 @@ public struct PlanIssue: Sendable, Hashable, CustomStringConvertible {
         case carryOver
         /// Labour hours above the period's limit (rule 3).
         case labour
-        /// Units with a deadline replaced after it or not at all (rule 4).
+        /// Units with a `by` deadline gone (replaced or removed) after it or not at all (rule 4).
         case deadline
+        /// Units with an `isolatedBy` deadline first treated after it or not at all (rule 4).
+        case isolationDeadline
         /// Locked units not replaced in exactly their locked period (rule 5).
         case lock
         /// A site's leader units not all replaced in one period (rule 6).
         case leadersSplit
         /// Units of a site replaced before its leaders, or while its leaders never are (rule 6).
         case recordersFirst
-        /// Under the `cost` objective, at-risk units not replaced within the horizon.
+        /// Under the `cost` objective, at-risk units never gone within the horizon (a missed
+        /// deadline: every unit counts as due by the last period).
         case notReplaced
+        /// Units isolated and gone in the same period (a unit is isolated before it is gone).
+        case isolatedAndGoneTogether
+        /// A treatment the unit's kind or register row does not allow: isolation or removal of a
+        /// kind without that treatment, removal of a unit not `removable`, or any treatment of
+        /// contracted works other than replacement in their period.
+        case treatmentNotAllowed
+        /// A plan line whose treatment is not `replace`, `remove` or `isolate`, that names a
+        /// treatment without a period, or that has a period but no treatment in a plan with a
+        /// `treatment` column.
+        case invalidTreatment
         /// A register row with more units in the plan than it holds (rule 1).
         case overQuantity
         /// A plan line naming a device the register does not have.
@@ -46,6 +59,15 @@ public struct PlanIssue: Sendable, Hashable, CustomStringConvertible {
         public var isWarning: Bool {
             switch self {
             case .newerBeforeOlder, .notAtRisk, .costMismatch: true
+            default: false
+            }
+        }
+
+        /// Whether findings of this kind are missed deadlines: a plan whose only violations are
+        /// of these kinds keeps budgets, labour, locks and ordering (`verify` exits 3).
+        public var isMissedDeadline: Bool {
+            switch self {
+            case .deadline, .isolationDeadline, .notReplaced: true
             default: false
             }
         }

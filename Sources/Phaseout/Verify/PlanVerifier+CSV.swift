@@ -6,9 +6,12 @@ extension PlanVerifier {
     ///
     /// The file needs a header with at least `device_id`, `period` and `quantity` (names
     /// case-insensitive, in any order); a `cost` column, when present, is compared with the
-    /// recomputed cost. Other columns are ignored. An empty `period` means "not replaced".
-    /// Unknown device ids and period labels, and quantities that are not positive whole
-    /// numbers, are violations that name the file's line.
+    /// recomputed cost. A `treatment` column gives `replace`, `remove` or `isolate` (any case) on
+    /// every line with a period and nothing on lines without; a plan without one is all
+    /// `replace` (a v1 plan). Other columns (`by`, `isolatedBy`, v1's `deadline` …) are ignored:
+    /// the verifier reads the deadlines from the scenario. An empty `period` means "never treated".
+    /// Unknown device ids, period labels and treatments, a missing or misplaced treatment, and
+    /// quantities that are not positive whole numbers, are violations that name the file's line.
     ///
     /// - Parameters:
     ///   - path: The plan file.
@@ -55,7 +58,7 @@ struct PlanCSVReader {
     var sawHeader = false
     var headerUsable = false
     var fieldCount = 0
-    var deviceID = -1, period = -1, quantity = -1, cost = -1
+    var deviceID = -1, period = -1, quantity = -1, cost = -1, treatment = -1
     var entries: [PlanEntry] = []
     var issues: [PlanIssue] = []
 
@@ -106,6 +109,26 @@ struct PlanCSVReader {
                                     file: fileName, line: line))
             return
         }
+        var given: Treatment?
+        if treatment >= 0 {
+            let word = fields[treatment].trimmingUnicodeWhitespace
+            if !word.isEmpty {
+                guard let known = Treatment(rawValue: word.folded) else {
+                    issues.append(PlanIssue(.invalidTreatment, organisation: organisation, period: t.map { scenario.periods[$0] },
+                                            amount: Double(n),
+                                            message: "device \(id): treatment \"\(word)\" is not one of replace, remove, isolate",
+                                            file: fileName, line: line))
+                    return
+                }
+                given = known
+            } else if t != nil {
+                issues.append(PlanIssue(.invalidTreatment, organisation: organisation, period: t.map { scenario.periods[$0] },
+                                        amount: Double(n),
+                                        message: "device \(id): a line with a period needs a treatment (replace, remove or isolate)",
+                                        file: fileName, line: line))
+                return
+            }
+        }
         var stated: Double?
         if cost >= 0, !fields[cost].isEmpty {
             stated = Double(fields[cost])
@@ -116,7 +139,7 @@ struct PlanCSVReader {
                 stated = nil
             }
         }
-        entries.append(PlanEntry(device: id, period: t, quantity: n, cost: stated, line: line))
+        entries.append(PlanEntry(device: id, period: t, treatment: given, quantity: n, cost: stated, line: line))
     }
 
     /// A whole number in optional sign and digits (`0` and `-2` pass here; the verifier rejects
@@ -144,7 +167,7 @@ struct PlanCSVReader {
         var seen: [String: Int] = [:]
         for (index, name) in fields.enumerated() {
             let key = name.folded
-            if seen[key] != nil, ["device_id", "period", "quantity", "cost"].contains(key) {
+            if seen[key] != nil, ["device_id", "period", "quantity", "cost", "treatment"].contains(key) {
                 log.error(line: 1, column: index + 1, "duplicate column \"\(name)\"")
                 continue
             }
@@ -154,6 +177,7 @@ struct PlanCSVReader {
         period = seen["period"] ?? -1
         quantity = seen["quantity"] ?? -1
         cost = seen["cost"] ?? -1
+        treatment = seen["treatment"] ?? -1
         for (name, index) in [("device_id", deviceID), ("period", period), ("quantity", quantity)] where index < 0 {
             log.error(line: 1, "the plan has no \"\(name)\" column")
         }

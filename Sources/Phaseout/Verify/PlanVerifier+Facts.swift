@@ -87,22 +87,25 @@ extension PlanVerifier {
             var weight = 0.0
             if let kind, let level { weight = scenario.vendors.weight(for: row.vendor) * level * kind.risk }
             let locked = row.lockedPeriod.flatMap { scenario.periodIndex(of: $0) }
+            let (by, isolatedBy) = weight > 0 ? deadlines(of: row) : (nil, nil)
             return RowFacts(
                 organisation: organisation, site: site, weight: weight,
                 unitCost: kind?.replaceCost ?? 0, labourHours: kind?.labourHours ?? 0,
+                isolation: kind?.isolate, removal: kind?.remove, removable: row.removable,
                 isLeader: weight > 0 && (kind?.replacedFirst ?? false),
-                deadline: weight > 0 ? deadline(of: row) : nil, locked: locked, quantity: row.quantity)
+                deadline: by, isolatedBy: isolatedBy, locked: locked, quantity: row.quantity)
         }
 
-        /// The earliest deadline among the rules matching an at-risk row.
-        private func deadline(of row: RegisterRow) -> Int? {
-            var deadline: Int?
+        /// The earliest `by` and the earliest `isolatedBy` among the rules matching an at-risk row.
+        private func deadlines(of row: RegisterRow) -> (by: Int?, isolatedBy: Int?) {
+            var deadline: Int?, isolatedBy: Int?
             for rule in scenario.deadlines
             where rule.matches(council: row.council, siteCategory: row.siteCategory,
                                sensitivity: row.sensitivity, kind: row.kind, vendor: row.vendor) {
                 if let by = rule.by { deadline = min(deadline ?? by, by) }
+                if let by = rule.isolatedBy { isolatedBy = min(isolatedBy ?? by, by) }
             }
-            return deadline
+            return (deadline, isolatedBy)
         }
     }
 

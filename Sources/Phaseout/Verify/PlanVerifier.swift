@@ -6,8 +6,11 @@ import Foundation
 ///
 /// A unit's weight is w = vendor weight × sensitivity weight × kind risk; units with w = 0 are
 /// not at risk, except that locked ones are contracted works. Sites are (organisation, site_id);
-/// a site's leaders are its at-risk units of `replacedFirst` kinds; a unit's deadline is the
-/// earliest matching rule (at-risk units only).
+/// a site's leaders are its at-risk units of `replacedFirst` kinds; a unit's `by` is the
+/// earliest `by` of the matching rules and its `isolatedBy` the earliest `isolatedBy` (at-risk
+/// units only). A register row's units are followed through the plan with the reading rule of
+/// SPEC §2.5: each period's isolations take untouched units, then the units gone are untouched
+/// ones first, then ones isolated in earlier periods (first isolated first).
 ///
 /// ```swift
 /// let verifier = PlanVerifier(register: register, scenario: scenario)
@@ -33,14 +36,43 @@ public struct PlanVerifier: Sendable {
         var organisation: Int
         var site: Int
         var weight: Double
+        /// Replacement cost of one unit at period-1 prices.
         var unitCost: Double
+        /// Labour hours of one unit replaced.
         var labourHours: Double
+        /// The kind's `isolate` treatment, if it has one.
+        var isolation: Kind.Isolation?
+        /// The kind's `remove` treatment, if it has one.
+        var removal: Kind.Removal?
+        /// Whether the register marks the row `removable`.
+        var removable: Bool
         var isLeader: Bool
+        /// The last period by which the units are gone (`by`), if any.
         var deadline: Int?
+        /// The last period by which the units are isolated or gone (`isolatedBy`), if any.
+        var isolatedBy: Int?
         var locked: Int?
         var quantity: Int
         /// At risk, or contracted works: the rows a plan is about.
         var inScope: Bool { weight > 0 || locked != nil }
+
+        /// Cost of one unit given `treatment` at period-1 prices (0 when the kind lacks it).
+        func cost(_ treatment: Treatment) -> Double {
+            switch treatment {
+            case .replace: unitCost
+            case .remove: removal?.cost ?? 0
+            case .isolate: isolation?.cost ?? 0
+            }
+        }
+
+        /// Labour hours of one unit given `treatment` (0 when the kind lacks it).
+        func hours(_ treatment: Treatment) -> Double {
+            switch treatment {
+            case .replace: labourHours
+            case .remove: removal?.labourHours ?? 0
+            case .isolate: isolation?.labourHours ?? 0
+            }
+        }
     }
 
     /// One site: its organisation, identifier, visit cost and its at-risk rows by role.

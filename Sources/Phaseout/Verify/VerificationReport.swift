@@ -22,8 +22,40 @@ public struct VerificationReport: Sendable {
     /// The present-value spend at period-1 prices (SPEC §2.2).
     public var presentValueCost: Double
 
+    /// The plan's late risk-years L (SPEC §2.2): 0 when every deadline is met.
+    public var lateRiskYears: Double = 0
+    /// How many units miss a deadline.
+    public var lateUnits: Int = 0
+
     /// Whether the plan keeps every constraint.
     public var isValid: Bool { violations.isEmpty }
+
+    /// What the findings add up to, as `verify`'s exit status says it.
+    public enum Verdict: String, Sendable {
+        /// Every constraint holds (exit 0).
+        case valid
+        /// Budgets, labour, locks and ordering hold; only deadlines are missed, as in a
+        /// best-effort plan (exit 3).
+        case missesDeadlines
+        /// Any other violation (exit 1).
+        case invalid
+
+        /// `phaseout verify`'s exit status: 0, 3 or 1.
+        public var exitCode: Int32 {
+            switch self {
+            case .valid: 0
+            case .missesDeadlines: 3
+            case .invalid: 1
+            }
+        }
+    }
+
+    /// ``Verdict/valid`` without violations, ``Verdict/missesDeadlines`` when every violation is
+    /// a missed deadline, else ``Verdict/invalid``.
+    public var verdict: Verdict {
+        if violations.isEmpty { return .valid }
+        return violations.allSatisfy(\.kind.isMissedDeadline) ? .missesDeadlines : .invalid
+    }
 
     /// The organisation called `name` (case-insensitive), if the report has it.
     public func organisation(_ name: String) -> VerifiedOrganisation? {

@@ -14,9 +14,11 @@ public struct VerifiedOrganisation: Sendable, Hashable {
         public var visitSpend: Double
         /// The largest carry the rules allow out: ρ · max(0, budget + carryIn − spend).
         public var carryOut: Double
-        /// Units replaced (at-risk, contracted and any others the plan lists).
+        /// Units gone: replaced or removed (at-risk, contracted and any others the plan lists).
         public var units: Int
-        /// Labour hours of the units replaced.
+        /// Units isolated.
+        public var isolated: Int = 0
+        /// Labour hours of the units treated.
         public var labourHours: Double
         /// The period's labour limit; `nil` when unlimited.
         public var labourLimit: Double?
@@ -39,4 +41,10 @@ public struct VerifiedOrganisation: Sendable, Hashable {
     public var nominalCost: Double
     /// Its present-value spend at period-1 prices.
     public var presentValueCost: Double
+    /// Its late risk-years L (SPEC §2.2): 0 when every deadline is met.
+    public var lateRiskYears: Double = 0
+    /// How many of its units miss a deadline.
+    public var lateUnits: Int = 0
+    /// The device ids of the register rows with late units, in register order.
+    public var lateUnitList: [String] = []
 }

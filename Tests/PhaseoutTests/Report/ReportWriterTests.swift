@@ -15,8 +15,9 @@ struct ReportWriterTests {
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(markedValue(html, estate + [("data-field", "exposure")]) == CSVText.number(plan.exposure))
         #expect(markedValue(html, estate + [("data-field", "baselineExposure")]) == CSVText.number(plan.baselineExposure))
-        #expect(markedValue(html, estate + [("data-field", "nominalCost")]) == CSVText.number(plan.nominalCost))
-        #expect(markedValue(html, estate + [("data-field", "presentValueCost")]) == CSVText.number(plan.presentValueCost))
+        // summary.json holds money in pence (SPEC §3).
+        #expect(markedValue(html, estate + [("data-field", "nominalCost")]) == CSVText.number(Rounding.pence(plan.nominalCost)))
+        #expect(markedValue(html, estate + [("data-field", "presentValueCost")]) == CSVText.number(Rounding.pence(plan.presentValueCost)))
         #expect(markedValue(html, estate + [("data-field", "status")]) == plan.status.rawValue)
         #expect(markedValue(html, estate + [("data-field", "gap")]) == CSVText.number(plan.gap))
         let units = plan.rows.reduce(0) { $0 + $1.quantity }
@@ -30,15 +31,15 @@ struct ReportWriterTests {
             #expect(markedValue(html, scope + [("data-field", "exposure")]) == CSVText.number(organisation.exposure))
             for figures in organisation.periods {
                 let at = scope + [("data-period", figures.period)]
-                #expect(markedValue(html, at + [("data-field", "budget")]) == CSVText.number(figures.budget))
-                #expect(markedValue(html, at + [("data-field", "spend")]) == CSVText.number(figures.spend))
-                #expect(markedValue(html, at + [("data-field", "carryIn")]) == CSVText.number(figures.carryIn))
-                #expect(markedValue(html, at + [("data-field", "carryOut")]) == CSVText.number(figures.carryOut))
+                #expect(markedValue(html, at + [("data-field", "budget")]) == CSVText.number(Rounding.pence(figures.budget)))
+                #expect(markedValue(html, at + [("data-field", "spend")]) == CSVText.number(Rounding.pence(figures.spend)))
+                #expect(markedValue(html, at + [("data-field", "carryIn")]) == CSVText.number(Rounding.pence(figures.carryIn)))
+                #expect(markedValue(html, at + [("data-field", "carryOut")]) == CSVText.number(Rounding.pence(figures.carryOut)))
                 #expect(markedValue(html, at + [("data-field", "units")]) == String(figures.units))
                 // The chart's bars carry the same numbers.
-                #expect(markedValue(html, at + [("data-series", "spend")]) == CSVText.number(figures.spend))
-                #expect(markedValue(html, at + [("data-series", "budget")]) == CSVText.number(figures.budget))
-                #expect(markedValue(html, at + [("data-series", "carry")]) == CSVText.number(figures.carryIn))
+                #expect(markedValue(html, at + [("data-series", "spend")]) == CSVText.number(Rounding.pence(figures.spend)))
+                #expect(markedValue(html, at + [("data-series", "budget")]) == CSVText.number(Rounding.pence(figures.budget)))
+                #expect(markedValue(html, at + [("data-series", "carry")]) == CSVText.number(Rounding.pence(figures.carryIn)))
             }
             if let shortfall = organisation.shortfall {
                 for (t, period) in plan.periods.enumerated() {
@@ -77,7 +78,7 @@ struct ReportWriterTests {
         #expect(html.contains(#"<td class="num" data-org="Fife" data-period="2027/28" data-field="spend" data-value="1650">£1,650</td>"#))
         #expect(html.contains(#"data-org="Fife" data-period="2027/28" data-field="carryOut" data-value="225">£225</td>"#))
         #expect(markedValue(html, [("data-scope", "estate"), ("data-field", "exposure")]) == "22")
-        #expect(markedValue(html, [("data-scope", "estate"), ("data-field", "presentValueCost")]) == "2800.9464")
+        #expect(markedValue(html, [("data-scope", "estate"), ("data-field", "presentValueCost")]) == "2800.95")
         #expect(markedValue(html, [("data-org", "Fife"), ("data-kind", "camera"), ("data-period", "2028/29"), ("data-field", "units")]) == "1")
         #expect(markedValue(html, [("data-org", "Fife"), ("data-kind", "camera"), ("data-field", "unitsNotReplaced")]) == "2")
         #expect(markedValue(html, [("data-org", "Fife"), ("data-period", "2027/28"), ("data-field", "visitSpend")]) == "550")

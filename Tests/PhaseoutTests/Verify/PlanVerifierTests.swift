@@ -51,12 +51,13 @@ import Testing
     #expect(close(report.baselineExposure, 8))
     #expect(close(report.nominalCost, 850))
     #expect(abs(report.presentValueCost - 835.504418) < 1e-6)
-    #expect(report.violations.count == 1)
-    let deadline = try #require(report.violations.first)
-    #expect(deadline.kind == .deadline)
-    #expect(deadline.organisation == "Orkney")
-    #expect(deadline.period == "2027/28")
-    #expect(deadline.amount == 3)
+    // One finding per late register row, each with its deadline; only deadlines are missed.
+    #expect(report.violations.map(\.kind) == [.deadline, .deadline, .deadline])
+    #expect(report.violations.allSatisfy { $0.organisation == "Orkney" && $0.period == "2027/28" && $0.amount == 1 })
+    #expect(report.verdict == .missesDeadlines)
+    #expect(report.verdict.exitCode == 3)
+    #expect(close(report.lateRiskYears, 1.5))   // three units late by T + 0.5 − by = 0.5
+    #expect(report.lateUnits == 3)
 }
 
 // MARK: One test per seeded violation
@@ -144,7 +145,8 @@ import Testing
     let ordering = violations(report, .recordersFirst)
     #expect(ordering.count == 1)
     #expect(ordering.first?.period == "2028/29")
-    #expect(violations(report, .notReplaced).first?.amount == 2)   // R1 and C2, under `cost`
+    // R1 and C2, under `cost`: one finding per register row.
+    #expect(violations(report, .notReplaced).map(\.amount) == [1, 1])
 }
 
 private let twoRecorders = """

@@ -24,8 +24,10 @@ func plannerPlansVerify(name: String) throws {
     let plan = Planner().planSynchronously(estate)
     let verifier = PlanVerifier(estate: estate)
     let report = verifier.verify(plan: plan)
-    #expect(report.violations.map(\.kind) == [.deadline])
-    #expect(report.violations.first?.organisation == "Orkney")
+    // Orkney's units miss their deadline (unreplaced, or a best-effort plan); nothing else breaks.
+    #expect(!report.violations.isEmpty)
+    #expect(report.violations.allSatisfy { $0.kind == .deadline && $0.organisation == "Orkney" })
+    #expect(report.verdict == .missesDeadlines)
     #expect(close(report.exposure, plan.exposure))
     #expect(close(report.presentValueCost, plan.presentValueCost))
 
