@@ -22,6 +22,22 @@ struct TreatmentBruteForceTests {
         // The plain monolithic formulation (no pooling, no strengthening) agrees at gap 0.
         let plain = Planner(options: exactOptions(aggregate: false)).planSynchronously(estate)
         var problems: [String] = []
+        // The independent verifier (which reads the treatments with its own reading rule) agrees:
+        // no violation but the deadlines of infeasible organisations, and the same figures.
+        let report = PlanVerifier(estate: estate).verify(plan: plan)
+        let infeasible = Set(plan.organisations.filter { $0.status == .infeasible }.map(\.name))
+        let bestEffortOnly = report.violations.allSatisfy { $0.kind.isMissedDeadline && infeasible.contains($0.organisation ?? "") }
+        let untouchedLocks = tiny.organisations.indices.contains { o in
+            infeasible.contains(tiny.organisations[o]) && BrutePaths(estate: tiny, org: o).solve().bestEffort == nil
+        }
+        if !bestEffortOnly && !untouchedLocks {
+            problems.append("seed \(seed): the verifier finds \(report.violations.map { "\($0.kind): \($0.message)" })")
+        }
+        if abs(report.exposure - plan.exposure) > 1e-6 * max(1, plan.exposure)
+            || abs(report.presentValueCost - plan.presentValueCost) > 1e-6 * max(1, plan.presentValueCost) {
+            problems.append("seed \(seed): the verifier gives E \(report.exposure) PV \(report.presentValueCost), "
+                + "the planner E \(plan.exposure) PV \(plan.presentValueCost)")
+        }
         for o in tiny.organisations.indices {
             let brute = BrutePaths(estate: tiny, org: o)
             let name = tiny.organisations[o], tag = "seed \(seed) \(name)"
