@@ -42,7 +42,9 @@ extension OrganisationModel {
             mostSpend += price * model.variables[variable.index].upperBound
             mostWork += group.hours * model.variables[variable.index].upperBound
         }
-        if let y = leaderPeriod[s][t] {
+        // Only what y pays for: leaders with treatments pay through their own flows, which the
+        // row leaves out (a part of the site's spend is bounded all the more).
+        if let y = leaderPeriod[s][t], site.leaderBlock.cost > 0 || site.leaderBlock.hours > 0 {
             let block = site.leaderBlock
             let price = block.cost * problem.priceFactor[t]
             spend.add(price, y)

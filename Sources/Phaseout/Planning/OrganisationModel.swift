@@ -135,10 +135,10 @@ struct OrganisationModel {
         flows = problem.sites.map { site in site.groups.map { _ in nil } }
         leaderPeriod = problem.sites.map { _ in [Variable?](repeating: nil, count: periods) }
         visit = problem.sites.map { _ in [Variable?](repeating: nil, count: periods) }
-        // PeriodCapacity's big-Ms count the units a period can pay for at replacement prices;
-        // isolation and removal cost less, so they do not hold once a group has treatments.
-        // Correctness first: no strengthening for such an organisation.
-        let capacity = configuration.strengthen && configuration.purpose == .plan && !problem.hasTreatments
+        // PeriodCapacity prices replacements `x` at their own cost, gone units behind the leaders
+        // at the cheaper of replacement and removal, and leaves the treatment flows' visit rows
+        // at the group's size, so its rows hold with treatments too.
+        let capacity = configuration.strengthen && configuration.purpose == .plan
             ? PeriodCapacity(problem: problem, budget: configuration.budget ?? problem.budget,
                              labour: configuration.labour ?? problem.labourHours)
             : nil

@@ -32,12 +32,22 @@ struct OrganisationProblem: Sendable {
         var hasLeaders: Bool { groups.contains { $0.isLeader } }
         /// Whether its decisions couple its groups (visit cost or leaders).
         var isCoupled: Bool { visitCost > 0 || hasLeaders }
-        /// The leader block that `lead[s,t]` replaces (leaders not locked): its cost at
-        /// period-1 prices and its hours.
+        /// The leader block that `lead[s,t]` pays for (leaders not locked and without treatments,
+        /// whose flows pay for themselves): its cost at period-1 prices and its hours.
         var leaderBlock: (cost: Double, hours: Double) {
             groups.reduce((0, 0)) { block, group in
-                guard group.isLeader, group.locked == nil else { return block }
+                guard group.isLeader, group.locked == nil, !group.hasTreatments else { return block }
                 return (block.0 + group.unitCost * Double(group.count), block.1 + group.hours * Double(group.count))
+            }
+        }
+
+        /// The least the leader block costs and takes, whatever treatments make it gone: every
+        /// unlocked leader unit replaced or removed, at the cheaper of the two.
+        var leaderFloor: (cost: Double, hours: Double) {
+            groups.reduce((0, 0)) { block, group in
+                guard group.isLeader, group.locked == nil else { return block }
+                let cheapest = group.cheapestGone
+                return (block.0 + cheapest.cost * Double(group.count), block.1 + cheapest.hours * Double(group.count))
             }
         }
     }
@@ -70,6 +80,12 @@ struct OrganisationProblem: Sendable {
         /// Order in which pooled groups receive replacements (oldest units first).
         var fillOrder: Int = 0
         var atRisk: Bool { weight > 0 }
+        /// The least cost (period-1 prices) and the fewest hours that make one unit gone:
+        /// replacement's, or removal's where it is cheaper.
+        var cheapestGone: (cost: Double, hours: Double) {
+            (min(unitCost, removal?.cost ?? unitCost), min(hours, removal?.hours ?? hours))
+        }
+
         /// Whether any treatment besides replacement is open to the units.
         var hasTreatments: Bool { isolation != nil || removal != nil }
         /// The last period by which a replace-only plan must replace the units: the earlier of

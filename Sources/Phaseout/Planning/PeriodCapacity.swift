@@ -58,15 +58,18 @@ struct PeriodCapacity {
 
     /// The most units of a follower `group` that periods 0...t can pay for and staff at `site`
     /// once its leader block (and, where it costs money, one visit) is paid: the big-M of
-    /// "recorders first", `Σ_{τ≤t} x ≤ M·Σ_{τ≤t} y`.
+    /// "recorders first", `Σ_{τ≤t} gone ≤ M·Σ_{τ≤t} y`. Removal may be cheaper than
+    /// replacement, so units and the block are priced at the cheaper of the two
+    /// (``OrganisationProblem/GroupProblem/cheapestGone``); isolation makes nothing gone.
     func unitsBehindLeaders(of group: OrganisationProblem.GroupProblem, at site: OrganisationProblem.SiteProblem, by t: Int) -> Int {
-        let block = site.leaderBlock
+        let block = site.leaderFloor
         let blockCost = block.cost + site.visitCost
         let blockHours = block.hours
         var most = Double(group.count)
-        let price = group.unitCost * cheapestFactorBy[t]
+        let unit = group.cheapestGone
+        let price = unit.cost * cheapestFactorBy[t]
         if price > 0 { most = min(most, Self.wholeUnits((moneyBy[t] - blockCost * cheapestFactorBy[t]) / price)) }
-        if let hoursBy, group.hours > 0 { most = min(most, Self.wholeUnits((hoursBy[t] - blockHours) / group.hours)) }
+        if let hoursBy, unit.hours > 0 { most = min(most, Self.wholeUnits((hoursBy[t] - blockHours) / unit.hours)) }
         return Int(max(0, most))
     }
 
@@ -75,7 +78,9 @@ struct PeriodCapacity {
         money[t] - site.visitCost * priceFactor[t]
     }
 
-    /// The most units of `group` that period t can pay for and staff at `site`, visit included.
+    /// The most units of `group` that period t can pay for and staff at `site`, visit included,
+    /// at replacement prices: the big-M of a group's replacements `x` only (cheaper treatments'
+    /// flows use the group's size).
     func units(of group: OrganisationProblem.GroupProblem, at site: OrganisationProblem.SiteProblem, period t: Int) -> Int {
         var most = Double(group.count)
         let price = group.unitCost * priceFactor[t]
