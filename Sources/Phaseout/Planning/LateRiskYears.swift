@@ -31,7 +31,7 @@ struct LateRiskYears: Sendable {
     }
 
     /// Periods late after one rule for a unit gone (or first treated) in `t`, or never.
-    private func lateness(in t: Int?, after rule: Int?) -> Double {
+    func lateness(in t: Int?, after rule: Int?) -> Double {
         guard let rule else { return 0 }
         return lateness(goneIn: t, after: [rule])
     }
@@ -101,18 +101,8 @@ struct LateRiskYears: Sendable {
                     continue
                 }
                 if let treated = model.flows[s][g] {
-                    let by = byRule[s][g], isolatedBy = isolatedByRule[s][g]
-                    let neverGone = lateness(in: nil, after: by), neverTreated = lateness(in: nil, after: isolatedBy)
-                    total.constant += y * group.weight * units * (neverGone + neverTreated)
-                    for t in 0..<periodCount {
-                        let goneLate = y * group.weight * (lateness(in: t, after: by) - neverGone)
-                        let firstLate = y * group.weight * (lateness(in: t, after: isolatedBy) - neverTreated)
-                        if let variable = model.x[s][g][t] { total.add(goneLate + firstLate, variable) }
-                        if let variable = treated.removed[t] { total.add(goneLate + firstLate, variable) }
-                        if let variable = treated.isolated[t] { total.add(firstLate, variable) }
-                        if let variable = treated.replacedFromIsolation[t] { total.add(goneLate, variable) }
-                        if let variable = treated.removedFromIsolation[t] { total.add(goneLate, variable) }
-                    }
+                    add(treated, replaced: model.x[s][g], weight: group.weight, count: group.count,
+                        by: byRule[s][g], isolatedBy: isolatedByRule[s][g], to: &total)
                     continue
                 }
                 let never = lateness(goneIn: nil, after: rules)
@@ -131,6 +121,12 @@ struct LateRiskYears: Sendable {
             let first = pooled.members[0]
             let rules = deadlines[first.site][first.group]
             guard !rules.isEmpty else { continue }
+            if let treated = pooled.flows {
+                add(treated, replaced: pooled.variables, weight: problem.sites[first.site].groups[first.group].weight,
+                    count: pooled.count, by: byRule[first.site][first.group], isolatedBy: isolatedByRule[first.site][first.group],
+                    to: &total)
+                continue
+            }
             let weight = problem.sites[first.site].groups[first.group].weight
             let never = lateness(goneIn: nil, after: rules)
             total.constant += y * weight * Double(pooled.count) * never
@@ -140,6 +136,26 @@ struct LateRiskYears: Sendable {
             }
         }
         return total
+    }
+}
+
+extension LateRiskYears {
+    /// Adds the L of `count` units with treatment flows: lateness after `by` counts from the
+    /// flows that make units gone, after `isolatedBy` from those that treat untouched units.
+    private func add(_ treated: OrganisationModel.TreatmentFlows, replaced: [Variable?], weight: Double, count: Int,
+                     by: Int?, isolatedBy: Int?, to total: inout LinearExpression) {
+        let y = periodYears
+        let neverGone = lateness(in: nil, after: by), neverTreated = lateness(in: nil, after: isolatedBy)
+        total.constant += y * weight * Double(count) * (neverGone + neverTreated)
+        for t in 0..<periodCount {
+            let goneLate = y * weight * (lateness(in: t, after: by) - neverGone)
+            let firstLate = y * weight * (lateness(in: t, after: isolatedBy) - neverTreated)
+            if let variable = replaced[t] { total.add(goneLate + firstLate, variable) }
+            if let variable = treated.removed[t] { total.add(goneLate + firstLate, variable) }
+            if let variable = treated.isolated[t] { total.add(firstLate, variable) }
+            if let variable = treated.replacedFromIsolation[t] { total.add(goneLate, variable) }
+            if let variable = treated.removedFromIsolation[t] { total.add(goneLate, variable) }
+        }
     }
 }
 

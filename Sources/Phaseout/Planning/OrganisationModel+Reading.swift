@@ -34,9 +34,15 @@ extension OrganisationModel {
             }
         }
         for pooled in classes {
+            func total(_ flow: [[[Int]]], _ t: Int) -> Double { Double(pooled.members.reduce(0) { $0 + flow[$1.site][$1.group][t] }) }
             for t in 0..<periods {
-                guard let variable = pooled.variables[t] else { continue }
-                values[variable.index] = Double(pooled.members.reduce(0) { $0 + plan.counts[$1.site][$1.group][t] })
+                if let variable = pooled.variables[t] { values[variable.index] = total(plan.counts, t) }
+                guard let treated = pooled.flows else { continue }
+                for (variable, flow) in [(treated.removed[t], plan.removed), (treated.isolated[t], plan.isolated),
+                                         (treated.replacedFromIsolation[t], plan.replacedFromIsolation),
+                                         (treated.removedFromIsolation[t], plan.removedFromIsolation)] {
+                    if let variable { values[variable.index] = total(flow, t) }
+                }
             }
         }
         return values
@@ -86,6 +92,10 @@ extension OrganisationModel {
                 let ga = problem.sites[a.site].groups[a.group], gb = problem.sites[b.site].groups[b.group]
                 return (ga.fillOrder, a.site, a.group) < (gb.fillOrder, b.site, b.group)
             }
+            if let treated = pooled.flows {
+                split(treated, replaced: pooled.variables, over: members, solution: solution, rounding: rounding, into: &result)
+                continue
+            }
             var remaining = members.map { problem.sites[$0.site].groups[$0.group].count }
             var cursor = 0
             for t in 0..<periods {
@@ -101,5 +111,43 @@ extension OrganisationModel {
             }
         }
         return result
+    }
+
+    /// Splits a pooled class's flows over its member groups (in fill order) with SPEC §2.5's
+    /// reading rule, as if the class were one group: in each period isolations take the oldest
+    /// untouched units, then replacements and removals the next untouched ones, and the units
+    /// gone from isolation the earliest isolated. Each member's units then follow whole paths.
+    private func split(_ treated: TreatmentFlows, replaced: [Variable?], over members: [GroupReference], solution: Solution,
+                       rounding: FloatingPointRoundingRule, into result: inout PlanCounts) {
+        func read(_ variable: Variable?) -> Int {
+            variable.map { Int((solution.value(of: $0) + 1e-9).rounded(rounding)) } ?? 0
+        }
+        var untouched = members.map { (member: $0, units: problem.sites[$0.site].groups[$0.group].count) }
+        var isolated: [(member: GroupReference, units: Int)] = []
+        func take(_ wanted: Int, from queue: inout [(member: GroupReference, units: Int)],
+                  _ record: (GroupReference, Int) -> Void) -> [(member: GroupReference, units: Int)] {
+            var taken: [(member: GroupReference, units: Int)] = []
+            var wanted = wanted
+            while wanted > 0, let first = queue.first {
+                let units = min(wanted, first.units)
+                record(first.member, units)
+                taken.append((first.member, units))
+                wanted -= units
+                if units == first.units { queue.removeFirst() } else { queue[0].units -= units }
+            }
+            return taken
+        }
+        for t in 0..<problem.periodCount {
+            let newly = take(read(treated.isolated[t]), from: &untouched) { result.isolated[$0.site][$0.group][t] += $1 }
+            _ = take(read(replaced[t]), from: &untouched) { result.counts[$0.site][$0.group][t] += $1 }
+            _ = take(read(treated.removed[t]), from: &untouched) { result.removed[$0.site][$0.group][t] += $1 }
+            _ = take(read(treated.replacedFromIsolation[t]), from: &isolated) {
+                result.replacedFromIsolation[$0.site][$0.group][t] += $1
+            }
+            _ = take(read(treated.removedFromIsolation[t]), from: &isolated) {
+                result.removedFromIsolation[$0.site][$0.group][t] += $1
+            }
+            isolated += newly
+        }
     }
 }

@@ -61,8 +61,7 @@ extension OrganisationModel {
                 continue
             }
             guard group.atRisk else { continue }
-            if group.hasTreatments {
-                // Never pooled: a class's flows would need the reading rule across its members.
+            if group.hasTreatments && (site.isCoupled || !build.configuration.aggregate) {
                 addTreatedGroup(site: s, group: g, &build)
                 if hasLeaders { addRecordersFirst(site: s, group: g, last: group.deadline ?? (problem.periodCount - 1), build) }
                 continue
@@ -91,7 +90,8 @@ extension OrganisationModel {
     mutating func pool(_ member: GroupReference, _ build: inout Build) {
         let group = problem.sites[member.site].groups[member.group]
         let key = PoolKey(weight: group.weight, cost: group.unitCost, hours: group.hours, deadline: group.deadline,
-                          by: group.by, isolatedBy: group.isolatedBy, locked: nil)
+                          by: group.by, isolatedBy: group.isolatedBy, locked: nil, isolation: group.isolation,
+                          removal: group.removal, isolationDeadline: group.isolationDeadline)
         if let index = build.pools[key] {
             classes[index].members.append(member)
             classes[index].count += group.count
@@ -162,6 +162,13 @@ extension OrganisationModel {
         for c in classes.indices {
             let first = classes[c].members[0]
             let group = problem.sites[first.site].groups[first.group]
+            if group.hasTreatments {
+                let (replaced, treated) = addTreatmentFlows(group, count: classes[c].count, name: "\(problem.name),pool\(c)",
+                                                            block: nil, &build)
+                classes[c].variables = replaced
+                classes[c].flows = treated
+                continue
+            }
             let last = group.deadline ?? (periods - 1)
             var variables = [Variable?](repeating: nil, count: periods)
             var all = LinearExpression()

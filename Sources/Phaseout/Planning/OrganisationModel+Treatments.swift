@@ -15,11 +15,25 @@ extension OrganisationModel {
     /// mid-point of the period it is gone in, whenever it was isolated. So E stays linear.
     mutating func addTreatedGroup(site s: Int, group g: Int, _ build: inout Build) {
         let site = problem.sites[s], group = site.groups[g]
+        let (replaced, treated) = addTreatmentFlows(
+            group, count: group.count, name: "\(problem.name)/\(site.id),\(g)",
+            block: group.isLeader ? leaderPeriod[s] : nil, &build)
+        x[s][g] = replaced
+        flows[s][g] = treated
+    }
+
+    /// The flows and rows of ``addTreatedGroup(site:group:_:)`` for `count` units priced and
+    /// ruled as `group` (one group, or a pooled class of alike groups): the replacements from
+    /// untouched units and the other flows. With `block`, the units gone in t are
+    /// `count`·block[t] (a leader group).
+    mutating func addTreatmentFlows(
+        _ group: OrganisationProblem.GroupProblem, count: Int, name: String, block: [Variable?]?, _ build: inout Build
+    ) -> (replaced: [Variable?], flows: TreatmentFlows) {
         let periods = problem.periodCount
-        let name = "\(problem.name)/\(site.id),\(g)"
         let last = group.deadline ?? (periods - 1)
-        let n = Double(group.count)
+        let n = Double(count)
         let phi = group.isolation?.residualRisk ?? 0
+        var replacedFlow = [Variable?](repeating: nil, count: periods)
         func variable(_ prefix: String, _ t: Int) -> Variable {
             model.addVariable(name: "\(prefix)[\(name),\(build.labels[t])]", lowerBound: 0, upperBound: n, isInteger: true)
         }
@@ -32,7 +46,7 @@ extension OrganisationModel {
             var goneNow = LinearExpression()
             if t <= last {
                 let replaced = variable("x", t)
-                x[s][g][t] = replaced
+                replacedFlow[t] = replaced
                 account(price: group.unitCost, hours: group.hours, weight: group.weight, variable: replaced, period: t, &build)
                 remember(group, replaced, period: t, &build)
                 untouched.add(1, replaced)
@@ -72,11 +86,10 @@ extension OrganisationModel {
                 if let d = group.isolationDeadline, t <= d { firstByDeadline.add(1, isolated) }
             }
             gone.add(goneNow)
-            if group.isLeader, let y = leaderPeriod[s][t] {
+            if let y = block?[t] {
                 model.addConstraint(goneNow - n * y, .equal, 0, name: "leaderUnits[\(name),\(build.labels[t])]")
             }
         }
-        flows[s][g] = treated
         model.addConstraint(untouched, .lessOrEqual, n, name: "units[\(name)]")
         var goneFromIsolation = LinearExpression(), isolatedBefore = LinearExpression()
         for t in 0..<periods {
@@ -95,5 +108,6 @@ extension OrganisationModel {
         if group.isolationDeadline != nil {
             model.addConstraint(firstByDeadline, .equal, n, name: "isolatedBy[\(name)]")
         }
+        return (replacedFlow, treated)
     }
 }

@@ -75,7 +75,10 @@ struct OrganisationModel {
     struct PooledClass {
         var members: [GroupReference]
         var count: Int
+        /// Units replaced (from untouched ones) per period.
         var variables: [Variable?]
+        /// The class's other flows, when its groups have treatments.
+        var flows: TreatmentFlows? = nil
     }
 
     /// How a model is built: what it is for, and which of the formulation's options it uses.
@@ -110,8 +113,13 @@ struct OrganisationModel {
     }
 
     struct TotalKey: Hashable { var period: Int; var cost: Double; var hours: Double; var weight: Double }
+    /// What makes groups of uncoupled sites interchangeable: their weight, prices, rules and
+    /// treatment options (a class's units all take the same treatments at the same prices).
     struct PoolKey: Hashable {
         var weight: Double; var cost: Double; var hours: Double; var deadline: Int?; var by: Int?; var isolatedBy: Int?; var locked: Int?
+        var isolation: OrganisationProblem.Isolation? = nil
+        var removal: OrganisationProblem.Removal? = nil
+        var isolationDeadline: Int? = nil
     }
 
     /// Builds the model with the given options (see ``Configuration``).

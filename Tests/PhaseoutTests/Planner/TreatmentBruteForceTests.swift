@@ -22,6 +22,11 @@ struct TreatmentBruteForceTests {
         // The plain monolithic formulation (no pooling, no strengthening) agrees at gap 0.
         let plain = Planner(options: exactOptions(aggregate: false)).planSynchronously(estate)
         var problems: [String] = []
+        for organisation in estate.organisations {
+            let problem = OrganisationProblem(organisation: organisation, scenario: estate.scenario, register: estate.register)
+            let model = OrganisationModel(problem: problem)
+            tally["pooledTreatmentClasses", default: 0] += model.classes.count { $0.flows != nil && $0.members.count > 1 }
+        }
         // The independent verifier (which reads the treatments with its own reading rule) agrees:
         // no violation but the deadlines of infeasible organisations, and the same figures.
         let report = PlanVerifier(estate: estate).verify(plan: plan)
@@ -130,6 +135,29 @@ struct TreatmentBruteForceTests {
                 && tally["removable", default: 0] >= 150, "\(tally)")
         #expect(tally["optimal", default: 0] >= 200 && tally["infeasible", default: 0] >= 100 && tally["bestEffort", default: 0] >= 100
                 && tally["shortfall", default: 0] >= 100, "\(tally)")
+    }
+
+    /// Many uncoupled sites of one organisation, so that groups with treatments pool.
+    @Test("tiny v2 estates of uncoupled sites: pooled classes with treatments agree")
+    func pooledTinyEstates() {
+        var shape = Self.shape
+        shape.organisations = 1...1
+        shape.sitesPerOrganisation = 3...3
+        var tally: [String: Int] = [:]
+        var failures: [String] = []
+        for seed in UInt64(30_001)...30_300 {
+            var tiny = TinyEstate.randomWithTreatments(seed: seed, shape: shape)
+            // No visit costs and no recorders: every site is uncoupled.
+            tiny.visitCost = tiny.visitCost.mapValues { _ in 0 }
+            for k in tiny.kinds.indices { tiny.kinds[k].first = false }
+            // One sensitivity, so that more groups share a weight and pool.
+            for s in tiny.sites.indices { tiny.sites[s].sensitivity = "" }
+            let problems = Self.disagreements(seed: seed, tiny: tiny, tally: &tally)
+            if !problems.isEmpty { failures.append(problems.joined(separator: "\n") + "\n" + tiny.description) }
+        }
+        #expect(failures.isEmpty, "\(failures.count) disagreeing estates; first:\n\(failures.first ?? "")")
+        #expect(tally["pooledTreatmentClasses", default: 0] >= 50, "\(tally)")
+        if ProcessInfo.processInfo.environment["PHASEOUT_TEST_VERBOSE"] != nil { print(tally) }
     }
 
     /// The brute force itself reproduces fixture 4's optimum.
