@@ -50,6 +50,7 @@ struct PlanAssembler {
             if outcome.status == .infeasible {
                 planned.lateRiskYears = outcome.lateRiskYears
                 planned.lateRiskYearsBound = outcome.lateRiskYearsBound
+                planned.untouchedReason = outcome.untouchedReason
                 (planned.lateUnits, planned.lateUnitList) = lateUnits(organisationRows, organisation: organisation, problem: problem)
             }
             organisations.append(planned)
