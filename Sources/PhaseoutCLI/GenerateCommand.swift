@@ -61,6 +61,9 @@ struct GenerateCommand: ParsableCommand {
     @Flag(name: .customLong("explicit-vendors"), help: "Write the built-in vendor table into the scenario instead of omitting it.")
     var explicitVendors = false
 
+    @Flag(help: "SPEC v2 treatments: kinds that can be isolated or removed, removable camera rows, and critical sites to isolate in the first period.")
+    var treatments = false
+
     @Flag(help: "Also print the estate's measured shares to stderr.")
     var stats = false
 
@@ -92,11 +95,13 @@ struct GenerateCommand: ParsableCommand {
         guard let count = councils ?? names?.count else {
             throw ValidationError("give --councils C or one --council option per organisation")
         }
-        return GeneratorOptions(
+        var options = GeneratorOptions(
             devices: devices, councils: count, seed: seed, profile: profile,
             periods: periods, periodYears: periodYears, councilNames: names, councilWeights: weights,
             firstFinancialYear: firstYear, atRiskCouncilShare: atRiskShare, hikvisionShare: hikvisionShare,
             shortShare: shortShare, explicitVendors: explicitVendors, name: name)
+        options.treatments = treatments
+        return options
     }
 
     func validate() throws {

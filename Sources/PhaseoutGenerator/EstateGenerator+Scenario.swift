@@ -21,9 +21,13 @@ extension EstateGenerator {
         }
         lines.append("  \"sensitivity\": { \"critical\": 8, \"high\": 4, \"standard\": 1, \"low\": 0.5 },")
         lines.append("  \"kinds\": {")
-        lines.append("    \"\(Catalogue.streetCamera)\": { \"replaceCost\": \(costs.street), \"labourHours\": \(Self.streetHours), \"risk\": 1, \"replacedFirst\": false },")
-        lines.append("    \"\(Catalogue.indoorCamera)\": { \"replaceCost\": \(costs.indoor), \"labourHours\": \(Self.indoorHours), \"risk\": 1, \"replacedFirst\": false },")
-        lines.append("    \"\(Catalogue.recorder)\": { \"replaceCost\": \(costs.recorder), \"labourHours\": \(Self.recorderHours), \"risk\": 4, \"replacedFirst\": true }")
+        let treat = o.treatments
+        lines.append("    \"\(Catalogue.streetCamera)\": { \"replaceCost\": \(costs.street), \"labourHours\": \(Self.streetHours), \"risk\": 1, \"replacedFirst\": false"
+            + (treat ? Self.treatmentsJSON(replaceCost: costs.street, removable: true) : "") + " },")
+        lines.append("    \"\(Catalogue.indoorCamera)\": { \"replaceCost\": \(costs.indoor), \"labourHours\": \(Self.indoorHours), \"risk\": 1, \"replacedFirst\": false"
+            + (treat ? Self.treatmentsJSON(replaceCost: costs.indoor, removable: true) : "") + " },")
+        lines.append("    \"\(Catalogue.recorder)\": { \"replaceCost\": \(costs.recorder), \"labourHours\": \(Self.recorderHours), \"risk\": 4, \"replacedFirst\": true"
+            + (treat ? Self.treatmentsJSON(replaceCost: costs.recorder, removable: false) : "") + " }")
         lines.append("  },")
         let visits = Catalogue.categories.compactMap { c -> String? in
             let v = national ? c.visitNational : c.visitConcentrated
@@ -47,7 +51,8 @@ extension EstateGenerator {
         }
         lines.append("  \"carryOver\": \(Self.carryOverText),")
         lines.append("  \"deadlines\": [")
-        lines.append("    { \"sensitivity\": \"critical\", \"by\": \(q(periods[deadlineIndex - 1])) }")
+        let isolation = o.treatments ? ", \"isolatedBy\": \(q(periods[0]))" : ""
+        lines.append("    { \"sensitivity\": \"critical\"\(isolation), \"by\": \(q(periods[deadlineIndex - 1])) }")
         lines.append("  ]")
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
@@ -70,5 +75,40 @@ extension EstateGenerator {
             }
         }
         return out + "\""
+    }
+}
+
+extension EstateGenerator {
+    /// A kind's `isolate` (and, for cameras, `remove`) options, with a leading comma. Isolating a
+    /// device (a VLAN or firewall change, a site visit's work) costs about a tenth of replacing
+    /// it and leaves a quarter of its risk (the vendor's cloud and firmware are cut off, the
+    /// device and its data stay); removing a camera whose coverage is no longer needed costs
+    /// about a sixth (taking it down, making good). Recorders are not removed: the cameras
+    /// behind them need one.
+    static func treatmentsJSON(replaceCost: Int, removable: Bool) -> String {
+        let isolate = max(40, (replaceCost / 10 + 5) / 10 * 10)
+        var text = ", \"isolate\": { \"cost\": \(isolate), \"labourHours\": 0.5, \"residualRisk\": 0.25 }"
+        if removable {
+            let remove = max(60, (replaceCost / 6 + 5) / 10 * 10)
+            text += ", \"remove\": { \"cost\": \(remove), \"labourHours\": 1 }"
+        }
+        return text
+    }
+
+    /// Whether the camera row `deviceID` is marked `removable` with treatments: 8 % of street
+    /// cameras and 15 % of indoor ones (coverage a council has agreed it no longer needs), never a
+    /// recorder. Drawn from the id and the seed, not from the estate's random stream, so the
+    /// rest of the estate is the same with and without treatments.
+    static func isRemovable(deviceID: String, kind: String, seed: UInt64) -> Bool {
+        let share: Double
+        switch kind {
+        case Catalogue.streetCamera: share = 0.08
+        case Catalogue.indoorCamera: share = 0.15
+        default: return false
+        }
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ seed
+        for byte in deviceID.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        var draw = SplitMix64(seed: hash)
+        return Double(draw.next() >> 11) / Double(1 << 53) < share
     }
 }

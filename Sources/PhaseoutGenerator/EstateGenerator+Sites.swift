@@ -24,7 +24,8 @@ extension EstateGenerator {
             let siteId = "S" + Self.pad(siteNo, 4)
             var rows = SiteRows(prefix: code + "-" + siteId + "-", councilField: councilField, siteId: siteId,
                                 suffix: "," + layout.sensitivity + "," + layout.category.name + ",",
-                                visit: visit, critical: layout.sensitivity == "critical", firstYear: firstYear)
+                                visit: visit, critical: layout.sensitivity == "critical", firstYear: firstYear,
+                                removableSeed: options.treatments ? options.seed : nil)
             writeSite(layout, vendors: vendors, costs: costs, rows: &rows, council: &t, rng: &rng, csv: &csv)
 
             t.sites += 1
@@ -187,11 +188,14 @@ private struct SiteRows {
     let visit: Int
     let critical: Bool
     let firstYear: Int
+    /// With treatments, the seed of the `removable` column's draws; `nil`: no such column.
+    let removableSeed: UInt64?
     private(set) var rowNo = 0
     private(set) var atRiskUnits = 0
 
     init(prefix: String, councilField: String, siteId: String, suffix: String,
-         visit: Int, critical: Bool, firstYear: Int) {
+         visit: Int, critical: Bool, firstYear: Int, removableSeed: UInt64?) {
+        self.removableSeed = removableSeed
         self.prefix = prefix
         self.councilField = councilField
         self.siteId = siteId
@@ -220,6 +224,12 @@ private struct SiteRows {
         csv += suffix
         csv += String(installed)
         csv += ","; csv += String(quantity)
+        if let removableSeed {
+            csv += ","
+            if EstateGenerator.isRemovable(deviceID: prefix + EstateGenerator.pad(rowNo, 2), kind: kind, seed: removableSeed) {
+                csv += "yes"
+            }
+        }
         csv += "\n"
         t.rows += 1
         t.units += quantity

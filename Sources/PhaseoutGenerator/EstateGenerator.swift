@@ -161,7 +161,8 @@ public struct EstateGenerator: Sendable {
         let c = options.councilCount
         var csv = ""
         csv.reserveCapacity(options.devices * 70 + 128)
-        csv += "device_id,council,site_id,kind,vendor,model,sensitivity,site_category,installed,quantity\n"
+        csv += "device_id,council,site_id,kind,vendor,model,sensitivity,site_category,installed,quantity"
+            + (options.treatments ? ",removable\n" : "\n")
         let codeWidth = max(3, String(c).count)
         var tallies: [CouncilTally] = []
         tallies.reserveCapacity(c)

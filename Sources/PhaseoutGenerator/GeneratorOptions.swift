@@ -56,6 +56,10 @@ public struct GeneratorOptions: Sendable, Equatable {
     public var explicitVendors: Bool
     /// The scenario's `name`; `nil` writes a description of the options.
     public var name: String?
+    /// SPEC v2 treatments: kinds may be isolated (and cameras removed), a share of camera rows is
+    /// `removable`, and critical sites must be isolated in the first period (``EstateGenerator``
+    /// documents the shares). Off: the files of SPEC v1, byte for byte as before.
+    public var treatments = false
 
     public init(
         devices: Int, councils: Int, seed: UInt64, profile: Profile = .national,

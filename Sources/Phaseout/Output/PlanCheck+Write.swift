@@ -24,7 +24,8 @@ extension PlanVerifier {
         let (report, fundedReport) = concurrently(
             { verifier.verify(rows: plan.rows) },
             { [shortfalls] in plan.fundedRows.map { verifier.funded(by: shortfalls).verify(rows: $0) } })
-        let bestEffort = Set(plan.organisations.filter { $0.status == .infeasible }.map { $0.name.folded })
+        // Units standing untouched (no best-effort plan) break locks by design: SPEC §2.5.
+        let bestEffort = Set(plan.organisations.filter { $0.status == .infeasible && $0.untouchedReason == nil }.map { $0.name.folded })
         var broken = report.violations.filter { issue in
             guard let organisation = issue.organisation else { return true }
             if bestEffort.contains(organisation.folded) { return !issue.kind.isMissedDeadline }

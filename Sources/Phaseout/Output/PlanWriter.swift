@@ -200,6 +200,8 @@ struct PlanSummary: Encodable {
         var lateRiskYearsBound: Double
         var lateUnits: Int
         var lateUnitList: [String]
+        /// Why the units stand untouched, when an infeasible organisation has no best-effort plan.
+        var untouchedReason: String?
     }
 
     struct ShortfallSummary: Encodable {
@@ -264,7 +266,7 @@ struct PlanSummary: Encodable {
                                 presentValueCost: money($0.presentValueCost), bound: primary($0.bound), gap: $0.gap,
                                 periods: $0.periods.map(Self.rounded), shortfall: summary($0), shadowPriceNote: $0.shadowPriceNote,
                                 lateRiskYears: riskYears($0.lateRiskYears), lateRiskYearsBound: riskYears($0.lateRiskYearsBound),
-                                lateUnits: $0.lateUnits, lateUnitList: $0.lateUnitList)
+                                lateUnits: $0.lateUnits, lateUnitList: $0.lateUnitList, untouchedReason: $0.untouchedReason)
         }
         let shortfalls = plan.organisations.compactMap(summary)
         self.shortfalls = shortfalls.isEmpty ? nil : shortfalls

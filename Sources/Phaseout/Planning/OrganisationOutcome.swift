@@ -33,6 +33,8 @@ struct OrganisationOutcome: Sendable {
     /// untouched plan when it has none), and the proven bound on the least L.
     var lateRiskYears: Double = 0
     var lateRiskYearsBound: Double = 0
+    /// Why an infeasible organisation's units stand untouched: no best-effort plan was found.
+    var untouchedReason: String?
     /// Solver statistics for progress and benchmarks.
     var modelRows: Int = 0
     var modelColumns: Int = 0

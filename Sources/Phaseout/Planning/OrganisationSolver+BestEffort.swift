@@ -24,7 +24,12 @@ extension OrganisationSolver {
         let untouched = PlanCounts(problem: problem)
         outcome.lateRiskYears = LateRiskYears(problem).value(of: untouched, in: problem)
         outcome.lateRiskYearsBound = outcome.lateRiskYears
-        guard let effort = bestEffort() else { return }
+        guard let effort = bestEffort() else {
+            outcome.untouchedReason = hurried
+                ? "no plan keeping its locks and recorders-first order within its budgets and labour was found in the time"
+                : "no plan keeps its locks and recorders-first order within its budgets and labour, even with every deadline dropped"
+            return
+        }
         outcome.counts = effort.counts
         outcome.value = effort.value
         outcome.bound = effort.bound

@@ -51,6 +51,7 @@ struct PlanAssembler {
             if outcome.status == .infeasible {
                 planned.lateRiskYears = outcome.lateRiskYears
                 planned.lateRiskYearsBound = outcome.lateRiskYearsBound
+                planned.untouchedReason = outcome.untouchedReason
                 (planned.lateUnits, planned.lateUnitList) = lateUnits(organisation: organisation, problem: problem, counts: counts)
             }
             organisations.append(planned)

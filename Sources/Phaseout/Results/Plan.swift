@@ -54,6 +54,10 @@ public struct OrganisationPlan: Sendable {
     public var lateUnitList: [String] = []
     /// How many units miss a deadline (`lateUnits`).
     public var lateUnits: Int = 0
+    /// Why an infeasible organisation's units stand untouched (SPEC §2.5): no best-effort plan
+    /// keeps its locks and ordering within its money, or none was found in the time; `nil` when it
+    /// has a best-effort plan (or is not infeasible).
+    public var untouchedReason: String?
     /// Size of the model solved, for benchmarks: rows, columns, nonzeros.
     public let modelSize: (rows: Int, columns: Int, nonzeros: Int)
     public let solveSeconds: Double
@@ -163,4 +167,24 @@ public struct VisitRow: Sendable, Equatable {
     public let siteID: String
     public let period: Int
     public let cost: Double
+}
+
+extension PeriodFigures {
+    /// Reads a summary.json period, also one written before SPEC v2 (no `isolated`: none were).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            period: try container.decode(String.self, forKey: .period),
+            budget: try container.decode(Double.self, forKey: .budget),
+            spend: try container.decode(Double.self, forKey: .spend),
+            carryIn: try container.decode(Double.self, forKey: .carryIn),
+            carryOut: try container.decode(Double.self, forKey: .carryOut),
+            units: try container.decode(Int.self, forKey: .units),
+            isolated: try container.decodeIfPresent(Int.self, forKey: .isolated) ?? 0,
+            labourHours: try container.decode(Double.self, forKey: .labourHours),
+            labourLimit: try container.decodeIfPresent(Double.self, forKey: .labourLimit),
+            shadowPricePer1000: try container.decodeIfPresent(Double.self, forKey: .shadowPricePer1000),
+            shadowPricePerLabourHour: try container.decodeIfPresent(Double.self, forKey: .shadowPricePerLabourHour),
+            whatIf: try container.decodeIfPresent(WhatIf.self, forKey: .whatIf))
+    }
 }
