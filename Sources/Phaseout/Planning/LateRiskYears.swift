@@ -68,24 +68,6 @@ struct LateRiskYears: Sendable {
         return periodYears * total
     }
 
-    /// The units of a plan that miss their `by`, per site and group.
-    func lateUnits(of plan: PlanCounts, in problem: OrganisationProblem) -> Int {
-        var count = 0
-        for (s, site) in problem.sites.enumerated() {
-            for (g, group) in site.groups.enumerated() {
-                // Units gone late, or first treated late; the reading rule makes the later of
-                // two sets of oldest-first units contain the earlier, so the larger count is the union.
-                var late = 0
-                if let by = byRule[s][g] { late = group.count - (0...by).reduce(0) { $0 + plan.gone(s, g, $1) } }
-                if let isolatedBy = isolatedByRule[s][g] {
-                    late = max(late, group.count - (0...isolatedBy).reduce(0) { $0 + plan.firstTreated(s, g, $1) })
-                }
-                count += late
-            }
-        }
-        return count
-    }
-
     /// L as an expression of `model`'s decisions (its counts, leader blocks and pooled classes).
     func expression(in model: OrganisationModel) -> LinearExpression {
         let problem = model.problem
