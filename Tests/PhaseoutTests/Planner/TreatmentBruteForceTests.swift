@@ -160,6 +160,40 @@ struct TreatmentBruteForceTests {
         if ProcessInfo.processInfo.environment["PHASEOUT_TEST_VERBOSE"] != nil { print(tally) }
     }
 
+    /// The decomposition path (every organisation too large for one model) only replaces: its
+    /// plans must be valid and its bounds true, and it must never call a plan-able
+    /// organisation infeasible.
+    @Test("tiny v2 estates on the decomposition path: valid plans, true bounds")
+    func decompositionPath() {
+        var options = exactOptions()
+        options.monolithicLimit = 0
+        var failures: [String] = []
+        var decomposed = 0
+        for seed in UInt64(20_001)...20_200 {
+            let tiny = TinyEstate.randomWithTreatments(seed: seed, shape: Self.shape)
+            guard let estate = try? tiny.estate() else { failures.append("seed \(seed): rejected"); continue }
+            let plan = Planner(options: options).planSynchronously(estate)
+            let report = PlanVerifier(estate: estate).verify(plan: plan)
+            for o in tiny.organisations.indices {
+                let name = tiny.organisations[o], tag = "seed \(seed) \(name)"
+                guard let planned = plan.organisations.first(where: { $0.name == name }) else { continue }
+                let result = BrutePaths(estate: tiny, org: o).solve()
+                let value = tiny.objectiveIsCost ? planned.presentValueCost : planned.exposure
+                if planned.status == .optimal || planned.status == .feasible {
+                    decomposed += 1
+                    if report.violations.contains(where: { $0.organisation == name }) { failures.append("\(tag): the verifier rejects its plan") }
+                    guard let best = result.best else { failures.append("\(tag): planned, but no plan exists"); continue }
+                    if value < best - 1e-6 * max(1, best) { failures.append("\(tag): value \(value) below the optimum \(best)") }
+                    if planned.bound > best + 1e-6 * max(1, best) { failures.append("\(tag): bound \(planned.bound) above the optimum \(best)") }
+                } else if planned.status == .infeasible, result.best != nil {
+                    failures.append("\(tag): called infeasible, brute force optimal \(result.best!)")
+                }
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.count) failures; first: \(failures.prefix(5))")
+        #expect(decomposed >= 100, "only \(decomposed) planned organisations")
+    }
+
     /// The brute force itself reproduces fixture 4's optimum.
     @Test func bruteForceReproducesFixtureFour() {
         let camera = TinyKind(name: "camera", cost: 200, hours: 2, risk: 1, first: false,
