@@ -138,6 +138,14 @@ extension OrganisationSolver {
             if prepared.incumbent == nil || value < prepared.incumbent!.value - 1e-9 { prepared.incumbent = (plan, value) }
         }
         for seed in seeds { consider(GreedyPlanner(problem: funded, seed: seed).plan()) }
+        // With treatments: a replace-only greedy plan that leaves `isolatedBy` to isolations,
+        // then isolations as far as money allows (see ``IsolationFill``).
+        if funded.hasTreatments, funded.objective == .exposure {
+            for seed in seeds {
+                guard let base = GreedyPlanner(problem: IsolationFill.baseProblem(funded), seed: seed).plan() else { continue }
+                consider(IsolationFill(problem: funded).filling(base))
+            }
+        }
         consider(start)
         guard let relaxation else { return prepared }
         if hurried, prepared.incumbent != nil { return prepared }

@@ -59,6 +59,21 @@ struct TreatmentFixtureTests {
         #expect(plan.organisations[0].lateRiskYears == 0 && plan.organisations[0].lateUnits == 0)
     }
 
+    /// The replace-only greedy cannot meet L1's `isolatedBy` (200 > 50); with isolations added
+    /// to the greedy plan of the rest, the incumbent keeps every rule.
+    @Test func isolationsMakeTheGreedyPlanAnIncumbent() throws {
+        let estate = try Self.estate()
+        let problem = OrganisationProblem(organisation: estate.organisations[0], scenario: estate.scenario,
+                                          register: estate.register)
+        #expect(GreedyPlanner(problem: problem).plan().map { $0.keepsEverything(of: problem) } != true)
+        let base = try #require(GreedyPlanner(problem: IsolationFill.baseProblem(problem)).plan())
+        let filled = try #require(IsolationFill(problem: problem).filling(base))
+        #expect(filled.keepsEverything(of: problem))
+        let measures = PlanMeasures(problem: problem, counts: filled)
+        #expect(measures.exposure < PlanMeasures(problem: problem, counts: base).exposure)
+        #expect(measures.exposure >= 19.75 - 1e-9)
+    }
+
     /// The last table of EXPECTED.md: each rule decides part of the plan.
     @Test(arguments: [
         ("no isolatedBy", [], [(#"[ { "sensitivity": "low", "isolatedBy": "2026/27" } ]"#, "[]")], 19.125),
