@@ -51,8 +51,28 @@ struct OrganisationSolver {
     func solve() -> OrganisationOutcome {
         let started = ContinuousClock.now
         var outcome = solveWithinBudgets()
+        if problem.hasTreatments { followReadingRule(&outcome) }
         outcome.solveSeconds = (ContinuousClock.now - started).inSeconds
         return outcome
+    }
+
+    /// Puts the outcome's plans in the form plan.csv is read back in
+    /// (``PlanCounts/followingTheReadingRule(in:)``), so that the figures reported are the
+    /// verifier's; a plan that improves by it keeps its bound, and is optimal once within the gap.
+    func followReadingRule(_ outcome: inout OrganisationOutcome) {
+        let counts = outcome.counts.followingTheReadingRule(in: problem)
+        outcome.fundedCounts = outcome.fundedCounts?.followingTheReadingRule(in: problem)
+        guard counts != outcome.counts else { return }
+        outcome.counts = counts
+        outcome.value = primaryValue(PlanMeasures(problem: problem, counts: counts))
+        outcome.bound = min(outcome.bound, outcome.value)
+        if outcome.status == .infeasible {
+            let late = LateRiskYears(problem).value(of: counts, in: problem)
+            outcome.lateRiskYears = late
+            outcome.lateRiskYearsBound = min(outcome.lateRiskYearsBound, late)
+        } else if outcome.status == .feasible, Tolerance.meets(gap: outcome.gap, tolerance: relativeGap) {
+            outcome.status = .optimal
+        }
     }
 
     func solveWithinBudgets() -> OrganisationOutcome {

@@ -74,6 +74,39 @@ struct TreatmentFixtureTests {
         #expect(measures.exposure >= 19.75 - 1e-9)
     }
 
+    /// Flows that remove an isolated unit while an untouched one of its group waits (a search
+    /// stopped by its time limit can return them) are read from plan.csv the other way round:
+    /// the planner reports the plan as it will be read, which is never worse.
+    @Test func flowsFollowTheReadingRule() throws {
+        let register = "device_id,council,site_id,kind,vendor,removable,quantity\nD1,Angus,S,camera,Hikvision,yes,2\n"
+        let scenario = """
+        { "periods": ["2026/27", "2027/28"], "vendors": { "hikvision": 1 },
+          "kinds": { "camera": { "replaceCost": 200, "isolate": { "cost": 20, "residualRisk": 0.25 }, "remove": { "cost": 30 } } },
+          "budgets": { "Angus": [1000, 1000] } }
+        """
+        let estate = try Estate.build(register: RegisterReader.parse(register, fileName: "r.csv"),
+                                      scenario: ScenarioReader.parse(scenario, fileName: "s.json"))
+        let problem = OrganisationProblem(organisation: estate.organisations[0], scenario: estate.scenario,
+                                          register: estate.register)
+        var flows = PlanCounts(problem: problem)
+        flows.isolated[0][0][0] = 1
+        flows.removedFromIsolation[0][0][1] = 1
+        let read = flows.followingTheReadingRule(in: problem)
+        #expect(read.isolated[0][0] == [1, 0] && read.removed[0][0] == [0, 1] && read.removedFromIsolation[0][0] == [0, 0])
+        #expect(read.keepsEverything(of: problem))
+        let before = PlanMeasures(problem: problem, counts: flows), after = PlanMeasures(problem: problem, counts: read)
+        #expect(after.spend == before.spend && after.labour == before.labour && after.unitsReplaced == before.unitsReplaced)
+        // Isolated in 1, removed in 2: 0.5 + 0.25·1 = 0.75, and untouched 2 → 2.75; read back:
+        // removed in 2 (1.5) and isolated in 1 for good (0.5 + 0.25·1.5 = 0.875) → 2.375.
+        #expect(abs(before.exposure - 2.75) < 1e-12 && abs(after.exposure - 2.375) < 1e-12)
+        #expect(read.followingTheReadingRule(in: problem) == read)
+        let outcome = OrganisationOutcome(status: .feasible, counts: read, value: after.exposure, bound: 2)
+        let plan = PlanAssembler(estate: estate, problems: [problem], outcomes: [outcome]).plan()
+        let report = PlanVerifier(estate: estate).verify(plan: plan)
+        #expect(report.violations.isEmpty, "\(report.violations)")
+        #expect(abs(report.exposure - 2.375) < 1e-12)
+    }
+
     /// The last table of EXPECTED.md: each rule decides part of the plan.
     @Test(arguments: [
         ("no isolatedBy", [], [(#"[ { "sensitivity": "low", "isolatedBy": "2026/27" } ]"#, "[]")], 19.125),
