@@ -19,6 +19,10 @@ extension OrganisationSolver {
         }
         let due = dueByHorizon
         consider(GreedyPlanner(problem: due).plan())
+        if problem.hasTreatments, let base = GreedyPlanner(problem: IsolationFill.baseProblem(due)).plan() {
+            // `isolatedBy` met by isolating where replacing is not affordable (see IsolationFill).
+            consider(IsolationFill(problem: due).filling(base))
+        }
         let now = ContinuousClock.now
         let relaxation = LagrangianRelaxation(problem: problem)
         let plannedValue = incumbent?.value
