@@ -47,7 +47,7 @@ func generateRejectsBadArguments(arguments: [String]) throws {
                     "Renfrewshire=179", "Shetland=23", "South Lanarkshire=322"]
     let result = try runPhaseout(
         ["generate", "--devices", "4000", "--seed", "2026", "--out", dir,
-         "--explicit-vendors", "--at-risk-share", "1", "--hikvision-share", "1",
+         "--explicit-vendors", "--at-risk-share", "1", "--hikvision-share", "1", "--treatments",
          "--name", "Scottish councils reported to use Hikvision (SYNTHETIC figures)"]
             + councils.flatMap { ["--council", $0] })
     #expect(result.status == 0)

@@ -20,11 +20,14 @@ extension PlanVerifier {
             var id: String
         }
 
+        /// SPEC §2.1's group: organisation (through the site), site, kind, vendor, locked period
+        /// and `removable`.
         private struct GroupKey: Hashable {
             var site: Int
             var kind: String
             var vendor: String
             var locked: Int
+            var removable: Bool
         }
 
         init(scenario: Scenario, rowCapacity: Int) {
@@ -45,7 +48,7 @@ extension PlanVerifier {
             }
             if facts.inScope {
                 let key = GroupKey(site: site, kind: row.kind.folded, vendor: row.vendor.folded,
-                                   locked: facts.locked ?? -1)
+                                   locked: facts.locked ?? -1, removable: row.removable)
                 if let g = groupIndex[key] {
                     groups[g].append(index)
                 } else {
@@ -100,8 +103,7 @@ extension PlanVerifier {
         private func deadlines(of row: RegisterRow) -> (by: Int?, isolatedBy: Int?) {
             var deadline: Int?, isolatedBy: Int?
             for rule in scenario.deadlines
-            where rule.matches(council: row.council, siteCategory: row.siteCategory,
-                               sensitivity: row.sensitivity, kind: row.kind, vendor: row.vendor) {
+            where scenario.rule(rule, matches: row) {
                 if let by = rule.by { deadline = min(deadline ?? by, by) }
                 if let by = rule.isolatedBy { isolatedBy = min(isolatedBy ?? by, by) }
             }
