@@ -540,53 +540,23 @@ struct BruteOrganisation {
     /// Enumerates every plan.
     func solve() -> Result {
         var result = Result(best: nil, structurallyPossible: false)
-        // Per class, the candidate vectors.
-        var options: [[[Int]]] = []
-        for unitClass in classes {
-            if let l = unitClass.lock {
-                options.append([(0..<T).map { $0 == l ? unitClass.count : 0 }])
-            } else if !unitClass.atRisk {
-                options.append([[Int](repeating: 0, count: T)])
-            } else if unitClass.leader {
-                var all = [[Int](repeating: 0, count: T)]
-                for t in 0..<T { all.append((0..<T).map { $0 == t ? unitClass.count : 0 }) }
-                options.append(all)
-            } else {
-                var all: [[Int]] = []
-                func fill(_ prefix: [Int], _ left: Int) {
-                    if prefix.count == T { all.append(prefix); return }
-                    for k in 0...left { fill(prefix + [k], left - k) }
+        enumerate { x in
+            result.plans += 1
+            let e = evaluate(x)
+            guard e.structural else { return }
+            result.structurallyPossible = true
+            if fits(e) {
+                let value = estate.objectiveIsCost ? e.presentValue : e.exposure
+                result.best = min(result.best ?? .infinity, value)
+            } else if result.best == nil {
+                let need = shortfall(e)
+                let money = need.money.reduce(0, +), hours = need.hours.reduce(0, +)
+                if (money, hours) < (result.shortfallMoney, result.shortfallHours) {
+                    result.shortfallMoney = money
+                    result.shortfallHours = hours
                 }
-                fill([], unitClass.count)
-                options.append(all)
             }
         }
-        var x = [[Int]](repeating: [], count: classes.count)
-        func visit(_ c: Int) {
-            if c == classes.count {
-                result.plans += 1
-                let e = evaluate(x)
-                guard e.structural else { return }
-                result.structurallyPossible = true
-                if fits(e) {
-                    let value = estate.objectiveIsCost ? e.presentValue : e.exposure
-                    result.best = min(result.best ?? .infinity, value)
-                } else if result.best == nil {
-                    let need = shortfall(e)
-                    let money = need.money.reduce(0, +), hours = need.hours.reduce(0, +)
-                    if (money, hours) < (result.shortfallMoney, result.shortfallHours) {
-                        result.shortfallMoney = money
-                        result.shortfallHours = hours
-                    }
-                }
-                return
-            }
-            for option in options[c] {
-                x[c] = option
-                visit(c + 1)
-            }
-        }
-        visit(0)
         return result
     }
 
