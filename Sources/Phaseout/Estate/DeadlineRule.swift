@@ -41,9 +41,15 @@ public struct DeadlineRule: Sendable, Hashable {
 
     /// Whether the rule applies to a unit with these properties.
     ///
-    /// - Parameter vendorAlias: The vendor-table key that `vendor`'s alias names, if any
-    ///   (``VendorTable/aliasTarget(for:)``): the rule's `vendor` matches when either the
-    ///   spelling or this key starts with it. ``Scenario/rule(_:matches:)`` passes it.
+    /// - Parameters:
+    ///   - council: the unit's organisation, as the register spells it.
+    ///   - siteCategory: its site's category (`default` when not given).
+    ///   - sensitivity: its site's sensitivity level (`standard` when not given).
+    ///   - kind: its kind.
+    ///   - vendor: its vendor, as the register spells it.
+    ///   - vendorAlias: The vendor-table key that `vendor`'s alias names, if any
+    ///     (``VendorTable/aliasTarget(for:)``): the rule's `vendor` matches when either the
+    ///     spelling or this key starts with it. ``Scenario/rule(_:matches:)`` passes it.
     public func matches(council: String, siteCategory: String, sensitivity: String, kind: String, vendor: String,
                         vendorAlias: String? = nil) -> Bool {
         if let c = self.council, c.folded != council.folded { return false }

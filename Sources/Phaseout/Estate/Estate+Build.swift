@@ -22,7 +22,7 @@ extension Estate {
     /// Each file is read as far as it can be, and the checks between them run on whatever was
     /// read: an unknown kind in the register is reported even when the scenario has a syntax
     /// error elsewhere. A check that needs a part of the scenario that could not be read is
-    /// left out rather than guessed (``ScenarioCoverage``).
+    /// left out rather than guessed (`ScenarioCoverage`).
     ///
     /// - Throws: ``InputError`` listing every problem in either file, or between them: the
     ///   register's, then those between the files, then the scenario's.

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Money is rounded to pence and risk-years to 6 decimals, each from the unrounded figure. The
 /// costs of plan.csv and visits.csv are rounded together, per organisation and period, so that
-/// they add up to that period's `spend` in summary.json to the penny (``PenceApportionment``):
+/// they add up to that period's `spend` in summary.json to the penny (`PenceApportionment`):
 /// a row's cost may then be a penny off its own rounding, never more.
 public struct PlanWriter: Sendable {
     public let estate: Estate
