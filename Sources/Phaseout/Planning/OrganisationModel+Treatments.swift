@@ -91,17 +91,7 @@ extension OrganisationModel {
             }
         }
         model.addConstraint(untouched, .lessOrEqual, n, name: "units[\(name)]")
-        var goneFromIsolation = LinearExpression(), isolatedBefore = LinearExpression()
-        for t in 0..<periods {
-            for variable in [treated.replacedFromIsolation[t], treated.removedFromIsolation[t]] {
-                if let variable { goneFromIsolation.add(1, variable) }
-            }
-            if t > 0, goneFromIsolation.termCount > 0 {
-                model.addConstraint(goneFromIsolation - isolatedBefore, .lessOrEqual, 0,
-                                    name: "isolatedFirst[\(name),\(build.labels[t])]")
-            }
-            if let isolated = treated.isolated[t] { isolatedBefore.add(1, isolated) }
-        }
+        addIsolatedFirstRows(treated, name: name, labels: build.labels)
         if problem.mustBeGoneByHorizon || group.deadline != nil {
             model.addConstraint(gone, .equal, n, name: "gone[\(name)]")
         }
@@ -109,5 +99,20 @@ extension OrganisationModel {
             model.addConstraint(firstByDeadline, .equal, n, name: "isolatedBy[\(name)]")
         }
         return (replacedFlow, treated)
+    }
+
+    /// Units gone from isolation by the end of each period are at most those isolated before it.
+    private mutating func addIsolatedFirstRows(_ treated: TreatmentFlows, name: String, labels: [String]) {
+        var goneFromIsolation = LinearExpression(), isolatedBefore = LinearExpression()
+        for t in 0..<problem.periodCount {
+            for variable in [treated.replacedFromIsolation[t], treated.removedFromIsolation[t]] {
+                if let variable { goneFromIsolation.add(1, variable) }
+            }
+            if t > 0, goneFromIsolation.termCount > 0 {
+                model.addConstraint(goneFromIsolation - isolatedBefore, .lessOrEqual, 0,
+                                    name: "isolatedFirst[\(name),\(labels[t])]")
+            }
+            if let isolated = treated.isolated[t] { isolatedBefore.add(1, isolated) }
+        }
     }
 }
