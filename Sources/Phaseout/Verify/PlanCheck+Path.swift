@@ -23,6 +23,8 @@ extension PlanCheck {
         var neverGone = 0
         /// Units never treated.
         var neverTreated = 0
+        /// Units first treated (isolated or gone) per period.
+        var firstTreated: [Int: Int] = [:]
     }
 
     /// The row's `by`, with the `cost` objective's "everything gone by the last period".
@@ -47,6 +49,7 @@ extension PlanCheck {
         /// `n` units first treated in `first` (nil: never) and gone in `goneIn` (nil: never).
         func account(_ n: Int, first: Int?, goneIn: Int?, e: Double) {
             guard n > 0 else { return }
+            if let first { path.firstTreated[first, default: 0] += n }
             path.exposure += Double(n) * e
             var late = false
             if let by {

@@ -228,17 +228,20 @@ extension PlanCheck {
         }
     }
 
-    /// Warns when a newer unit of a group is replaced before an older one.
+    /// Warns when a newer unit of a group is first treated before an older one. The reading rule
+    /// (SPEC §2.5) treats the oldest untouched units first; after that, an older unit isolated
+    /// early may well be gone later than a newer one replaced at once, so gone periods are not
+    /// compared.
     mutating func warnNewerBeforeOlder() {
         let never = Int.max
         let rows = verifier.register.rows
         for group in verifier.groups where group.count > 1 {
-            // Earliest and latest period of each row's units (`never` for units not replaced).
+            // Earliest and latest first-treatment period of each row's units (`never`: untreated).
             var earliest: [Int] = [], latest: [Int] = []
             for row in group {
-                let periods = (0..<periodCount).filter { gone(row, $0) > 0 }
+                let periods = paths[row].firstTreated.keys.sorted()
                 earliest.append(periods.first ?? never)
-                latest.append(goneTotal(row) < verifier.rows[row].quantity ? never : (periods.last ?? never))
+                latest.append(paths[row].neverTreated > 0 ? never : (periods.last ?? never))
             }
             var newest = (period: never, position: -1)   // the earliest replacement among newer rows
             for position in group.indices.reversed() {
