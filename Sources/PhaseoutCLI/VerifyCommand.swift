@@ -21,7 +21,9 @@ struct VerifyCommand: ParsableCommand {
 
             With --shortfall SUMMARY, each infeasible organisation's shortfall in that summary.json \
             (written by `phaseout plan`) is added to its budgets and labour hours first: run it on \
-            funded-plan.csv to confirm that the money and hours asked for suffice.
+            funded-plan.csv to confirm that the money and hours asked for suffice. With --goal GOAL.csv \
+            (written by `phaseout goal`), the budgets in it replace the scenario's, for the \
+            organisations that have them.
 
             Exit status: 0 when the plan keeps every constraint; 3 when it keeps budgets, labour, locks \
             and ordering but misses deadlines (each late unit is listed with its deadline, and the \
@@ -45,6 +47,10 @@ struct VerifyCommand: ParsableCommand {
         "A summary.json whose shortfalls are added to the budgets and hours before checking.", valueName: "summary"))
     var shortfall: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "A goal.csv whose budgets replace the scenario's before checking (a `phaseout goal` run's plan).", valueName: "goal.csv"))
+    var goal: String?
+
     @Flag(name: .long, help: "Print the violations, warnings and recomputed totals as JSON on stdout.")
     var json = false
 
@@ -58,6 +64,9 @@ struct VerifyCommand: ParsableCommand {
             var verifier = PlanVerifier(estate: estate)
             if let shortfall {
                 verifier = verifier.funded(by: try ShortfallReader.read(path: shortfall, periodCount: estate.scenario.periodCount))
+            }
+            if let goal {
+                verifier = verifier.budgeted(by: try GoalBudgetsReader.read(path: goal, periods: estate.scenario.periods))
             }
             report = try verifier.verify(planCSVAt: plan)
         } catch {

@@ -22,7 +22,11 @@ public struct PlanWriter: Sendable {
     /// Writes into `directory`, creating it if needed, replacing the previous run's files as one
     /// set (see docs/outputs.md). Only a plan the independent verifier has accepted is written
     /// (``Plan/verified(against:)``).
-    public func write(_ verified: VerifiedPlan, to directory: URL) throws {
+    /// - Parameters:
+    ///   - verified: the plan.
+    ///   - directory: where to write.
+    ///   - extraFiles: more files of the same set (goal.csv for a goal run).
+    public func write(_ verified: VerifiedPlan, to directory: URL, adding extraFiles: [(name: String, contents: Data)] = []) throws {
         let plan = verified.plan
         let spend = periodSpend(plan)
         // The two large files are rendered at the same time.
@@ -39,7 +43,7 @@ public struct PlanWriter: Sendable {
             files.append(("funded-visits.csv", Data(fundedTexts.visits.utf8)))
         }
         // One set: the previous run's files (report.html, funded files) go with it.
-        try OutputSet.write(files.map { (name: $0.0, contents: $0.1) }, to: directory)
+        try OutputSet.write(files.map { (name: $0.0, contents: $0.1) } + extraFiles, to: directory)
     }
 
     /// Each organisation's spend per period as summary.json states it, by folded name.

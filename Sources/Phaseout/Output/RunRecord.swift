@@ -22,6 +22,10 @@ public struct RunRecord: Sendable, Equatable, Encodable {
     public var timeLimit: Double?
     /// The relative gap tolerance (`--gap`).
     public var gap: Double?
+    /// A goal run's target (`--target`), e.g. `deadlines`.
+    public var target: String?
+    /// A frontier point's budget scale.
+    public var budgetScale: Double?
 
     /// Creates a record.
     public init(version: String = PhaseoutInfo.version, registerSHA256: String? = nil, scenarioSHA256: String? = nil,

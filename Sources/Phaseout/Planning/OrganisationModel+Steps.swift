@@ -187,18 +187,26 @@ extension OrganisationModel {
         }
     }
 
-    /// Budget with carry-over (`spend + carry/ρ − carryIn ≤ budget`), and the elastic extra money.
+    /// Budget with carry-over (`spend + carry/ρ − carryIn ≤ budget`), and the elastic extra money;
+    /// in the goal model `spend + carry/ρ − carryIn − budget · s ≤ 0`.
     mutating func addBudgetRows(_ build: inout Build) {
         let name = problem.name
-        let budgets = build.configuration.budget ?? problem.budget
+        var budgets = build.configuration.budget ?? problem.budget
         let rho = problem.carryOver
         var previousCarry: Variable?
+        if build.configuration.purpose == .goal {
+            scale = model.addVariable(name: "scale[\(name)]", lowerBound: 0)
+        }
         for t in 0..<problem.periodCount {
             var row = build.spend[t]
             if build.configuration.purpose == .elastic {
                 let money = model.addVariable(name: "extraMoney[\(name),\(build.labels[t])]", lowerBound: 0, isInteger: true)
                 extraMoney.append(money)
                 row.add(-1, money)
+            }
+            if let scale {
+                row.add(-budgets[t], scale)
+                budgets[t] = 0
             }
             if let previous = previousCarry { row.add(-1, previous) }
             build.carriedIn.append(previousCarry)

@@ -19,6 +19,8 @@ struct OrganisationModel {
         case plan
         /// The elastic model of SPEC §2.5: whole extra pounds `money[t]` and hours `hours[t]`.
         case elastic
+        /// The goal model of SPEC §2.6: every budget multiplied by the continuous `scale`.
+        case goal
     }
 
     /// With `visitsFirst`, branch and bound decides paid visits first, before the type totals
@@ -53,6 +55,8 @@ struct OrganisationModel {
     var knapsackRows: [ConstraintID] { budgetRows + labourRows + capacityRows }
     var extraMoney: [Variable] = []
     var extraHours: [Variable] = []
+    /// The goal model's budget scale s ≥ 0 (``Purpose/goal``).
+    var scale: Variable?
     /// Budgets and hours used instead of the problem's (a funded plan), if any.
     let budgetOverride: [Double]?
     let labourOverride: [Double]?

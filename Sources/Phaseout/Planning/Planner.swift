@@ -45,15 +45,26 @@ public struct Planner: Sendable {
     /// Plans every organisation of `estate`, blocking the calling thread (the CLI's way).
     /// - Complexity: as ``plan(_:)``.
     public func planSynchronously(_ estate: Estate) -> Plan {
-        let scenario = estate.scenario
-        let problems = estate.organisations.map {
-            OrganisationProblem(organisation: $0, scenario: scenario, register: estate.register)
-        }
+        planSynchronously(estate, settled: [:], starting: nil)
+    }
+
+    /// Plans `estate` as ``planSynchronously(_:)`` does, but takes the outcomes in `settled` as
+    /// they are (by organisation index) and starts each other organisation from its plan in
+    /// `starting`, when given: goal seeking and the frontier plan this way.
+    func planSynchronously(_ estate: Estate, settled: [Int: OrganisationOutcome], starting: [PlanCounts?]?) -> Plan {
+        let problems = Self.problems(of: estate)
         let runDeadline = (options.startedAt ?? .now) + options.timeLimit
         let reserve = Self.finishingReserve(deviceRows: estate.register.rows.count, timeLimit: options.timeLimit)
-        let outcomes = solveAll(problems, deadline: runDeadline - reserve)
+        var outcomes = solveAll(problems, indices: problems.indices.filter { settled[$0] == nil },
+                                deadline: runDeadline - reserve, starting: starting)
+        for (index, outcome) in settled { outcomes[index] = outcome }
         let margins = marginalFigures(problems: problems, outcomes: outcomes)
         return PlanAssembler(estate: estate, problems: problems, outcomes: outcomes, margins: margins).plan()
+    }
+
+    /// Each organisation's problem, in the estate's order.
+    static func problems(of estate: Estate) -> [OrganisationProblem] {
+        estate.organisations.map { OrganisationProblem(organisation: $0, scenario: estate.scenario, register: estate.register) }
     }
 
     /// The time kept back from the solve for what follows it within the run's limit: the shadow
@@ -120,17 +131,32 @@ public struct Planner: Sendable {
     /// prove nothing new), and keeps the better plan and the stronger bound of the two
     /// (``better(_:_:gap:)``). A run whose organisations are all proven in the first round never
     /// starts it.
-    func solveAll(_ problems: [OrganisationProblem], deadline: ContinuousClock.Instant) -> [OrganisationOutcome] {
-        var outcomes = solveRound(problems, indices: Array(problems.indices), deadline: deadline, finished: 0).map { $0! }
-        let open = problems.indices.filter { outcomes[$0].status == .feasible || outcomes[$0].status == .unknown }
+    ///
+    /// Only the organisations at `indices` are solved (the others' slots hold an untouched
+    /// placeholder for the caller to fill), each first from its plan in `starting`, if any.
+    func solveAll(_ problems: [OrganisationProblem], indices: [Int]? = nil, deadline: ContinuousClock.Instant,
+                  starting: [PlanCounts?]? = nil) -> [OrganisationOutcome] {
+        let indices = indices ?? Array(problems.indices)
+        let first = solveRound(problems, indices: indices, deadline: deadline, finished: problems.count - indices.count,
+                               starting: starting)
+        var outcomes = problems.indices.map { first[$0] ?? Self.placeholder(problems[$0]) }
+        let open = indices.filter { outcomes[$0].status == .feasible || outcomes[$0].status == .unknown }
         guard !open.isEmpty, deadline - ContinuousClock.now > .milliseconds(500),
               options.cancellation?.isCancelled != true else { return outcomes }
         // The first round's plans start the second: a better incumbent prunes more.
-        let starting = outcomes.map { $0.status == .feasible ? $0.counts : nil }
+        let better = outcomes.map { $0.status == .feasible ? $0.counts : nil }
         let retried = solveRound(problems, indices: open, deadline: deadline, finished: problems.count - open.count,
-                                 round: .second, starting: starting)
+                                 round: .second, starting: better)
         for index in open { outcomes[index] = Self.better(outcomes[index], retried[index], gap: options.relativeGap) }
         return outcomes
+    }
+
+    /// An organisation not solved: nothing planned, status unknown.
+    static func placeholder(_ problem: OrganisationProblem) -> OrganisationOutcome {
+        let nothing = PlanCounts(problem: problem)
+        let baseline = PlanMeasures(problem: problem, counts: nothing)
+        let value = problem.objective == .exposure ? baseline.exposure : baseline.presentValue
+        return OrganisationOutcome(status: .unknown, counts: nothing, value: value, bound: 0)
     }
 
     /// The better answer of two attempts for one organisation: the better plan (the second when

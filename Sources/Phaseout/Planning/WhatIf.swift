@@ -19,7 +19,7 @@ public struct WhatIf: Sendable, Equatable, Codable {
 }
 
 /// Re-plans each planned organisation once per period with `amount` more in that period's
-/// budget, reusing ``OrganisationSolver`` through ``Planner/solveAll(_:deadline:)``: the
+/// budget, reusing ``OrganisationSolver`` through ``Planner/solveAll(_:indices:deadline:starting:)``: the
 /// re-plans share one deadline, split among them by size exactly as a planning run splits its
 /// time among organisations.
 ///
