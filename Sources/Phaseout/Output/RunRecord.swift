@@ -61,7 +61,7 @@ public struct RunRecord: Sendable, Equatable, Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case version, registerSHA256, scenarioSHA256, scenarioName, timeLimit, gap
+        case version, registerSHA256, scenarioSHA256, scenarioName, timeLimit, gap, target, budgetScale
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -72,5 +72,7 @@ public struct RunRecord: Sendable, Equatable, Encodable {
         try container.encode(scenarioName, forKey: .scenarioName)
         try container.encodeIfPresent(timeLimit, forKey: .timeLimit)
         try container.encodeIfPresent(gap, forKey: .gap)
+        try container.encodeIfPresent(target, forKey: .target)
+        try container.encodeIfPresent(budgetScale, forKey: .budgetScale)
     }
 }

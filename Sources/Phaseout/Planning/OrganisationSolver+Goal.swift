@@ -41,9 +41,15 @@ extension OrganisationSolver {
         guard counts.keepsRules(of: goalProblem), meets(target, counts, goalProblem),
               let scale = Self.leastScale(of: counts, in: goalProblem)
         else { return .unknown(bound: run.bestBound) }
-        let bound = min(max(0, run.bestBound ?? 0), scale)
+        var bound = min(max(0, run.bestBound ?? 0), scale)
+        // lp_solve's bound carries its own arithmetic (a few parts in 1e9 on these rows): within
+        // that of the scale, it is the scale.
+        if scale - bound <= Tolerance.absolute(Self.scaleNoise, near: scale) { bound = scale }
         return .reached(scale: scale, bound: bound, counts: counts)
     }
+
+    /// The relative difference within which lp_solve's bound on the scale is the scale.
+    static let scaleNoise = 1e-8
 
     /// Adds the exposure target's row (E ≤ (1 − P)·E₀) to a model.
     static func addTarget(_ target: GoalTarget, to model: inout OrganisationModel) {

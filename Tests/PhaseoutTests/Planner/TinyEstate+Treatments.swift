@@ -227,11 +227,12 @@ struct BrutePaths {
     }
 
     /// Whether the spend and hours fit the budgets (plus extra money and hours), largest carry.
-    func fits(_ e: Evaluation, extraMoney: [Int]? = nil, extraHours: [Int]? = nil) -> Bool {
+    func fits(_ e: Evaluation, extraMoney: [Int]? = nil, extraHours: [Int]? = nil, scale: Double = 1,
+              tolerance: Double = 1e-6) -> Bool {
         var carry = 0.0
         for t in 0..<T {
-            let available = estate.budgets[org][t] + Double(extraMoney?[t] ?? 0) + carry
-            if e.spend[t] > available + 1e-6 * max(1, available) { return false }
+            let available = scale * estate.budgets[org][t] + Double(extraMoney?[t] ?? 0) + carry
+            if e.spend[t] > available + tolerance * max(1, available) { return false }
             carry = estate.carry * max(0, available - e.spend[t])
             if let limit = estate.labour[org]?[t], e.hours[t] > limit + Double(extraHours?[t] ?? 0) + 1e-9 { return false }
         }
@@ -266,9 +267,8 @@ struct BrutePaths {
         return (money, hours)
     }
 
-    /// Every plan: the least primary value among plans that keep everything; the least L, then
-    /// value, among plans that keep all but deadlines.
-    func solve() -> Result {
+    /// Calls `body` with every plan's evaluation (each class's units spread over its paths).
+    func forEachPlan(_ body: (Evaluation) -> Void) {
         let allPaths = classes.map(paths(of:))
         var options: [[[Int]]] = []
         for c in classes.indices {
@@ -281,29 +281,10 @@ struct BrutePaths {
             else { fill([], classes[c].count) }
             options.append(all)
         }
-        var result = Result()
         var plan = Plan(repeating: [], count: classes.count)
         func visit(_ c: Int) {
             if c == classes.count {
-                result.plans += 1
-                let e = evaluate(plan, paths: allPaths)
-                guard e.keepsRulesButDeadlines else { return }
-                let fits = fits(e)
-                if e.keepsRules {
-                    result.structurallyPossible = true
-                    if fits { result.best = min(result.best ?? .infinity, e.value) }
-                    else {
-                        let need = shortfall(e)
-                        if (need.money, need.hours) < result.shortfall { result.shortfall = need }
-                    }
-                }
-                if fits, let best = result.bestEffort {
-                    if e.late < best.late - 1e-9 || (abs(e.late - best.late) <= 1e-9 && e.value < best.value) {
-                        result.bestEffort = (e.late, e.value)
-                    }
-                } else if fits {
-                    result.bestEffort = (e.late, e.value)
-                }
+                body(evaluate(plan, paths: allPaths))
                 return
             }
             for option in options[c] {
@@ -312,6 +293,32 @@ struct BrutePaths {
             }
         }
         visit(0)
+    }
+
+    /// Every plan: the least primary value among plans that keep everything; the least L, then
+    /// value, among plans that keep all but deadlines.
+    func solve() -> Result {
+        var result = Result()
+        forEachPlan { e in
+        result.plans += 1
+        guard e.keepsRulesButDeadlines else { return }
+        let fits = fits(e)
+        if e.keepsRules {
+            result.structurallyPossible = true
+            if fits { result.best = min(result.best ?? .infinity, e.value) }
+            else {
+                let need = shortfall(e)
+                if (need.money, need.hours) < result.shortfall { result.shortfall = need }
+            }
+        }
+        if fits, let best = result.bestEffort {
+            if e.late < best.late - 1e-9 || (abs(e.late - best.late) <= 1e-9 && e.value < best.value) {
+                result.bestEffort = (e.late, e.value)
+            }
+        } else if fits {
+            result.bestEffort = (e.late, e.value)
+        }
+        }
         return result
     }
 
