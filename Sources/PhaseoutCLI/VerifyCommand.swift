@@ -23,7 +23,8 @@ struct VerifyCommand: ParsableCommand {
             (written by `phaseout plan`) is added to its budgets and labour hours first: run it on \
             funded-plan.csv to confirm that the money and hours asked for suffice. With --goal GOAL.csv \
             (written by `phaseout goal`), the budgets in it replace the scenario's, for the \
-            organisations that have them.
+            organisations that have them. With --budget-scale S every budget is multiplied by S first \
+            (the plan of a `phaseout frontier` point, DIR/scale-S/plan.csv).
 
             Exit status: 0 when the plan keeps every constraint; 3 when it keeps budgets, labour, locks \
             and ordering but misses deadlines (each late unit is listed with its deadline, and the \
@@ -51,22 +52,34 @@ struct VerifyCommand: ParsableCommand {
         "A goal.csv whose budgets replace the scenario's before checking (a `phaseout goal` run's plan).", valueName: "goal.csv"))
     var goal: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Multiply every budget by this scale before checking (a `phaseout frontier` point's plan).", valueName: "scale"))
+    var budgetScale: Double?
+
     @Flag(name: .long, help: "Print the violations, warnings and recomputed totals as JSON on stdout.")
     var json = false
 
     @Flag(name: .long, help: "Print nothing but violations and errors (and the JSON with --json).")
     var quiet = false
 
+    func validate() throws {
+        if let budgetScale, !(budgetScale >= 0 && budgetScale.isFinite) {
+            throw ValidationError("--budget-scale must be a number of 0 or more")
+        }
+    }
+
     func run() throws {
         let estate = try loadEstate(inputs)
         let report: VerificationReport
         do {
             var verifier = PlanVerifier(estate: estate)
+            if let budgetScale { verifier = verifier.scalingBudgets(by: budgetScale) }
             if let shortfall {
                 verifier = verifier.funded(by: try ShortfallReader.read(path: shortfall, periodCount: estate.scenario.periodCount))
             }
             if let goal {
                 verifier = verifier.budgeted(by: try GoalBudgetsReader.read(path: goal, periods: estate.scenario.periods))
+                if let objective = GoalBudgetsReader.plannedObjective(besideGoalTableAt: goal) { verifier = verifier.planned(for: objective) }
             }
             report = try verifier.verify(planCSVAt: plan)
         } catch {

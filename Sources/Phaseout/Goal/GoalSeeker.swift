@@ -38,6 +38,9 @@ public struct GoalSeeker: Sendable {
         let answers = leastScales(problems, deadline: scalesDeadline)
         var goals: [OrganisationGoal] = []
         var scaled = estate
+        // An exposure target is planned for exposure: under `cost` the units need not all be gone
+        // (SPEC §2.6), which the cost objective would demand of the plan at the scaled budgets.
+        if case .exposureReduction = target { scaled.scenario.objective = .exposure }
         var settled: [Int: OrganisationOutcome] = [:]
         var starting = [PlanCounts?](repeating: nil, count: problems.count)
         for (o, answer) in answers.enumerated() {

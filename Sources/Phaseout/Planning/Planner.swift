@@ -53,11 +53,23 @@ public struct Planner: Sendable {
     /// `starting`, when given: goal seeking and the frontier plan this way.
     func planSynchronously(_ estate: Estate, settled: [Int: OrganisationOutcome], starting: [PlanCounts?]?) -> Plan {
         let problems = Self.problems(of: estate)
+        return assemble(estate, problems: problems, outcomes: solve(problems, estate: estate, settled: settled, starting: starting))
+    }
+
+    /// Every organisation's outcome: those in `settled` as they are, the others solved (each
+    /// first from its plan in `starting`, when given) within the run's time less the reserve.
+    func solve(_ problems: [OrganisationProblem], estate: Estate, settled: [Int: OrganisationOutcome],
+               starting: [PlanCounts?]?) -> [OrganisationOutcome] {
         let runDeadline = (options.startedAt ?? .now) + options.timeLimit
         let reserve = Self.finishingReserve(deviceRows: estate.register.rows.count, timeLimit: options.timeLimit)
         var outcomes = solveAll(problems, indices: problems.indices.filter { settled[$0] == nil },
                                 deadline: runDeadline - reserve, starting: starting)
         for (index, outcome) in settled { outcomes[index] = outcome }
+        return outcomes
+    }
+
+    /// The plan of the outcomes, with their shadow prices and what-if figures.
+    func assemble(_ estate: Estate, problems: [OrganisationProblem], outcomes: [OrganisationOutcome]) -> Plan {
         let margins = marginalFigures(problems: problems, outcomes: outcomes)
         return PlanAssembler(estate: estate, problems: problems, outcomes: outcomes, margins: margins).plan()
     }

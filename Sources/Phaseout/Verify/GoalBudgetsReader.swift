@@ -18,6 +18,17 @@ public enum GoalBudgetsReader {
         try parse(FileAccess.readInput(path, fileName: path, what: "goal table"), fileName: path, periods: periods)
     }
 
+    /// The objective the goal run planned for, from the summary.json beside goal.csv: an
+    /// exposure target's plan minimises exposure whatever the scenario says (SPEC §2.6: under
+    /// `cost` its units need not all be gone). `nil` when there is no readable summary.
+    public static func plannedObjective(besideGoalTableAt path: String) -> Objective? {
+        let summary = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("summary.json")
+        guard let data = try? Data(contentsOf: summary),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let text = object["objective"] as? String else { return nil }
+        return Objective(rawValue: text)
+    }
+
     /// Parses goal.csv bytes. See ``read(path:periods:)``.
     public static func parse(_ bytes: [UInt8], fileName: String, periods: [String]) throws(InputError) -> [String: [Double]] {
         var log = DiagnosticLog(file: fileName)
@@ -78,6 +89,22 @@ extension PlanVerifier {
         for (organisation, budget) in budgets.sorted(by: { $0.key < $1.key }) where budget.count == scenario.periodCount {
             scenario.budgets[organisation.folded] = budget
         }
+        return PlanVerifier(register: register, scenario: scenario)
+    }
+}
+
+extension PlanVerifier {
+    /// A verifier that reads the plan under `objective` (what `cost` adds: every unit gone).
+    public func planned(for objective: Objective) -> PlanVerifier {
+        var scenario = self.scenario
+        scenario.objective = objective
+        return PlanVerifier(register: register, scenario: scenario)
+    }
+
+    /// A verifier with every budget multiplied by `scale` (a frontier point's plan).
+    public func scalingBudgets(by scale: Double) -> PlanVerifier {
+        var scenario = self.scenario
+        scenario.budgets = scenario.budgets.mapValues { $0.map { $0 * scale } }
         return PlanVerifier(register: register, scenario: scenario)
     }
 }
