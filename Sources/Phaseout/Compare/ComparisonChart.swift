@@ -24,7 +24,8 @@ enum ComparisonChart {
         var svg = c.open(title: title, kind: "spend compare")
         svg += c.grid(axis, y: y, label: HTMLText.compactMoney)
         svg += c.legend(plans.map { ("plan-\($0.series.colour)", $0.series.label) })
-        let key = c.width - c.right - 70
+        // After the plans' entries, spaced as ReportChart.legend spaces them.
+        let key = plans.reduce(c.left) { $0 + 30 + Double($1.series.label.count) * 7 }
         svg += "<g class=\"legend\"><line class=\"budget-tick\" x1=\"\(c.f(key))\" x2=\"\(c.f(key + 14))\" y1=\"14\" y2=\"14\"/>"
             + "<text x=\"\(c.f(key + 19))\" y=\"14\" dy=\"0.32em\">Budget</text></g>\n"
         for (t, period) in periods.enumerated() {

@@ -46,9 +46,24 @@ public struct ComparisonInput: Sendable {
         let labels = Self.labels(for: directories)
         var plans: [Plan] = []
         for (directory, label) in zip(directories, labels) {
-            plans.append(Plan(label: label, directory: directory, input: try ReportInput.load(from: directory)))
+            do {
+                plans.append(Plan(label: label, directory: directory, input: try ReportInput.load(from: directory)))
+            } catch {
+                throw frontierHint(error, directory)
+            }
         }
         return ComparisonInput(plans: plans)
+    }
+
+    /// A frontier's folder holds one plan folder per scale, not a plan: say so, and name them,
+    /// rather than only that its summary.json is missing.
+    private static func frontierHint(_ error: ReportError, _ directory: URL) -> ReportError {
+        let manager = FileManager.default
+        guard error.path.hasSuffix("summary.json"), !manager.fileExists(atPath: error.path),
+              manager.fileExists(atPath: directory.appendingPathComponent("frontier.csv").path) else { return error }
+        let points = ((try? manager.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasPrefix("scale-") }.sorted()
+        let example = points.first.map { " such as \(directory.appendingPathComponent($0).path)" } ?? ""
+        return ReportError(path: error.path, message: "\(error.message); this is a frontier's folder: compare its points\(example)")
     }
 
     /// Each folder's name; where names repeat, the parent's name too, then a number.

@@ -43,4 +43,17 @@ struct ComparisonInputTests {
             (error as? ReportError)?.path == "/nonexistent/a/summary.json"
         }
     }
+
+    @Test func aFrontiersFolderPointsToItsPoints() throws {
+        let directory = try PlannedDirectory(try fixture(fixture3))
+        defer { directory.remove() }
+        let frontier = directory.url.appendingPathComponent("frontier")
+        try FileManager.default.createDirectory(at: frontier.appendingPathComponent("scale-1.25"), withIntermediateDirectories: true)
+        try Data("scale,council\n".utf8).write(to: frontier.appendingPathComponent("frontier.csv"))
+        #expect {
+            try ComparisonInput.load(from: [directory.url, frontier])
+        } throws: { error in
+            (error as? ReportError)?.message.hasSuffix("this is a frontier's folder: compare its points such as \(frontier.path)/scale-1.25") == true
+        }
+    }
 }
