@@ -30,14 +30,6 @@ func runPhaseout(_ arguments: [String]) throws -> CommandRun {
                       stderr: String(decoding: errorData.value, as: UTF8.self))
 }
 
-private final class LockedData: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data: Data?
-    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return data != nil }
-    var value: Data { lock.lock(); defer { lock.unlock() }; return data ?? Data() }
-}
-
 /// The worked examples shipped with the tests.
 func fixture(_ name: String) -> (register: String, scenario: String) { Fixtures.spec(name) }
 

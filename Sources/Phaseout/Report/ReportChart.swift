@@ -7,9 +7,9 @@ import Foundation
 /// (`data-scope="estate"` or `data-org`), `data-period` and `data-series`, so that a test can
 /// read a chart as it reads a table.
 enum ReportChart {
-    private static let width = 720.0
-    private static let height = 260.0
-    private static let left = 64.0, right = 16.0, top = 34.0, bottom = 44.0
+    static let width = 720.0
+    static let height = 260.0
+    static let left = 64.0, right = 16.0, top = 34.0, bottom = 44.0
 
     /// Spend against the money available per period: a stacked bar of budget and carry-in
     /// beside a bar of spend.
@@ -89,17 +89,17 @@ enum ReportChart {
         return svg + "</svg>\n"
     }
 
-    // MARK: - Pieces
+    // MARK: - Pieces (shared with the comparison page's charts)
 
-    private static func f(_ x: Double) -> String { String(format: "%.1f", x) }
+    static func f(_ x: Double) -> String { String(format: "%.1f", x) }
 
-    private static func open(title: String, kind: String) -> String {
+    static func open(title: String, kind: String) -> String {
         "<svg class=\"chart \(kind)\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">"
             + "<title>\(HTMLText.escape(title))</title>\n"
     }
 
     /// A top of axis and a step: 1, 2, 2.5 or 5 times a power of ten, about five lines.
-    private static func scale(_ highest: Double, integral: Bool) -> (maximum: Double, step: Double) {
+    static func scale(_ highest: Double, integral: Bool) -> (maximum: Double, step: Double) {
         guard highest > 0, highest.isFinite else { return (integral ? 4 : 1, integral ? 1 : 0.25) }
         let rough = highest / 4
         let magnitude = pow(10, (log10(rough)).rounded(.down))
@@ -109,7 +109,7 @@ enum ReportChart {
         return ((highest / step).rounded(.up) * step, step)
     }
 
-    private static func grid(_ axis: (maximum: Double, step: Double), y: (Double) -> Double, label: (Double) -> String) -> String {
+    static func grid(_ axis: (maximum: Double, step: Double), y: (Double) -> Double, label: (Double) -> String) -> String {
         var svg = "<g class=\"grid\">"
         var value = 0.0
         while value <= axis.maximum + axis.step * 1e-9 {
@@ -121,7 +121,7 @@ enum ReportChart {
         return svg + "</g>\n"
     }
 
-    private static func legend(_ entries: [(series: String, label: String)]) -> String {
+    static func legend(_ entries: [(series: String, label: String)]) -> String {
         var svg = "<g class=\"legend\">"
         var x = left
         for entry in entries {
@@ -133,7 +133,7 @@ enum ReportChart {
     }
 
     /// A period label under the axis; turned when there are many periods.
-    private static func xLabel(_ text: String, x: Double, count: Int) -> String {
+    static func xLabel(_ text: String, x: Double, count: Int) -> String {
         let baseline = height - bottom + 16
         if count > 10 {
             return "<text class=\"axis\" x=\"\(f(x))\" y=\"\(f(baseline))\" text-anchor=\"end\" transform=\"rotate(-40 \(f(x)) \(f(baseline)))\">\(HTMLText.escape(text))</text>\n"
@@ -141,7 +141,7 @@ enum ReportChart {
         return "<text class=\"axis\" x=\"\(f(x))\" y=\"\(f(baseline))\" text-anchor=\"middle\">\(HTMLText.escape(text))</text>\n"
     }
 
-    private static func path(_ points: [(Double, Double)], series: String, scope: [(String, String)]) -> String {
+    static func path(_ points: [(Double, Double)], series: String, scope: [(String, String)]) -> String {
         guard let first = points.first else { return "" }
         var d = "M\(f(first.0)) \(f(first.1))"
         for point in points.dropFirst() { d += " L\(f(point.0)) \(f(point.1))" }

@@ -16,6 +16,10 @@ public struct ReportSummary: Sendable, Decodable {
         public var shortfall: Shortfall?
         /// What each period's shadow price measures, or why it is absent (optional).
         public var shadowPriceNote: String?
+        /// Late risk-years of a best-effort plan (SPEC v2; absent from v1 summaries).
+        public var lateRiskYears: Double?
+        /// Units that miss a deadline (SPEC v2; absent from v1 summaries).
+        public var lateUnits: Int?
     }
 
     /// What an infeasible organisation lacks: money and hours per period, or a structural reason.
@@ -42,6 +46,19 @@ public struct ReportSummary: Sendable, Decodable {
     public var gap: Double
     public var organisations: [Organisation]
     public var shortfalls: [Shortfall]?
+    /// Organisations per status (SPEC v2; absent from v1 summaries, see ``organisations(with:)``).
+    public var statusCounts: [String: Int]?
+    /// Late risk-years over every organisation (SPEC v2; absent from v1 summaries).
+    public var lateRiskYears: Double?
+    /// Units that miss a deadline over every organisation (SPEC v2; absent from v1 summaries).
+    public var lateUnits: Int?
+
+    /// Organisations per status: summary.json's `statusCounts` when it has them, else counted
+    /// from its organisations (a v1 summary).
+    public func organisations(with status: PlanStatus) -> Int {
+        if let counts = statusCounts { return counts[status.rawValue] ?? 0 }
+        return organisations.filter { $0.status == status }.count
+    }
 
     /// Budget, spend, carry, units and hours summed over organisations, per period.
     public var estatePeriods: [PeriodFigures] {

@@ -1,58 +1,16 @@
 import Foundation
 import Testing
 @testable import Phaseout
+import TestSupport
 
-/// The chromium executable on PATH, if any.
-private let chromium: String? = {
-    for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
-        for name in ["chromium", "chromium-browser", "google-chrome"] {
-            let path = "\(directory)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-    }
-    return nil
-}()
-
-/// Runs headless chromium with `arguments`; its stdout, or `nil` when it did not finish in time.
-private func runChromium(_ arguments: [String], timeout: TimeInterval = 90) throws -> String? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: chromium!)
-    let profile = FileManager.default.temporaryDirectory.appendingPathComponent("chromium-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: profile) }
-    process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)"] + arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    let data = LockedData()
-    let reader = Thread { data.set(output.fileHandleForReading.readDataToEndOfFile()) }
-    try process.run()
-    reader.start()
-    let deadline = Date().addingTimeInterval(timeout)
-    while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
-    if process.isRunning {
-        process.terminate()
-        return nil
-    }
-    while !data.isSet { Thread.sleep(forTimeInterval: 0.02) }
-    return String(decoding: data.value, as: UTF8.self)
-}
-
-private final class LockedData: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data: Data?
-    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return data != nil }
-    var value: Data { lock.lock(); defer { lock.unlock() }; return data ?? Data() }
-}
-
-@Suite("report.html in a headless browser", .enabled(if: chromium != nil, "chromium is not on PATH: apt-get install -y chromium"))
+@Suite("report.html in a headless browser", .enabled(if: Chromium.path != nil, "chromium is not on PATH: apt-get install -y chromium"))
 struct ReportBrowserTests {
     @Test func theBrowserRendersChartsAndTablesWithThePlansNumbers() throws {
         let directory = try PlannedDirectory(try fixture(fixture3))
         defer { directory.remove() }
         _ = try directory.report()
         let page = directory.url.appendingPathComponent(ReportWriter.fileName)
-        guard let dom = try runChromium(["--dump-dom", page.absoluteString]) else {
+        guard let dom = try Chromium.run(["--dump-dom", page.absoluteString]) else {
             Issue.record("chromium did not finish within the time allowed")
             return
         }
@@ -81,7 +39,7 @@ struct ReportBrowserTests {
         _ = try directory.report()
         let page = directory.url.appendingPathComponent(ReportWriter.fileName)
         let shot = directory.url.appendingPathComponent("report.png")
-        guard try runChromium(["--screenshot=\(shot.path)", "--window-size=1200,2000", page.absoluteString]) != nil else {
+        guard try Chromium.run(["--screenshot=\(shot.path)", "--window-size=1200,2000", page.absoluteString]) != nil else {
             Issue.record("chromium did not finish within the time allowed")
             return
         }
