@@ -7,15 +7,21 @@ public struct FrontierRow: Sendable, Equatable {
     public var council: String
     /// The total budget over the periods at this scale (nominal £).
     public var budget: Double
-    /// Exposure in risk-years, and its proven bound (the primary objective's, SPEC §2.4).
+    /// Exposure in risk-years.
     public var exposure: Double
+    /// The proven bound on the primary objective's value (SPEC §2.4).
     public var bound: Double
+    /// Nominal spend over the horizon (£).
     public var nominalCost: Double
+    /// Present-value spend (£ at period-1 prices, discounted).
     public var presentValueCost: Double
-    /// Units gone and units isolated within the horizon.
+    /// Units gone (replaced or removed) within the horizon.
     public var units: Int
+    /// Units isolated within the horizon.
     public var isolated: Int
+    /// Late risk-years L of a best-effort plan (0 for a feasible one).
     public var lateRiskYears: Double
+    /// The organisation's status at this scale (the run's for `all`).
     public var status: PlanStatus
 
     /// The rows of one point: each organisation's, then `all`.

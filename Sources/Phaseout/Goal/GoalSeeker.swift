@@ -11,6 +11,7 @@ import LinearProgramming
 public struct GoalSeeker: Sendable {
     /// The run's options: its time limit covers both the scales and the plan.
     public var options: PlanOptions
+    /// What every organisation must reach.
     public var target: GoalTarget
     /// Called from a worker thread as each organisation's scale is settled, with the number
     /// settled so far and the organisation count.
@@ -127,12 +128,14 @@ public struct GoalSeeker: Sendable {
 
 /// What a goal-seeking run found: each organisation's scale, and the plan at those scales.
 public struct GoalRun: Sendable {
+    /// The target sought.
     public var target: GoalTarget
     /// In the estate's order.
     public var organisations: [OrganisationGoal]
     /// The estate with each reaching organisation's budgets multiplied by its reported scale:
     /// the estate ``plan`` keeps (and the independent verifier checks it against).
     public var estate: Estate
+    /// The plan at the scaled budgets; structural and unknown organisations stand untreated.
     public var plan: Plan
 
     /// Whether some organisation's scale is unknown (the command exits 4).

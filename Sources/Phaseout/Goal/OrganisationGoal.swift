@@ -16,6 +16,7 @@ public struct OrganisationGoal: Sendable, Equatable {
 
     /// The organisation's name.
     public var name: String
+    /// How far the answer is settled.
     public var status: Status
     /// The least scale found, rounded up to 4 decimals; `nil` when structural or unknown.
     public var scale: Double?
