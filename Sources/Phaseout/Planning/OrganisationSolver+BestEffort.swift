@@ -1,4 +1,6 @@
 import LinearProgramming
+import LPSolve
+import MixedIntegerSearch
 
 extension OrganisationSolver {
     /// Plans with late risk-years above `cap` are not wanted (a best-effort plan's second stage).
@@ -41,35 +43,79 @@ extension OrganisationSolver {
     /// budgets and labour, keeping locks and ordering, the least late risk-years L (to the gap),
     /// then the least primary value among plans with no more L, then the secondary aim. `nil`
     /// when locks or ordering cannot be kept even with every deadline dropped.
-    func bestEffort() -> BestEffort? {
+    ///
+    /// - Parameter earlier: an earlier attempt's best-effort plan (the planner's first round):
+    ///   the least-L search must beat its L (and is skipped when that L is proven), and the second
+    ///   stage starts from it.
+    func bestEffort(improving earlier: BestEffort? = nil) -> BestEffort? {
         let relaxed = problem.withoutDeadlines
         guard structuralConflict(relaxed) == nil else { return nil }
         let late = LateRiskYears(relaxed)
         var stage = self
         stage.problem = relaxed
         stage.startingPlan = nil
-        guard let least = stage.leastLate(late) else { return nil }
+        let known = earlier.map { (counts: $0.counts, value: $0.lateRiskYears, bound: $0.lateBound) }
+        let proven = known.map { $0.value - $0.bound <= stage.latticeSlack(near: $0.value) } ?? false
+        guard let least = proven ? known : stage.leastLate(late, incumbent: known) else { return nil }
         guard !hurried else { return stage.measured(least.counts, late: late, lateBound: least.bound, bound: nil) }
         stage.lateCap = LateCap(late: late, cap: least.value + stage.latticeSlack(near: least.value))
-        var model = OrganisationModel(problem: relaxed, aggregate: aggregate, strengthen: aggregate)
+        var model = OrganisationModel(problem: relaxed, aggregate: aggregate, strengthen: aggregate,
+                                      visitsFirst: primarySearch == .bestFirst)
         model.addCap(late.expression(in: model), stage.lateCap!.cap, name: "lateCap[\(problem.name)]")
-        guard case .planned(let counts, let bound, _) = stage.optimise(&model, start: least.counts, search: .depthFirst)
-        else { return stage.measured(least.counts, late: late, lateBound: least.bound, bound: nil) }
+        // The earlier plan starts the second stage when it has the least L found.
+        let sameLate = earlier.map { abs($0.lateRiskYears - least.value) <= stage.latticeSlack(near: least.value) } ?? false
+        let start = sameLate ? earlier!.counts : least.counts
+        guard case .planned(let counts, let bound, _) = stage.optimise(&model, start: start, search: primarySearch)
+        else { return stage.measured(start, late: late, lateBound: least.bound, bound: sameLate ? earlier?.bound : nil) }
         return stage.measured(counts, late: late, lateBound: least.bound, bound: bound)
+    }
+
+    /// The planner's second round for an infeasible organisation: its best-effort plan searched
+    /// again from the first round's, with the time that is left (``Planner/Round/second``). The
+    /// shortfall and funded plan stay the first round's.
+    func improvingBestEffort(of outcome: OrganisationOutcome) -> OrganisationOutcome {
+        guard outcome.status == .infeasible, outcome.untouchedReason == nil else { return outcome }
+        let earlier = BestEffort(counts: outcome.counts, lateRiskYears: outcome.lateRiskYears,
+                                 lateBound: outcome.lateRiskYearsBound, value: outcome.value, bound: outcome.bound)
+        guard let effort = bestEffort(improving: earlier) else { return outcome }
+        var improved = outcome
+        improved.counts = effort.counts
+        improved.value = effort.value
+        improved.bound = effort.bound
+        improved.lateRiskYears = effort.lateRiskYears
+        improved.lateRiskYearsBound = effort.lateBound
+        if problem.hasTreatments { followReadingRule(&improved) }
+        return improved
     }
 
     /// The plan with the least L that the search finds, its L and the proven bound on the least.
     /// The greedy plan (which ignores deadlines) is the incumbent; lp_solve must beat it.
-    private func leastLate(_ late: LateRiskYears) -> (counts: PlanCounts, value: Double, bound: Double)? {
+    private func leastLate(_ late: LateRiskYears, incumbent: (counts: PlanCounts, value: Double, bound: Double)? = nil)
+        -> (counts: PlanCounts, value: Double, bound: Double)? {
         let greedy = GreedyPlanner(problem: problem).plan().flatMap { $0.keepsEverything(of: problem) ? $0 : nil }
         var best = greedy.map { (counts: $0, value: late.value(of: $0, in: problem), bound: 0.0) }
+        if let incumbent, best == nil || incumbent.value < best!.value { best = incumbent }
+        let earlierBound = incumbent?.bound ?? 0
         if hurried { return best }
-        var model = OrganisationModel(problem: problem, aggregate: aggregate, strengthen: aggregate)
+        var model = OrganisationModel(problem: problem, aggregate: aggregate, strengthen: aggregate,
+                                      visitsFirst: primarySearch == .bestFirst)
         model.setObjective(.minimize, late.expression(in: model))
         var search = parameters(gap: relativeGap, share: Self.leastLateShare)
         search.objectiveGranularity = problem.exposureGranularity
-        if let best { search.objectiveCutoff = cutoffAdmittingLate(best.value) }
-        guard let run = try? solver.solve(model.model, parameters: search) else { return best }
+        var searcher: any LinearSolver = solver
+        if primarySearch == .bestFirst {
+            // The second round's search, whose bound rises as it goes (lp_solve's proves nothing
+            // beyond the root until it finishes); it must beat the incumbent.
+            searcher = BestFirstSolver(backend: LPSolveSolver())
+            if let best {
+                search.objectiveCutoff = best.value - latticeSlack(near: best.value)
+                search.incumbentValue = best.value
+                search.incumbentPoint = model.decisions(of: best.counts)
+            }
+        } else if let best {
+            search.objectiveCutoff = cutoffAdmittingLate(best.value)
+        }
+        guard let run = try? searcher.solve(model.model, parameters: search) else { return best }
         if run.hasSolution {
             let counts = model.counts(from: run)
             let value = late.value(of: counts, in: problem)
@@ -81,7 +127,7 @@ extension OrganisationSolver {
         // A search that ends optimal, or finds nothing below a cutoff that admits the incumbent,
         // proves the least L (to the gap); otherwise only its root bound is known.
         let proven = run.termination == .optimal || run.termination.provesNoBetterPoint
-        found.bound = min(max(run.bestBound ?? (proven ? found.value : 0), 0), found.value)
+        found.bound = min(max(run.bestBound ?? (proven ? found.value : 0), earlierBound, 0), found.value)
         return found
     }
 

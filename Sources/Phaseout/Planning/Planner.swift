@@ -152,15 +152,28 @@ public struct Planner: Sendable {
         let first = solveRound(problems, indices: indices, deadline: deadline, finished: problems.count - indices.count,
                                starting: starting)
         var outcomes = problems.indices.map { first[$0] ?? Self.placeholder(problems[$0]) }
-        let open = indices.filter { outcomes[$0].status == .feasible || outcomes[$0].status == .unknown }
+        let open = indices.filter { Self.isOpen(outcomes[$0], gap: options.relativeGap) }
         guard !open.isEmpty, deadline - ContinuousClock.now > .milliseconds(500),
               options.cancellation?.isCancelled != true else { return outcomes }
         // The first round's plans start the second: a better incumbent prunes more.
         let better = outcomes.map { $0.status == .feasible ? $0.counts : nil }
         let retried = solveRound(problems, indices: open, deadline: deadline, finished: problems.count - open.count,
-                                 round: .second, starting: better)
+                                 round: .second, starting: better, earlier: outcomes)
         for index in open { outcomes[index] = Self.better(outcomes[index], retried[index], gap: options.relativeGap) }
         return outcomes
+    }
+
+    /// Whether a first-round outcome is worth the second round: a plan not proven, no plan, or
+    /// a best-effort plan whose late risk-years or exposure are not proven.
+    static func isOpen(_ outcome: OrganisationOutcome, gap: Double) -> Bool {
+        switch outcome.status {
+        case .feasible, .unknown: return true
+        case .optimal: return false
+        case .infeasible:
+            guard outcome.untouchedReason == nil else { return false }
+            let lateGap = Tolerance.relativeGap(value: outcome.lateRiskYears, bound: outcome.lateRiskYearsBound)
+            return !Tolerance.meets(gap: lateGap, tolerance: gap) || !Tolerance.meets(gap: outcome.gap, tolerance: gap)
+        }
     }
 
     /// An organisation not solved: nothing planned, status unknown.
@@ -176,6 +189,7 @@ public struct Planner: Sendable {
     /// bounds. An attempt that proved infeasibility wins; one that found nothing loses.
     static func better(_ first: OrganisationOutcome, _ second: OrganisationOutcome?, gap tolerance: Double) -> OrganisationOutcome {
         guard let second else { return first }
+        if first.status == .infeasible, second.status == .infeasible { return betterBestEffort(first, second) }
         switch (first.status, second.status) {
         case (.unknown, .unknown): return second.bound > first.bound ? second : first
         case (_, .infeasible), (.unknown, _): return second
@@ -188,6 +202,21 @@ public struct Planner: Sendable {
         result.bound = min(max(first.bound, second.bound), result.value)
         result.solveSeconds = first.solveSeconds + second.solveSeconds
         result.status = Tolerance.meets(gap: result.gap, tolerance: tolerance) ? .optimal : .feasible
+        return result
+    }
+
+    /// The better of two best-effort answers for one infeasible organisation: fewer late
+    /// risk-years, then the lower value (the first when they tie); each proven bound is valid for
+    /// both (a bound over plans with no more than either's L), so the stronger ones are kept.
+    static func betterBestEffort(_ first: OrganisationOutcome, _ second: OrganisationOutcome) -> OrganisationOutcome {
+        let lateTie = Tolerance.absolute(near: first.lateRiskYears), tie = Tolerance.absolute(near: first.value)
+        let takeSecond = second.untouchedReason == nil && (first.untouchedReason != nil
+            || second.lateRiskYears < first.lateRiskYears - lateTie
+            || (second.lateRiskYears <= first.lateRiskYears + lateTie && second.value < first.value - tie))
+        var result = takeSecond ? second : first
+        result.lateRiskYearsBound = min(max(first.lateRiskYearsBound, second.lateRiskYearsBound), result.lateRiskYears)
+        result.bound = min(max(first.bound, second.bound), result.value)
+        result.solveSeconds = first.solveSeconds + second.solveSeconds
         return result
     }
 
@@ -220,7 +249,7 @@ public struct Planner: Sendable {
     /// Results land at their own index (nil elsewhere).
     private func solveRound(_ problems: [OrganisationProblem], indices: [Int], deadline: ContinuousClock.Instant,
                             finished: Int, round: Round = .first,
-                            starting: [PlanCounts?]? = nil) -> [OrganisationOutcome?] {
+                            starting: [PlanCounts?]? = nil, earlier: [OrganisationOutcome]? = nil) -> [OrganisationOutcome?] {
         let results = ResultSlots<OrganisationOutcome>(count: problems.count)
         let next = Counter()
         let done = Counter(finished)
@@ -275,7 +304,12 @@ public struct Planner: Sendable {
                                             status: nil, gap: gap, value: value, bound: bound))
                     }
                 }
-                let outcome = solver.solve()
+                let outcome: OrganisationOutcome
+                if let previous = earlier?[index], previous.status == .infeasible {
+                    outcome = solver.improvingBestEffort(of: previous)
+                } else {
+                    outcome = solver.solve()
+                }
                 clock.finish(weight: weights[index])
                 results.set(index, outcome)
                 let count = done.increment()
