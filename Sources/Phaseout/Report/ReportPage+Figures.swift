@@ -10,8 +10,10 @@ extension ReportPage {
         items.append(kpi("Replaced or removed", field: "unitsReplaced", value: Double(estate.replacedTotal),
                          text: unitsText(estate.replacedTotal),
                          note: "\(HTMLText.percent(replacedShare, decimals: 0)) · \(unitsText(estate.notReplaced)) left in place"))
-        items.append(kpi("Isolated", field: "unitsIsolated", value: Double(estate.isolated), text: unitsText(estate.isolated),
-                         note: "cut off from outside networks: risk lowered, not gone"))
+        // Most isolated units are replaced later: say how many are still only isolated at the end.
+        let stillIsolated = estate.stillIsolated.reduce(0) { $0 + $1.units }
+        items.append(kpi("Isolated on the way", field: "unitsIsolated", value: Double(estate.isolated), text: unitsText(estate.isolated),
+                         note: "risk lowered, not gone; \(HTMLText.grouped(Double(stillIsolated), decimals: 0)) still only isolated at the end"))
         items.append(kpi("Risk if nothing is done", field: "baselineExposure", value: summary.baselineExposure,
                          text: riskYearsText(summary.baselineExposure), note: "risk-years over the plan's years"))
         items.append(kpi("Risk left by the plan", field: "exposure", value: summary.exposure,

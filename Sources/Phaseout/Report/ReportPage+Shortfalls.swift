@@ -24,7 +24,7 @@ extension ReportPage {
             let scope = organisationScope(name)
             let reason = shortfall.structural ? esc(shortfall.reason ?? "structural") : shortfall.caveat.map(esc) ?? "—"
             for (label, field, values, total) in [("Money", "shortfallMoney", shortfall.money, shortfall.totalMoney),
-                                                  ("Labour hours", "shortfallHours", shortfall.hours, shortfall.totalHours)] {
+                                                  ("Installer hours", "shortfallHours", shortfall.hours, shortfall.totalHours)] {
                 html += "<tr>" + (field == "shortfallMoney" ? "<th scope=\"row\" rowspan=\"2\">\(esc(name))</th>" : "")
                 html += "<td>\(label)</td>"
                 for (t, period) in periods.enumerated() {
@@ -45,7 +45,7 @@ extension ReportPage {
             let fundedCost = (input.funded ?? []).reduce(0) { $0 + $1.cost } + (input.fundedVisits ?? []).reduce(0) { $0 + $1.cost }
             html += "<p>With every shortfall funded, the plan (funded-plan.csv) replaces or removes "
             html += "<strong" + HTMLText.attributes(estateScope + [("data-field", "fundedUnitsReplaced"), ("data-value", String(fundedEstate?.replacedTotal ?? 0))])
-            html += ">\(HTMLText.grouped(Double(fundedEstate?.replacedTotal ?? 0), decimals: 0))</strong> units for a nominal "
+            html += ">\(HTMLText.grouped(Double(fundedEstate?.replacedTotal ?? 0), decimals: 0))</strong> units at a cost of "
             html += "<strong" + HTMLText.attributes(estateScope + [("data-field", "fundedNominalCost"), ("data-value", HTMLText.raw(fundedCost))])
             html += ">\(MoneyText.pounds(fundedCost))</strong>\(input.fundedVisits == nil ? " (site visits not included)" : " including site visits").</p>\n"
         }
