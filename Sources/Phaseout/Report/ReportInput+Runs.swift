@@ -40,6 +40,22 @@ extension ReportInput {
         public var status: String
     }
 
+    /// The `scale-<s>` sub-folder of a frontier folder whose scale is nearest 1 (the lower on a
+    /// tie), or `nil` when the folder has no frontier.csv or no such sub-folder.
+    static func frontierPlanFolder(in directory: URL) -> String? {
+        guard exists(directory.appendingPathComponent("frontier.csv")),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return nil }
+        let scales = names.compactMap { name -> (String, Double)? in
+            guard name.hasPrefix("scale-"), let scale = Double(name.dropFirst(6)), scale.isFinite,
+                  exists(directory.appendingPathComponent(name).appendingPathComponent("summary.json")) else { return nil }
+            return (name, scale)
+        }
+        return scales.min { a, b in
+            let da = abs(a.1 - 1), db = abs(b.1 - 1)
+            return da != db ? da < db : a.1 < b.1
+        }?.0
+    }
+
     static func readGoal(_ url: URL, periods: [String]) throws(ReportError) -> [GoalLine] {
         let budgetColumns = periods.map { "budget \($0)".lowercased() }
         var lines: [GoalLine] = []

@@ -53,6 +53,9 @@ public struct ReportInput: Sendable {
     public var goal: [GoalLine]?
     /// frontier.csv of a `phaseout frontier` folder: exposure against budget; `nil` when absent.
     public var frontier: [FrontierLine]?
+    /// The sub-folder the plan was read from (`scale-1` of a frontier folder), or `nil` when the
+    /// plan files are in the folder itself.
+    public var planFolder: String?
 
     /// Creates an input from files already read.
     /// - Parameters:
@@ -75,12 +78,18 @@ public struct ReportInput: Sendable {
         self.frontier = frontier
     }
 
-    /// Reads a plan directory written by `phaseout plan` (or `goal`, or one point of `frontier`).
-    /// - Parameter directory: the folder holding summary.json and plan.csv.
+    /// Reads a plan directory written by `phaseout plan` or `phaseout goal`, or a `phaseout
+    /// frontier` folder: that has no summary.json of its own, so the plan read is the one in its
+    /// `scale-<s>` sub-folder with the scale nearest 1 (``planFolder``).
+    /// - Parameter directory: the folder holding summary.json and plan.csv, or frontier.csv.
     /// - Throws: ``ReportError`` naming the file when summary.json or plan.csv is missing or
     ///   malformed, or an optional file is present but malformed.
     public static func load(from directory: URL) throws(ReportError) -> ReportInput {
-        let summaryURL = directory.appendingPathComponent("summary.json")
+        // A frontier folder keeps its plans in scale-<s> folders: the page explains the one at
+        // today's budgets, or the nearest scale to it.
+        let planFolder = exists(directory.appendingPathComponent("summary.json")) ? nil : frontierPlanFolder(in: directory)
+        let planDirectory = planFolder.map { directory.appendingPathComponent($0) } ?? directory
+        let summaryURL = planDirectory.appendingPathComponent("summary.json")
         let summary: ReportSummary
         do {
             let data = try read(summaryURL)
@@ -97,19 +106,21 @@ public struct ReportInput: Sendable {
             throw ReportError(path: summaryURL.path, message: "could not be read")
         }
         let periods = summary.periods
-        let plan = try readPlan(directory.appendingPathComponent("plan.csv"), periods: periods)
-        let visitsURL = directory.appendingPathComponent("visits.csv")
+        let plan = try readPlan(planDirectory.appendingPathComponent("plan.csv"), periods: periods)
+        let visitsURL = planDirectory.appendingPathComponent("visits.csv")
         let visits = exists(visitsURL) ? try readVisits(visitsURL, periods: periods) : []
-        let fundedURL = directory.appendingPathComponent("funded-plan.csv")
+        let fundedURL = planDirectory.appendingPathComponent("funded-plan.csv")
         let funded = exists(fundedURL) ? try readPlan(fundedURL, periods: periods) : nil
-        let fundedVisitsURL = directory.appendingPathComponent("funded-visits.csv")
+        let fundedVisitsURL = planDirectory.appendingPathComponent("funded-visits.csv")
         let fundedVisits = exists(fundedVisitsURL) ? try readVisits(fundedVisitsURL, periods: periods) : nil
         let goalURL = directory.appendingPathComponent("goal.csv")
         let goal = exists(goalURL) ? try readGoal(goalURL, periods: periods) : nil
         let frontierURL = directory.appendingPathComponent("frontier.csv")
         let frontier = exists(frontierURL) ? try readFrontier(frontierURL) : nil
-        return ReportInput(summary: summary, plan: plan, visits: visits, funded: funded, fundedVisits: fundedVisits,
-                           goal: goal, frontier: frontier)
+        var input = ReportInput(summary: summary, plan: plan, visits: visits, funded: funded, fundedVisits: fundedVisits,
+                                goal: goal, frontier: frontier)
+        input.planFolder = planFolder
+        return input
     }
 
     private static func where_(_ context: DecodingError.Context) -> String {

@@ -36,7 +36,7 @@ extension ReportPage {
             html += "</tr>\n"
         }
         html += "</tbody>\n</table>\n"
-        html += unitsTable(estate, scope: estateScope, caption: "Units by kind and period, all councils")
+        html += unitsTable(estate, scope: estateScope, caption: "Units replaced or removed by kind and year, all councils")
         return html + "</section>\n\n"
     }
 }

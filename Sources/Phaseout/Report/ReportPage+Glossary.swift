@@ -7,7 +7,7 @@ extension ReportPage {
                 + "and kinds the scenario rates riskier, count for more. The plan keeps the total as low as the budgets allow."),
             ("replaced, removed", "the unit is gone: a new device from another vendor in its place, or taken away for good."),
             ("isolated", "the unit stays but is cut off from every network that reaches the internet or the vendor: "
-                + "its risk is lowered, not gone, and it still has to be replaced or removed later."),
+                + "its risk is lowered, not gone, and it still counts (for less) until it is replaced or removed."),
             ("proven \(gap)", "the planner has proven that no plan within the same budgets leaves less risk than this one "
                 + "by more than that share; \"proven best\" means no better plan exists."),
             ("best-effort plan", "for a council that cannot meet a deadline, the most it can do with its own budget: "

@@ -46,7 +46,11 @@ extension ReportPage {
         guard !all.isEmpty else { return "" }
         var html = "<section id=\"frontier\">\n<h2>What each budget buys</h2>\n"
         html += "<p>The same councils planned with every budget scaled alike: how much risk each total budget leaves. "
-        html += "More money never leaves more risk.</p>\n"
+        html += "More money never leaves more risk."
+        if let folder = input.planFolder {
+            html += " The rest of this report explains the plan in <code>\(esc(folder))/</code>, the one nearest today's budgets."
+        }
+        html += "</p>\n"
         html += "<figure>" + ReportChart.frontier(all.map { ($0.scale, $0.budget, $0.exposure) }, scope: estateScope,
                                                   title: "Risk-years left against the budget, all councils")
         html += "<figcaption>All councils: each point is a plan at that multiple of the current budgets.</figcaption></figure>\n"

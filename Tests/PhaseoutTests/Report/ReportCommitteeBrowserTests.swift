@@ -76,6 +76,27 @@ struct ReportCommitteeBrowserTests {
         #expect(dom.contains("every deadline is met"))
     }
 
+    @Test func printingExpandsEveryCouncilsSection() throws {
+        let directory = try PlannedDirectory(try fixture(fixture3))
+        defer { directory.remove() }
+        let html = try directory.report()
+        let rule = "details.organisation::details-content { content-visibility: visible; display: block; }"
+        #expect(html.contains(rule))
+        // The same page without the print rule that opens the sections prints fewer pages.
+        var pages: [Int] = []
+        for (name, text) in [("with.html", html), ("without.html", html.replacingOccurrences(of: rule, with: ""))] {
+            let page = directory.url.appendingPathComponent(name), pdf = page.appendingPathExtension("pdf")
+            try text.write(to: page, atomically: true, encoding: .utf8)
+            guard try Chromium.run(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString]) != nil else {
+                Issue.record("chromium did not finish within the time allowed")
+                return
+            }
+            let bytes = String(decoding: try Data(contentsOf: pdf), as: UTF8.self)
+            pages.append(bytes.matches(of: /\/Type\s*\/Page[^s]/).count)
+        }
+        #expect(pages[1] > 0 && pages[0] > pages[1], "pages with and without the print rule: \(pages)")
+    }
+
     /// The text of the element with `id`, tags removed and entities of the report decoded.
     private func text(of id: String, in dom: String) -> String? {
         guard let start = dom.range(of: "id=\"\(id)\"") else { return nil }

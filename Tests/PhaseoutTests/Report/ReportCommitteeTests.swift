@@ -51,6 +51,24 @@ struct ReportCommitteeTests {
         #expect(html.contains(">×1 (today's budgets)</text>"))
     }
 
+    @Test func aFrontierFolderIsExplainedThroughItsPlanNearestTodaysBudgets() throws {
+        let plans = try PlannedDirectory(try fixture(fixture1))
+        defer { plans.remove() }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("frontier-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for scale in ["0.5", "1", "2"] {
+            try FileManager.default.copyItem(at: plans.url, to: folder.appendingPathComponent("scale-\(scale)"))
+        }
+        try "scale,council,budget,exposure,bound,nominalCost,presentValueCost,units,isolated,lateRiskYears,status\n1,all,10,7,7,9,8,3,0,0,optimal\n"
+            .write(to: folder.appendingPathComponent("frontier.csv"), atomically: true, encoding: .utf8)
+        let input = try ReportInput.load(from: folder)
+        #expect(input.planFolder == "scale-1")
+        let html = try String(contentsOf: try ReportWriter().write(planDirectory: folder), encoding: .utf8)
+        #expect(html.contains("the plan in <code>scale-1/</code>"))
+        #expect(markedValue(html, [("data-scope", "estate"), ("data-field", "exposure")]) == CSVText.number(plans.plan.exposure))
+    }
+
     @Test(arguments: [("goal.csv", "council,status,scale,extra,reason\nFife,optimal,1,0,\n", "line 1: no \"budget "),
                       ("frontier.csv", "scale,council,budget,exposure,nominalCost,units,isolated,status\nx,all,1,1,1,1,0,optimal\n",
                        "line 2: scale \"x\" is not a number")])
