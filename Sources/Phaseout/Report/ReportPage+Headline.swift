@@ -43,7 +43,7 @@ extension ReportPage {
         }
         let unknown = all.filter { $0.status == .unknown }.map(\.name)
         if !unknown.isEmpty {
-            clauses.append("time ran out before a plan was found for " + esc(listWords(unknown)) + " (its units are shown untouched)")
+            clauses.append("time ran out before a plan was found for " + esc(listWords(unknown)) + " (\(unknown.count == 1 ? "its" : "their") units are shown untouched)")
         }
         if !clauses.isEmpty { sentence += "; " + clauses.joined(separator: "; ") }
         return sentence + "."
