@@ -16,7 +16,7 @@ extension ReportPage {
             let isTotal = line.council.lowercased() == "total"
             let scope = isTotal ? estateScope : organisationScope(line.council)
             html += isTotal ? "</tbody>\n<tfoot>" : ""
-            html += "<tr><th scope=\"row\">\(esc(isTotal ? "All councils" : line.council))</th><td class=\"text\">\(esc(goalStatusWords(line.status)))</td>"
+            html += "<tr><th scope=\"row\">\(esc(isTotal ? "All councils" : line.council))</th><td class=\"text\">\(esc(isTotal ? goalTotalWords(line.status) : goalStatusWords(line.status)))</td>"
             html += line.scale.map { numberCell($0, text: "×" + HTMLText.grouped($0, decimals: 4), scope + [("data-field", "goalScale")]) } ?? "<td class=\"num\">—</td>"
             html += line.extra.map { moneyCell($0, scope + [("data-field", "goalExtra")]) } ?? "<td class=\"num\">—</td>"
             for (t, period) in periods.enumerated() {
@@ -28,6 +28,11 @@ extension ReportPage {
         }
         if !goal.contains(where: { $0.council.lowercased() == "total" }) { html += "</tbody>\n" }
         return html + "</table>\n</section>\n\n"
+    }
+
+    /// The total row's status: whether every council's least budget is counted in it.
+    private func goalTotalWords(_ status: String) -> String {
+        ["structural", "unknown"].contains(status.lowercased()) ? "some councils left out" : ""
     }
 
     private func goalStatusWords(_ status: String) -> String {
@@ -51,9 +56,11 @@ extension ReportPage {
             html += " The rest of this report explains the plan in <code>\(esc(folder))/</code>, the one nearest today's budgets."
         }
         html += "</p>\n"
-        html += "<figure>" + ReportChart.frontier(all.map { ($0.scale, $0.budget, $0.exposure) }, scope: estateScope,
-                                                  title: "Risk-years left against the budget, all councils")
-        html += "<figcaption>All councils: each point is a plan at that multiple of the current budgets.</figcaption></figure>\n"
+        // The same chart as frontier.html's, so that the two pages draw the curve alike.
+        html += "<figure>" + FrontierChart.svg(all.map { ($0.budget, $0.exposure, $0.scale) }, baseline: summary.baselineExposure,
+                                               width: 720, height: 300, small: false, title: "Risk-years left against the budget, all councils")
+        html += "<figcaption>All councils: each point is a plan at that multiple of today's budgets (×1); "
+        html += "the dashed line is the risk if nothing is done.</figcaption></figure>\n"
         html += "<table class=\"figures frontier\">\n<caption>Plans at each budget multiple, all councils</caption>\n<thead><tr>"
         for title in ["Budget multiple", "Budget, all years", "Risk-years left", "Cost", "Replaced or removed", "Isolated"] {
             html += "<th scope=\"col\">\(title)</th>"

@@ -69,6 +69,10 @@ extension ReportPage {
     table.schedule th.done, table.schedule td.done { width: 4.5em; }
     table.schedule td.done { border: 1px solid var(--line); }
     table.side-by-side th.plan { text-align: center; border-bottom: 1px solid var(--line); }
+    svg.frontier-chart { width: 100%; height: auto; max-height: 320px; display: block; }
+    .frontier-chart .curve { fill: none; stroke: var(--risk); stroke-width: 2.5; } .frontier-chart .point { fill: var(--risk); }
+    .frontier-chart .axis { stroke: #6b7682; } .frontier-chart .baseline { stroke: #4a5562; stroke-dasharray: 4 3; }
+    .frontier-chart text { font-size: 11px; fill: #3b4450; }
     dl.glossary { display: grid; grid-template-columns: 14em 1fr; gap: 4px 16px; font-size: .92rem; }
     dl.glossary dt { font-weight: 600; }
     dl.glossary dd { margin: 0; }
