@@ -8,10 +8,12 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write DIR/report.html from a plan directory's summary.json and plan.csv.",
         discussion: """
-            Reads DIR/summary.json and DIR/plan.csv (and visits.csv, funded-plan.csv and \
-            funded-visits.csv when present) and writes one self-contained page — headline figures, \
-            spend against budget with carry-over, replacement progress, each organisation's figures \
-            and any shortfall — with inline charts and no external resources, ready to print.
+            Reads DIR/summary.json and DIR/plan.csv (and visits.csv, funded-plan.csv, \
+            funded-visits.csv, goal.csv and frontier.csv when present) and writes one self-contained \
+            page for a committee — the headline in words, each infeasible council's best-effort and \
+            funded plans side by side, the least budget and the frontier when the folder has them, \
+            each council's figures and site-by-year works schedule, the vendors treated as not \
+            high-risk, and a glossary — with inline charts and no external resources, ready to print.
 
             Exit status: 0 when the report is written, 2 when a plan file is missing or malformed, \
             1 when the report cannot be written.

@@ -12,11 +12,13 @@ struct ValidateCommand: ParsableCommand {
             `error: FILE:LINE:COL: message` on stderr (capped at 200, then "… and N more"). Accepted \
             inputs draw warnings (`warning: …`) for vendors that fell to the default weight and for \
             recorder blocks no period can pay for, and an estate summary on stdout: organisations, \
-            sites, units at risk by kind and sensitivity, contracted works, replacement cost and \
-            total budget.
+            sites, units at risk by kind and sensitivity, the vendors treated as not high-risk \
+            (weight 0) with their units, most first, contracted works, replacement cost and total \
+            budget. A vendor that resembles a high-risk one (a near-miss) is an error, listed \
+            before every other problem.
 
             With --json the summary and the warnings are printed on stdout as one JSON object \
-            (`scenario`, `summary`, `warnings`); errors still go to stderr.
+            (`scenario`, `summary`, `warnings`, `unratedVendors`); errors still go to stderr.
 
             Exit status: 0 when the inputs are accepted (warnings or not), 2 when they are rejected.
 
@@ -40,7 +42,7 @@ struct ValidateCommand: ParsableCommand {
         if json {
             try printJSON(ValidationOutput(estate))
         } else if !quiet {
-            print(Self.format(estate.summary, scenario: estate.scenario), terminator: "")
+            print(Self.format(estate.summary, scenario: estate.scenario, unratedVendors: estate.unratedVendors), terminator: "")
         }
     }
 
@@ -55,16 +57,18 @@ struct ValidateCommand: ParsableCommand {
         var scenario: ScenarioFacts
         var summary: EstateSummary
         var warnings: [Diagnostic]
+        var unratedVendors: [VendorUnits]
 
         init(_ estate: Estate) {
             scenario = ScenarioFacts(name: estate.scenario.name, objective: estate.scenario.objective.rawValue,
                                      periods: estate.scenario.periods)
             summary = estate.summary
             warnings = estate.warnings
+            unratedVendors = estate.unratedVendors
         }
     }
 
-    static func format(_ s: EstateSummary, scenario: Scenario) -> String {
+    static func format(_ s: EstateSummary, scenario: Scenario, unratedVendors: [VendorUnits] = []) -> String {
         let periods = scenario.periods
         var out = "Scenario \"\(scenario.name)\": \(periods.count) \(periods.count == 1 ? "period" : "periods")"
         if let first = periods.first, let last = periods.last { out += " (\(first) to \(last))" }
@@ -77,11 +81,21 @@ struct ValidateCommand: ParsableCommand {
             out += "  by sensitivity: " + s.atRiskBySensitivity.map { "\($0.name) \($0.units)" }.joined(separator: ", ") + "\n"
         }
         out += "Units set aside (not at risk): \(s.unitsSetAside)\n"
+        if let vendors = unratedVendorsLine(unratedVendors) { out += vendors + "\n" }
         out += "Contracted works: \(s.contractedUnits) \(s.contractedUnits == 1 ? "unit" : "units")\n"
         out += "Replacement cost at today's prices: £\(money(s.replacementCost)) (units and one visit per site)\n"
         out += "Total budget over the horizon: £\(money(s.totalBudget))\n"
         if s.atRiskUnits == 0 && s.contractedUnits == 0 { out += "Nothing to plan.\n" }
         return out
+    }
+
+    /// `Vendors treated as not high-risk (weight 0): Axis 1,204 units, …`, most units first, or
+    /// nil when every vendor is rated: a security officer's check that no risky vendor is missed.
+    static func unratedVendorsLine(_ vendors: [VendorUnits]) -> String? {
+        guard !vendors.isEmpty else { return nil }
+        return "Vendors treated as not high-risk (weight 0): " + vendors.map {
+            "\($0.vendor) \(PoundsText.grouped(Double($0.units))) \($0.units == 1 ? "unit" : "units")"
+        }.joined(separator: ", ")
     }
 
     /// Whole pounds with thousands separators (pence when not whole); any finite amount.

@@ -40,6 +40,7 @@ extension Estate {
             log.merge(builder.log)
         }
         log.merge(scenarioLog)
+        log.moveErrorsToFront(field: "vendor")
         throw log.inputError
     }
 }
@@ -111,13 +112,16 @@ private struct EstateBuilder {
             [use.folded] + (scenario.vendors.aliasTarget(for: use.spelling).map { [$0] } ?? [])
         })
 
+        log.moveErrorsToFront(field: "vendor")
         try log.throwIfErrors()
 
         let organisations = assemble(grouping)
         for organisation in organisations { warnAboutLeaderBlocks(organisation) }
 
+        let unrated = grouping.vendors.filter { $0.weight == 0 }.map { VendorUnits(vendor: $0.spelling, units: $0.units) }
         return Estate(register: register, scenario: scenario, organisations: organisations,
-                      notAtRiskUnits: grouping.notAtRisk, warnings: log.warnings + scenarioWarnings)
+                      notAtRiskUnits: grouping.notAtRisk, warnings: log.warnings + scenarioWarnings,
+                      unratedVendors: VendorUnits.ordered(unrated))
     }
 
     /// Organisations by folded name, sites by `site_id` and groups by kind, vendor and locked

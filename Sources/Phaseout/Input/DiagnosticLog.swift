@@ -56,6 +56,15 @@ struct DiagnosticLog: Sendable {
         }.map(\.element)
     }
 
+    /// Puts the errors about `field` before every other diagnostic, keeping their order: a
+    /// vendor near-miss silently drops a vendor from the plan, so it is the first thing a reader
+    /// must see, however many other problems the files have.
+    mutating func moveErrorsToFront(field: String) {
+        let first = diagnostics.filter { $0.severity == .error && $0.field == field }
+        guard !first.isEmpty else { return }
+        diagnostics = first + diagnostics.filter { !($0.severity == .error && $0.field == field) }
+    }
+
     /// Throws an ``InputError`` holding everything recorded if there was any error.
     func throwIfErrors() throws(InputError) {
         if hasErrors { throw inputError }

@@ -179,7 +179,7 @@ public struct PlanWriter: Sendable {
     public func summaryJSON(_ plan: Plan) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        var data = try encoder.encode(PlanSummary(plan: plan, run: run))
+        var data = try encoder.encode(PlanSummary(plan: plan, run: run, unratedVendors: estate.unratedVendors))
         data.append(0x0A)
         return data
     }
@@ -236,8 +236,11 @@ struct PlanSummary: Encodable {
     var lateRiskYears: Double
     var lateUnits: Int
     var run: RunRecord
+    /// The register's vendors of weight 0 with their units, most first: what the plan leaves out.
+    var unratedVendors: [VendorUnits]
 
-    init(plan: Plan, run: RunRecord) {
+    init(plan: Plan, run: RunRecord, unratedVendors: [VendorUnits] = []) {
+        self.unratedVendors = unratedVendors
         let money = Rounding.pence, riskYears = Rounding.riskYears
         // `bound` is on the primary objective: risk-years, or present-value pounds under `cost`.
         let primary = plan.objective == .exposure ? riskYears : money

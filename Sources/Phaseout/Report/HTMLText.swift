@@ -41,29 +41,11 @@ enum HTMLText {
         return (value < 0 && !isZero ? "−" : "") + result
     }
 
-    /// Pounds: whole when whole, else with pence: `£1,650`, `£832.32`, `−£5`.
-    static func money(_ value: Double) -> String {
-        let pence = (abs(value) * 100).rounded()
-        let pounds = (pence / 100).rounded(.down)
-        let rest = Int(pence - pounds * 100)
-        var text = "£" + grouped(pounds, decimals: 0)
-        if rest != 0 { text += "." + (rest < 10 ? "0" : "") + String(rest) }
-        return (value < 0 && pence > 0 ? "−" : "") + text
-    }
+    /// Pounds: whole when whole, else with pence: `£1,650`, `£832.32`, `−£5` (``MoneyText/exact(_:)``).
+    static func money(_ value: Double) -> String { MoneyText.exact(value) }
 
-    /// Short pounds for chart axes: `£950`, `£1.5k`, `£2.4m`.
-    static func compactMoney(_ value: Double) -> String {
-        let magnitude = abs(value)
-        let sign = value < 0 ? "−" : ""
-        func short(_ x: Double, _ suffix: String) -> String {
-            let text = x >= 100 ? String(format: "%.0f", x) : String(format: "%.1f", x)
-            return sign + "£" + (text.hasSuffix(".0") ? String(text.dropLast(2)) : text) + suffix
-        }
-        if magnitude >= 1e9 { return short(magnitude / 1e9, "bn") }
-        if magnitude >= 1e6 { return short(magnitude / 1e6, "m") }
-        if magnitude >= 1e3 { return short(magnitude / 1e3, "k") }
-        return sign + "£" + String(format: "%.0f", magnitude)
-    }
+    /// Short pounds for chart axes (``MoneyText/compact(_:)``).
+    static func compactMoney(_ value: Double) -> String { MoneyText.compact(value) }
 
     /// A share as a percentage: `12.5 %`.
     static func percent(_ share: Double, decimals: Int = 1) -> String {

@@ -61,7 +61,7 @@ enum ReportChart {
         let bar = min(slot * 0.5, 64)
         var svg = open(title: title, kind: "burn-down")
         svg += grid(axis, y: y) { HTMLText.grouped($0, decimals: 0) }
-        var entries = [("remaining", "At-risk units left")]
+        var entries = [("remaining", "High-risk units still in place")]
         if funded != nil { entries.append(("funded", "If the shortfall is funded")) }
         svg += legend(entries)
         let showValues = labels.count <= 10
@@ -72,7 +72,7 @@ enum ReportChart {
             let period = index == 0 ? "start" : periods[index - 1]
             svg += "<rect class=\"remaining\" x=\"\(f(centre - bar / 2))\" y=\"\(f(y0))\" width=\"\(f(bar))\" height=\"\(f(top + plotHeight - y0))\""
                 + HTMLText.attributes(scope + [("data-period", period), ("data-series", "remaining"), ("data-value", String(units))])
-                + "><title>\(HTMLText.escape("\(labels[index]): \(units) at-risk units left"))</title></rect>\n"
+                + "><title>\(HTMLText.escape("\(labels[index]): \(units) high-risk units still in place"))</title></rect>\n"
             if showValues {
                 // Under the period's name, where the line cannot cross it.
                 svg += "<text class=\"value\" x=\"\(f(centre))\" y=\"\(f(height - bottom + 30))\" text-anchor=\"middle\">"

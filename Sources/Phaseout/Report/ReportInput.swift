@@ -21,6 +21,10 @@ public struct ReportInput: Sendable {
         /// What is done to the units; `nil` on a line without a period. A plan.csv without a
         /// `treatment` column reads as all `replace` (a v1 plan).
         public var treatment: Treatment? = .replace
+        /// The register's `site_id` (empty when plan.csv has no such column).
+        public var siteID = ""
+        /// The register's `device_id` (empty when plan.csv has no such column).
+        public var deviceID = ""
 
         /// Whether these units are gone by their `by` deadline (true when they have none).
         public var meetsDeadline: Bool {
@@ -35,6 +39,8 @@ public struct ReportInput: Sendable {
         public var council: String
         public var period: Int
         public var cost: Double
+        /// The site visited (empty when visits.csv has no `site_id` column).
+        public var siteID = ""
     }
 
     public var summary: ReportSummary
@@ -43,21 +49,47 @@ public struct ReportInput: Sendable {
     /// The plan the shortfalls would buy; `nil` when every organisation is feasible.
     public var funded: [PlanLine]?
     public var fundedVisits: [VisitLine]?
+    /// goal.csv of a `phaseout goal` folder: the least budget that meets the target; `nil` when absent.
+    public var goal: [GoalLine]?
+    /// frontier.csv of a `phaseout frontier` folder: exposure against budget; `nil` when absent.
+    public var frontier: [FrontierLine]?
+    /// The sub-folder the plan was read from (`scale-1` of a frontier folder), or `nil` when the
+    /// plan files are in the folder itself.
+    public var planFolder: String?
 
+    /// Creates an input from files already read.
+    /// - Parameters:
+    ///   - summary: summary.json.
+    ///   - plan: plan.csv's lines.
+    ///   - visits: visits.csv's lines.
+    ///   - funded: funded-plan.csv's lines, when some organisation is infeasible.
+    ///   - fundedVisits: funded-visits.csv's lines.
+    ///   - goal: goal.csv's lines, when the folder is a goal run's.
+    ///   - frontier: frontier.csv's lines, when the folder is a frontier run's.
     public init(summary: ReportSummary, plan: [PlanLine], visits: [VisitLine] = [],
-                funded: [PlanLine]? = nil, fundedVisits: [VisitLine]? = nil) {
+                funded: [PlanLine]? = nil, fundedVisits: [VisitLine]? = nil,
+                goal: [GoalLine]? = nil, frontier: [FrontierLine]? = nil) {
         self.summary = summary
         self.plan = plan
         self.visits = visits
         self.funded = funded
         self.fundedVisits = fundedVisits
+        self.goal = goal
+        self.frontier = frontier
     }
 
-    /// Reads a plan directory written by `phaseout plan`.
+    /// Reads a plan directory written by `phaseout plan` or `phaseout goal`, or a `phaseout
+    /// frontier` folder: that has no summary.json of its own, so the plan read is the one in its
+    /// `scale-<s>` sub-folder with the scale nearest 1 (``planFolder``).
+    /// - Parameter directory: the folder holding summary.json and plan.csv, or frontier.csv.
     /// - Throws: ``ReportError`` naming the file when summary.json or plan.csv is missing or
     ///   malformed, or an optional file is present but malformed.
     public static func load(from directory: URL) throws(ReportError) -> ReportInput {
-        let summaryURL = directory.appendingPathComponent("summary.json")
+        // A frontier folder keeps its plans in scale-<s> folders: the page explains the one at
+        // today's budgets, or the nearest scale to it.
+        let planFolder = exists(directory.appendingPathComponent("summary.json")) ? nil : frontierPlanFolder(in: directory)
+        let planDirectory = planFolder.map { directory.appendingPathComponent($0) } ?? directory
+        let summaryURL = planDirectory.appendingPathComponent("summary.json")
         let summary: ReportSummary
         do {
             let data = try read(summaryURL)
@@ -74,14 +106,21 @@ public struct ReportInput: Sendable {
             throw ReportError(path: summaryURL.path, message: "could not be read")
         }
         let periods = summary.periods
-        let plan = try readPlan(directory.appendingPathComponent("plan.csv"), periods: periods)
-        let visitsURL = directory.appendingPathComponent("visits.csv")
+        let plan = try readPlan(planDirectory.appendingPathComponent("plan.csv"), periods: periods)
+        let visitsURL = planDirectory.appendingPathComponent("visits.csv")
         let visits = exists(visitsURL) ? try readVisits(visitsURL, periods: periods) : []
-        let fundedURL = directory.appendingPathComponent("funded-plan.csv")
+        let fundedURL = planDirectory.appendingPathComponent("funded-plan.csv")
         let funded = exists(fundedURL) ? try readPlan(fundedURL, periods: periods) : nil
-        let fundedVisitsURL = directory.appendingPathComponent("funded-visits.csv")
+        let fundedVisitsURL = planDirectory.appendingPathComponent("funded-visits.csv")
         let fundedVisits = exists(fundedVisitsURL) ? try readVisits(fundedVisitsURL, periods: periods) : nil
-        return ReportInput(summary: summary, plan: plan, visits: visits, funded: funded, fundedVisits: fundedVisits)
+        let goalURL = directory.appendingPathComponent("goal.csv")
+        let goal = exists(goalURL) ? try readGoal(goalURL, periods: periods) : nil
+        let frontierURL = directory.appendingPathComponent("frontier.csv")
+        let frontier = exists(frontierURL) ? try readFrontier(frontierURL) : nil
+        var input = ReportInput(summary: summary, plan: plan, visits: visits, funded: funded, fundedVisits: fundedVisits,
+                                goal: goal, frontier: frontier)
+        input.planFolder = planFolder
+        return input
     }
 
     private static func where_(_ context: DecodingError.Context) -> String {
@@ -89,7 +128,7 @@ public struct ReportInput: Sendable {
         return path.isEmpty ? "" : " at \(path.hasPrefix(".") ? String(path.dropFirst()) : path)"
     }
 
-    private static func exists(_ url: URL) -> Bool { FileManager.default.fileExists(atPath: url.path) }
+    static func exists(_ url: URL) -> Bool { FileManager.default.fileExists(atPath: url.path) }
 
     private static func read(_ url: URL) throws(ReportError) -> Data {
         do { return Data(try FileAccess.readRegularFile(url.path)) } catch {
@@ -98,7 +137,7 @@ public struct ReportInput: Sendable {
     }
 
     /// The records of a CSV file with a header, as dictionaries from lower-cased column name to field.
-    private static func records(_ url: URL, required: [String]) throws(ReportError)
+    static func records(_ url: URL, required: [String]) throws(ReportError)
         -> [(line: Int, field: (String) -> String, has: (String) -> Bool)] {
         let data = try read(url)
         var header: [String: Int]?
@@ -134,7 +173,7 @@ public struct ReportInput: Sendable {
         return index
     }
 
-    private static func number(_ text: String, _ column: String, _ url: URL, _ line: Int) throws(ReportError) -> Double {
+    static func number(_ text: String, _ column: String, _ url: URL, _ line: Int) throws(ReportError) -> Double {
         guard let value = Double(text), value.isFinite else {
             throw ReportError(path: url.path, message: "line \(line): \(column) \"\(text)\" is not a number")
         }
@@ -163,7 +202,8 @@ public struct ReportInput: Sendable {
                 council: record.field("council"), kind: record.field("kind"),
                 period: t, quantity: quantity,
                 cost: try number(record.field("cost"), "cost", url, record.line),
-                deadline: try period(by, periods, url, record.line), treatment: treatment))
+                deadline: try period(by, periods, url, record.line), treatment: treatment,
+                siteID: record.field("site_id"), deviceID: record.field("device_id")))
         }
         return lines
     }
@@ -175,7 +215,8 @@ public struct ReportInput: Sendable {
                 throw ReportError(path: url.path, message: "line \(record.line): a visit needs a period")
             }
             visits.append(VisitLine(council: record.field("council"), period: t,
-                                    cost: try number(record.field("cost"), "cost", url, record.line)))
+                                    cost: try number(record.field("cost"), "cost", url, record.line),
+                                    siteID: record.field("site_id")))
         }
         return visits
     }

@@ -15,7 +15,8 @@ extension ReportPage {
     }
 
     func moneyCell(_ value: Double, _ attributes: [(String, String)], over: Bool = false) -> String {
-        numberCell(value, text: HTMLText.money(value), attributes, over: over)
+        // Whole pounds on the page; the exact figure, to the penny, is the cell's data-value.
+        numberCell(value, text: MoneyText.pounds(value), attributes, over: over)
     }
 
     func count(_ value: Int, _ attributes: [(String, String)], strong: Bool = false) -> String {
@@ -31,8 +32,16 @@ extension ReportPage {
         HTMLText.grouped(Double(hours), decimals: 0) + (hours == 1 ? " hour" : " hours")
     }
 
-    func badge(_ status: PlanStatus, scope: [(String, String)]) -> String {
+    /// The plan's status in words ("proven best", "within 0.4 %", "cannot meet a deadline"),
+    /// with the status word itself as its machine-readable value.
+    func badge(_ status: PlanStatus, scope: [(String, String)], gap: Double = 0) -> String {
         let marks = scope.isEmpty ? "" : HTMLText.attributes(scope + [("data-field", "status"), ("data-value", status.rawValue)])
-        return "<span class=\"status \(status.rawValue)\"\(marks)>\(status.rawValue)</span>"
+        let words = switch status {
+        case .optimal: "proven best"
+        case .feasible: gap > 0 ? provenText(gap) : "good plan"
+        case .infeasible: "cannot meet a deadline"
+        case .unknown: "no plan: time ran out"
+        }
+        return "<span class=\"status \(status.rawValue)\" title=\"\(status.rawValue)\"\(marks)>\(esc(words))</span>"
     }
 }

@@ -1,26 +1,26 @@
-/// The estate-wide sections: spend against budget and replacement progress, all organisations together.
+/// The estate-wide sections: spend against budget and replacement progress, all councils together.
 extension ReportPage {
     func spendSection() -> String {
         let figures = summary.estatePeriods
         let visits = (0..<periods.count).map { t in visitSpend.values.reduce(0) { $0 + $1[t] } }
         var html = "<section id=\"spend\">\n<h2>Spend against budget</h2>\n"
-        html += "<p>Money available each period is the budget plus what was carried in from the period before; "
-        html += "carry-out is the most the rules allow to carry on.</p>\n"
-        html += "<figure>" + ReportChart.spend(figures, scope: estateScope, title: "Spend against budget and carry-in, all organisations")
-        html += "<figcaption>All organisations: budget and carry-in (stacked) beside spend, per period.</figcaption></figure>\n"
-        html += spendTable(figures, visits: visits, scope: estateScope, caption: "Spend against budget, all organisations")
+        html += "<p>Money available each year is the budget plus what was carried in from the year before; "
+        html += "\"can carry on\" is the most the rules let pass to the next year.</p>\n"
+        html += "<figure>" + ReportChart.spend(figures, scope: estateScope, title: "Spend against budget and carry-in, all councils")
+        html += "<figcaption>All councils: budget and carry-in (stacked) beside spend, year by year.</figcaption></figure>\n"
+        html += spendTable(figures, visits: visits, scope: estateScope, caption: "Spend against budget, all councils")
         return html + "</section>\n\n"
     }
 
     func progressSection() -> String {
-        var html = "<section id=\"progress\">\n<h2>Replacement progress</h2>\n"
-        html += "<p>Units still to replace at the start and at the end of each period"
+        var html = "<section id=\"progress\">\n<h2>Progress year by year</h2>\n"
+        html += "<p>Units still in place (isolated or not) at the start and at the end of each year"
         html += fundedEstate == nil ? ".</p>\n" : "; the dashed line is the plan the shortfall would buy.</p>\n"
         html += "<figure>" + ReportChart.burnDown(periods: periods, remaining: estate.remaining, funded: fundedEstate?.remaining,
-                                                 scope: estateScope, title: "Units still to replace per period, all organisations")
-        html += "<figcaption>All organisations: units left to replace after each period.</figcaption></figure>\n"
-        html += "<table class=\"figures\">\n<caption>Units replaced and left, all organisations</caption>\n<thead><tr><th scope=\"col\">Period</th>"
-        html += "<th scope=\"col\">Replaced</th><th scope=\"col\">Left after</th>"
+                                                 scope: estateScope, title: "Units still in place year by year, all councils")
+        html += "<figcaption>All councils: units still in place after each year.</figcaption></figure>\n"
+        html += "<table class=\"figures\">\n<caption>Units replaced or removed, and left in place, all councils</caption>\n<thead><tr><th scope=\"col\">Year</th>"
+        html += "<th scope=\"col\">Replaced or removed</th><th scope=\"col\">Left in place after</th>"
         if fundedEstate != nil { html += "<th scope=\"col\">Replaced if funded</th><th scope=\"col\">Left if funded</th>" }
         html += "</tr></thead>\n<tbody>\n"
         let remaining = estate.remaining
@@ -36,7 +36,7 @@ extension ReportPage {
             html += "</tr>\n"
         }
         html += "</tbody>\n</table>\n"
-        html += unitsTable(estate, scope: estateScope, caption: "Units by kind and period, all organisations")
+        html += unitsTable(estate, scope: estateScope, caption: "Units replaced or removed by kind and year, all councils")
         return html + "</section>\n\n"
     }
 }

@@ -1,62 +1,105 @@
-/// The top of the report: the title with the plan's status and scope, then the headline figures
-/// and alerts for shortfalls and organisations without a plan.
+/// The top of the report: the title, the headline in words (how many councils are fully
+/// planned, and what each one that is not lacks), then the headline figures.
 extension ReportPage {
     func header() -> String {
         let range = periods.isEmpty ? "no periods" : periods.count == 1 ? periods[0] : "\(periods[0]) to \(periods[periods.count - 1])"
         let organisations = summary.organisations.count
         return """
         <header>
-        <h1>Replacement plan for high-risk CCTV devices</h1>
-        <p class="subtitle">\(badge(summary.status, scope: [])) Objective: <strong>\(esc(objectiveName))</strong> · \
-        \(periods.count) \(periods.count == 1 ? "period" : "periods") (\(esc(range))) · \
-        \(organisations) \(organisations == 1 ? "organisation" : "organisations")</p>
+        <h1>Replacing high-risk CCTV: the plan</h1>
+        <p class="subtitle">Aim: <strong>\(esc(objectiveName))</strong> · \
+        \(periods.count) \(periods.count == 1 ? "year" : "years") (\(esc(range))) · \
+        \(organisations) \(organisations == 1 ? "council" : "councils")</p>
         </header>
 
         """
     }
 
     var objectiveName: String {
-        summary.objective == "cost" ? "least present-value cost, everything replaced" : "least exposure (risk-years)"
+        summary.objective == "cost" ? "replace everything at the least cost in today's money"
+            : "leave as little risk in place as the budgets allow"
     }
 
     func headline() -> String {
-        let reduction = summary.baselineExposure > 0 ? 1 - summary.exposure / summary.baselineExposure : 0
-        let replacedShare = estate.total > 0 ? Double(estate.replacedTotal) / Double(estate.total) : 0
-        var items: [String] = []
-        items.append(kpi("Units at risk", field: "units", value: Double(estate.total),
-                         text: HTMLText.grouped(Double(estate.total), decimals: 0), note: "and contracted works, in plan.csv"))
-        items.append(kpi("Units replaced", field: "unitsReplaced", value: Double(estate.replacedTotal),
-                         text: HTMLText.grouped(Double(estate.replacedTotal), decimals: 0),
-                         note: "\(HTMLText.percent(replacedShare)) · \(HTMLText.grouped(Double(estate.notReplaced), decimals: 0)) left"))
-        items.append(kpi("Exposure before", field: "baselineExposure", value: summary.baselineExposure,
-                         text: HTMLText.grouped(summary.baselineExposure), note: "risk-years if nothing is replaced"))
-        items.append(kpi("Exposure after", field: "exposure", value: summary.exposure,
-                         text: HTMLText.grouped(summary.exposure), note: "risk-years · \(HTMLText.percent(reduction)) less"))
-        items.append(kpi("Nominal cost", field: "nominalCost", value: summary.nominalCost,
-                         text: HTMLText.money(summary.nominalCost), note: "units and site visits"))
-        items.append(kpi("Present-value cost", field: "presentValueCost", value: summary.presentValueCost,
-                         text: HTMLText.money(summary.presentValueCost), note: "period-1 prices, discounted"))
-        let boundText = summary.objective == "cost" ? HTMLText.money(summary.bound) : HTMLText.grouped(summary.bound)
-        items.append("<div class=\"kpi\"><dt>Status</dt><dd id=\"estate-status\"" + HTMLText.attributes(estateScope + [("data-field", "status"), ("data-value", summary.status.rawValue)])
-            + ">\(esc(summary.status.rawValue))</dd><dd class=\"note\">bound \(esc(boundText))</dd></div>")
-        items.append(kpi("Gap", field: "gap", value: summary.gap, text: HTMLText.percent(summary.gap, decimals: 2),
-                         note: summary.gap == 0 ? "proven best" : "from the proven bound"))
-        var html = "<section id=\"headline\">\n<h2>Headline</h2>\n<dl class=\"kpis\">\n" + items.joined(separator: "\n") + "\n</dl>\n"
-        let shortfalls = summary.shortfalls ?? summary.organisations.compactMap(\.shortfall)
-        if !shortfalls.isEmpty {
-            let money = shortfalls.reduce(0) { $0 + $1.totalMoney }, hours = shortfalls.reduce(0) { $0 + $1.totalHours }
-            let structural = shortfalls.filter(\.structural).count
-            let who = shortfalls.count == 1 ? "1 organisation cannot meet its" : "\(shortfalls.count) organisations cannot meet their"
-            html += "<p class=\"alert\">\(who) deadlines within budget: short of "
-            html += "<strong>\(HTMLText.money(Double(money)))</strong> and <strong>\(hoursText(hours))</strong>"
-            if structural > 0 { html += "; \(structural) for structural reasons that no money can fix" }
-            html += ". See <a href=\"#shortfalls\">Shortfalls</a>.</p>\n"
-        }
-        let unknown = summary.organisations.filter { $0.status == .unknown }
-        if !unknown.isEmpty {
-            html += "<p class=\"alert\">Time ran out before a plan was found for "
-            html += unknown.map { esc($0.name) }.joined(separator: ", ") + "; their units are shown unreplaced.</p>\n"
-        }
+        var html = "<section id=\"headline\">\n<h2>In short</h2>\n"
+        html += "<p class=\"lead\" id=\"headline-words\"" + HTMLText.attributes(estateScope + [("data-field", "status"), ("data-value", summary.status.rawValue)])
+            + ">" + headlineWords() + "</p>\n"
+        html += "<p class=\"counts\">" + statusCountWords() + "</p>\n"
+        html += "<dl class=\"kpis\">\n" + headlineFigures().joined(separator: "\n") + "\n</dl>\n"
+        html += "<p class=\"note\">Risk-years, isolation and the other terms used here are explained in "
+        html += "<a href=\"#glossary\">Words used in this report</a> at the end.</p>\n"
         return html + "</section>\n\n"
+    }
+
+    /// "12 of 13 councils fully planned; Renfrewshire cannot meet its 2027/28 deadline with its
+    /// budget: it is £8,700 short in 2026/27."
+    func headlineWords() -> String {
+        let all = summary.organisations
+        let planned = all.filter { $0.status == .optimal || $0.status == .feasible }.count
+        var sentence = "\(planned) of \(all.count) \(all.count == 1 ? "council" : "councils") fully planned"
+        var clauses: [String] = []
+        for organisation in all where organisation.status == .infeasible {
+            clauses.append(infeasibleWords(organisation))
+        }
+        let unknown = all.filter { $0.status == .unknown }.map(\.name)
+        if !unknown.isEmpty {
+            clauses.append("time ran out before a plan was found for " + esc(listWords(unknown)) + " (\(unknown.count == 1 ? "its" : "their") units are shown untouched)")
+        }
+        if !clauses.isEmpty { sentence += "; " + clauses.joined(separator: "; ") }
+        return sentence + "."
+    }
+
+    /// What one infeasible council cannot do and what it lacks, in words.
+    func infeasibleWords(_ organisation: ReportSummary.Organisation) -> String {
+        let name = "<strong>\(esc(organisation.name))</strong>"
+        guard let shortfall = organisation.shortfall else { return "\(name) cannot meet its deadlines" }
+        if shortfall.structural {
+            return "\(name) cannot meet its deadlines whatever the budget: \(esc(shortfall.reason ?? "a structural reason"))"
+        }
+        let late = missedDeadlines(organisation.name)
+        let deadlines = late.isEmpty ? "its deadlines" : "its \(esc(listWords(late))) \(late.count == 1 ? "deadline" : "deadlines")"
+        var needs: [String] = []
+        let money = shortfallByPeriod(shortfall.money, short: "short") { MoneyText.pounds(Double($0)) }
+        if !money.isEmpty { needs.append("it is \(money)") }
+        let hours = shortfallByPeriod(shortfall.hours, short: "of installer time short") { hoursText($0) }
+        if !hours.isEmpty { needs.append((money.isEmpty ? "it is " : "and ") + hours) }
+        let need = needs.isEmpty ? "" : ": " + needs.joined(separator: " ")
+        return "\(name) cannot meet \(deadlines) with its budget" + need
+    }
+
+    /// "£6,530 short in 2026/27 and £1,200 in 2027/28": the periods where the shortfall is not zero.
+    private func shortfallByPeriod(_ amounts: [Int], short: String, text: (Int) -> String) -> String {
+        let parts = amounts.enumerated().filter { $0.element > 0 && $0.offset < periods.count }
+            .enumerated().map { "\(text($0.element.element))\($0.offset == 0 ? " " + short : "") in \(periods[$0.element.offset])" }
+        return esc(listWords(parts))
+    }
+
+    /// The `by` periods of an organisation's units that its plan leaves in place past them, earliest first.
+    func missedDeadlines(_ name: String) -> [String] {
+        let late = Set(input.plan.filter { $0.council == name && !$0.meetsDeadline }.compactMap(\.deadline))
+        return late.sorted().map { periods[$0] }
+    }
+
+    /// "4 proven best, 8 good plans found in the time allowed, 1 cannot meet a deadline".
+    func statusCountWords() -> String {
+        let words: [(PlanStatus, String)] = [
+            (.optimal, "with a plan proven the best possible"),
+            (.feasible, "with a good plan, proven close to the best (time ran out before the proof was complete)"),
+            (.infeasible, "cannot meet a deadline with its budget (a best-effort plan and a funded plan are shown)"),
+            (.unknown, "without a plan: time ran out"),
+        ]
+        let parts = words.compactMap { status, text -> String? in
+            let n = summary.organisations(with: status)
+            guard n > 0 else { return nil }
+            return "<span" + HTMLText.attributes(estateScope + [("data-status", status.rawValue), ("data-value", String(n))])
+                + ">\(n) \(text)</span>"
+        }
+        return "Councils: " + parts.joined(separator: "; ") + "."
+    }
+
+    /// "a", "a and b", "a, b and c".
+    func listWords(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
     }
 }

@@ -10,12 +10,12 @@ extension ReportPage {
 
     /// One paragraph saying what the figures mean and where the shadow price misleads.
     func marginsExplanation() -> String {
-        let measure = input.summary.objective == "cost" ? "present-value cost saved (£)" : "exposure removed (risk-years)"
-        let text = "What more money buys: the shadow price is the \(measure) per extra £1,000 in one period's budget "
-            + "at the margin, read from the linear programme that keeps this plan's site visits and recorder blocks; "
-            + "it is a marginal figure and misleads whenever £1,000 would pay for a new site visit or a whole recorder "
-            + "block (or cannot), so the what-if column — the organisation re-planned with that sum added to that "
-            + "period — is the honest figure to put to a committee."
+        let measure = input.summary.objective == "cost" ? "cost saved in today's money" : "risk-years removed"
+        let text = "What more money buys: \"at the margin\" is the \(measure) that an extra £1,000 in one year's "
+            + "budget would buy if the plan's site visits and recorder blocks stayed as they are (economists call it a "
+            + "shadow price). It misleads whenever £1,000 would pay for a new site visit or a whole recorder block, or "
+            + "cannot, so the re-planned column — the council planned again with that sum added to that year — is the "
+            + "figure to put to a committee."
         return "<p class=\"note\" id=\"margins-explained\">\(HTMLText.escape(text))</p>\n"
     }
 
@@ -26,16 +26,17 @@ extension ReportPage {
         let hasLabour = figures.contains { $0.shadowPricePerLabourHour != nil }
         let hasWhatIf = figures.contains { $0.whatIf != nil }
         guard hasPrices || hasWhatIf else {
-            guard let note = organisation.shadowPriceNote else { return "" }
+            // A council with a shortfall has its own answer to what more money buys.
+            guard organisation.shortfall == nil, let note = organisation.shadowPriceNote else { return "" }
             return "<p class=\"note\">What more money buys: \(HTMLText.escape(note)).</p>\n"
         }
         let isCost = input.summary.objective == "cost"
-        var titles = ["Period"]
-        if hasPrices { titles.append(isCost ? "PV saved per extra £1,000 (shadow price)" : "Exposure removed per extra £1,000 (shadow price)") }
-        if hasLabour { titles.append(isCost ? "PV saved per extra hour" : "Exposure removed per extra hour") }
+        var titles = ["Year"]
+        if hasPrices { titles.append(isCost ? "Saved (today's £) per extra £1,000, at the margin" : "Risk-years removed per extra £1,000, at the margin") }
+        if hasLabour { titles.append(isCost ? "Saved (today's £) per extra installer hour" : "Risk-years removed per extra installer hour") }
         if let amount = figures.compactMap(\.whatIf).first?.amount {
-            let sum = HTMLText.money(amount)
-            titles += [isCost ? "PV saved with \(sum) more (re-plan)" : "Exposure removed with \(sum) more (re-plan)", "Re-plan status"]
+            let sum = MoneyText.pounds(amount)
+            titles += [isCost ? "Saved (today's £) with \(sum) more, re-planned" : "Risk-years removed with \(sum) more, re-planned", "Re-plan"]
         }
         var html = "<table class=\"figures margins\">\n<caption>\(HTMLText.escape("What more money buys, \(organisation.name)"))</caption>\n<thead><tr>"
         for title in titles { html += "<th scope=\"col\">\(HTMLText.escape(title))</th>" }

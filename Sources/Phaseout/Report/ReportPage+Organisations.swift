@@ -1,11 +1,13 @@
-/// The organisations section: an overview table, then one article per organisation.
+/// The councils section: an overview table, then one collapsed detail section per council that
+/// a reader opens (and that prints expanded).
 extension ReportPage {
     func organisationsSection() -> String {
-        var html = "<section id=\"organisations\">\n<h2>Organisations</h2>\n"
-        html += "<table class=\"figures overview\">\n<caption>Each organisation at a glance</caption>\n<thead><tr>"
-        for title in ["Organisation", "Status", "Budget", "Spend", "Budget used", "Units replaced", "Units in plan",
-                      "Deadlines met?", "Exposure before", "Exposure after"] {
-            let isText = title == "Status" || title == "Deadlines met?"
+        var html = "<section id=\"organisations\">\n<h2>Councils</h2>\n"
+        html += "<p>Open a council's name below the table for its spending, its units year by year and its works schedule.</p>\n"
+        html += "<table class=\"figures overview\">\n<caption>Each council at a glance</caption>\n<thead><tr>"
+        for title in ["Council", "Plan", "Budget", "Spend", "Budget used", "Units replaced or removed", "High-risk units",
+                      "Deadlines met?", "Risk-years if nothing is done", "Risk-years left"] {
+            let isText = title == "Plan" || title == "Deadlines met?"
             html += "<th scope=\"col\"\(isText ? " class=\"text\"" : "")>\(title)</th>"
         }
         html += "</tr></thead>\n<tbody>\n"
@@ -15,16 +17,16 @@ extension ReportPage {
             let budget = organisation.periods.reduce(0) { $0 + $1.budget }
             let spend = organisation.periods.reduce(0) { $0 + $1.spend }
             html += "<tr><th scope=\"row\"><a href=\"#org-\(index + 1)\">\(esc(organisation.name))</a></th>"
-            html += "<td>\(badge(organisation.status, scope: scope))</td>"
-            html += numberCell(budget, text: HTMLText.money(budget), scope + [("data-field", "budgetTotal")])
-            html += numberCell(spend, text: HTMLText.money(spend), scope + [("data-field", "spendTotal")])
+            html += "<td>\(badge(organisation.status, scope: scope, gap: organisation.gap))</td>"
+            html += numberCell(budget, text: MoneyText.pounds(budget), scope + [("data-field", "budgetTotal")])
+            html += numberCell(spend, text: MoneyText.pounds(spend), scope + [("data-field", "spendTotal")])
             let used = budget > 0 ? spend / budget : 0
             html += numberCell(used, text: HTMLText.percent(used), scope + [("data-field", "budgetUsed")])
             html += count(tally.replacedTotal, scope + [("data-field", "unitsReplaced")])
             html += count(tally.total, scope + [("data-field", "units")])
             html += deadlineCell(organisation.name, tally: tally, scope: scope)
-            html += numberCell(organisation.baselineExposure, text: HTMLText.grouped(organisation.baselineExposure), scope + [("data-field", "baselineExposure")])
-            html += numberCell(organisation.exposure, text: HTMLText.grouped(organisation.exposure), scope + [("data-field", "exposure")])
+            html += numberCell(organisation.baselineExposure, text: HTMLText.grouped(organisation.baselineExposure, decimals: 0), scope + [("data-field", "baselineExposure")])
+            html += numberCell(organisation.exposure, text: HTMLText.grouped(organisation.exposure, decimals: 0), scope + [("data-field", "exposure")])
             html += "</tr>\n"
         }
         html += "</tbody>\n</table>\n"
@@ -39,35 +41,39 @@ extension ReportPage {
         let scope = organisationScope(organisation.name)
         let tally = byOrganisation[organisation.name] ?? PlanTally(periodCount: periods.count)
         let name = esc(organisation.name)
-        var html = "<article class=\"organisation\" id=\"org-\(index + 1)\"" + HTMLText.attributes(scope) + ">\n"
-        html += "<h3>\(name) \(badge(organisation.status, scope: []))</h3>\n"
-        let valueText = summary.objective == "cost" ? "present-value cost \(HTMLText.money(organisation.presentValueCost))"
-            : "exposure \(HTMLText.grouped(organisation.exposure)) of \(HTMLText.grouped(organisation.baselineExposure)) risk-years"
-        html += "<p class=\"facts\">\(esc(valueText)) · nominal cost \(HTMLText.money(organisation.nominalCost))"
-        html += " · PV \(HTMLText.money(organisation.presentValueCost))"
-        if organisation.gap > 0 { html += " · gap \(HTMLText.percent(organisation.gap, decimals: 2))" }
-        let budget = organisation.periods.reduce(0) { $0 + $1.budget }, spend = organisation.periods.reduce(0) { $0 + $1.spend }
-        html += " · budget used \(HTMLText.percent(budget > 0 ? spend / budget : 0))"
-        html += " · deadlines met: " + (tally.deadlineUnits == 0 ? "no deadlines" : tally.lateUnits == 0 ? "yes"
-            : "no, \(tally.lateUnits) of \(tally.deadlineUnits) units late")
-        html += "</p>\n"
+        var html = "<details class=\"organisation\" id=\"org-\(index + 1)\"" + HTMLText.attributes(scope) + ">\n"
+        html += "<summary><h3>\(name) \(badge(organisation.status, scope: [], gap: organisation.gap))</h3> "
+        html += "<span class=\"facts\">\(esc(organisationFacts(organisation, tally: tally)))</span></summary>\n<article>\n"
         if let shortfall = organisation.shortfall {
-            if shortfall.structural {
-                html += "<p class=\"alert\">Infeasible for a structural reason: \(esc(shortfall.reason ?? "unknown")). Its units stand unreplaced.</p>\n"
-            } else {
-                html += "<p class=\"alert\">Infeasible within budget: short of \(HTMLText.money(Double(shortfall.totalMoney))) and "
-                html += "\(hoursText(shortfall.totalHours)). Its units stand unreplaced in plan.csv; "
-                html += "funded-plan.csv shows what the shortfall would buy.</p>\n"
-            }
+            html += "<p class=\"alert\">" + infeasibleWords(organisation) + ". "
+            html += shortfall.structural ? "Its units stand untreated.</p>\n"
+                : "Its plan below is the best it can do with its own budget; <a href=\"#short-\(index + 1)\">the funded plan</a> is set beside it above.</p>\n"
         } else if organisation.status == .unknown {
-            html += "<p class=\"alert\">Time ran out before a plan was found; its units stand unreplaced.</p>\n"
+            html += "<p class=\"alert\">Time ran out before a plan was found; its units are shown untouched.</p>\n"
         }
         html += "<figure>" + ReportChart.spend(organisation.periods, scope: scope, title: "Spend against budget and carry-in, \(organisation.name)")
         html += "<figcaption>\(name): budget and carry-in beside spend.</figcaption></figure>\n"
         html += spendTable(organisation.periods, visits: visitSpend[organisation.name], scope: scope, caption: "Spend against budget, \(organisation.name)")
-        html += unitsTable(tally, scope: scope, caption: "Units by kind and period, \(organisation.name)")
+        html += unitsTable(tally, scope: scope, caption: "Units replaced or removed by kind and year, \(organisation.name)")
+        html += scheduleTable(organisation.name, scope: scope)
         html += marginsTable(organisation, scope: scope)
-        return html + "</article>\n"
+        return html + "</article>\n</details>\n"
+    }
+
+    /// "Risk-years 1,771 of 4,204 · cost £312,400 · deadlines met: yes · proven best".
+    private func organisationFacts(_ organisation: ReportSummary.Organisation, tally: PlanTally) -> String {
+        var facts: [String] = []
+        if summary.objective == "cost" {
+            facts.append("cost in today's money \(MoneyText.pounds(organisation.presentValueCost))")
+        } else {
+            facts.append("\(riskYearsText(organisation.exposure)) left of \(HTMLText.grouped(organisation.baselineExposure, decimals: 0))")
+        }
+        facts.append("cost \(MoneyText.pounds(organisation.nominalCost))")
+        facts.append("\(unitsText(tally.replacedTotal)) replaced or removed")
+        if tally.isolated > 0 { facts.append("\(unitsText(tally.isolated)) isolated") }
+        facts.append(tally.deadlineUnits == 0 ? "no deadlines" : tally.lateUnits == 0 ? "every deadline met"
+            : "\(tally.lateUnits) of \(tally.deadlineUnits) units with a deadline late")
+        return facts.joined(separator: " · ")
     }
 
     private func deadlineCell(_ name: String, tally: PlanTally, scope: [(String, String)]) -> String {

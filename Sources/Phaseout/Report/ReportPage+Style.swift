@@ -21,7 +21,7 @@ extension ReportPage {
     .kpi dd.note { font-size: .8rem; font-weight: 400; color: var(--muted); }
     p.note { font-size: .85rem; color: var(--muted); }
     .alert { border-left: 4px solid var(--risk); background: #fbeeeb; padding: 8px 12px; }
-    .status { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: .8rem; font-weight: 600;
+    .status { display: inline-block; white-space: nowrap; padding: 1px 8px; border-radius: 10px; font-size: .8rem; font-weight: 600;
       vertical-align: middle; border: 1px solid currentColor; }
     .status.optimal { color: #1e6b34; background: #e6f4ea; }
     .status.feasible { color: #7a5a00; background: #fff4d6; }
@@ -55,7 +55,27 @@ extension ReportPage {
     .bad { color: var(--risk); font-weight: 600; }
     td.reason { max-width: 360px; }
     td.empty { color: var(--muted); text-align: center; }
-    article.organisation { border-top: 1px solid var(--line); padding-top: 16px; margin-top: 20px; }
+    p.lead { font-size: 1.2rem; margin: 4px 0 8px; }
+    p.counts { color: var(--muted); }
+    details.organisation { border: 1px solid var(--line); border-radius: 6px; margin: 8px 0; }
+    details.organisation > summary { cursor: pointer; padding: 8px 12px; background: var(--band); list-style-position: inside; }
+    details.organisation > summary h3 { display: inline; margin-right: 8px; }
+    details.organisation[open] > summary { border-bottom: 1px solid var(--line); }
+    details.organisation > article { padding: 8px 14px 4px; }
+    article.shortfall { margin: 12px 0 22px; }
+    table.schedule td.work { white-space: normal; }
+    table.schedule tr.subtotal td { font-weight: 600; background: var(--band); }
+    table.schedule th[scope="rowgroup"] { vertical-align: top; background: #fff; }
+    table.schedule th.done, table.schedule td.done { width: 4.5em; }
+    table.schedule td.done { border: 1px solid var(--line); }
+    table.side-by-side th.plan { text-align: center; border-bottom: 1px solid var(--line); }
+    svg.frontier-chart { width: 100%; height: auto; max-height: 320px; display: block; }
+    .frontier-chart .curve { fill: none; stroke: var(--risk); stroke-width: 2.5; } .frontier-chart .point { fill: var(--risk); }
+    .frontier-chart .axis { stroke: #6b7682; } .frontier-chart .baseline { stroke: #4a5562; stroke-dasharray: 4 3; }
+    .frontier-chart text { font-size: 11px; fill: #3b4450; }
+    dl.glossary { display: grid; grid-template-columns: 14em 1fr; gap: 4px 16px; font-size: .92rem; }
+    dl.glossary dt { font-weight: 600; }
+    dl.glossary dd { margin: 0; }
     .facts { color: var(--muted); }
     footer { margin-top: 40px; font-size: .8rem; color: var(--muted); }
     a { color: var(--accent); }
@@ -66,7 +86,12 @@ extension ReportPage {
       main { max-width: none; padding: 0; }
       h2 { break-after: avoid; }
       table, figure, .kpis, .alert { break-inside: avoid; }
-      article.organisation { break-before: page; border-top: none; }
+      details.organisation { break-before: page; border: none; }
+      details.organisation::details-content { content-visibility: visible; display: block; }
+      details.organisation > summary { list-style: none; background: none; }
+      table.schedule { break-inside: auto; }
+      table.schedule tbody { break-inside: avoid; }
+      table.schedule thead { display: table-header-group; }
       a { color: inherit; text-decoration: none; }
       svg.chart { max-height: 240px; }
     }

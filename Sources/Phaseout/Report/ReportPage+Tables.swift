@@ -3,8 +3,8 @@ extension ReportPage {
     func spendTable(_ figures: [PeriodFigures], visits: [Double]?, scope: [(String, String)], caption: String) -> String {
         let hasLabourLimit = figures.contains { $0.labourLimit != nil }
         var html = "<table class=\"figures\">\n<caption>\(esc(caption))</caption>\n<thead><tr>"
-        var titles = ["Period", "Budget", "Carry-in", "Available", "Spend", "of which visits", "Carry-out", "Units", "Labour hours"]
-        if hasLabourLimit { titles.append("Labour limit") }
+        var titles = ["Year", "Budget", "Carried in", "Available", "Spend", "of which site visits", "Can carry on", "Units replaced or removed", "Installer hours"]
+        if hasLabourLimit { titles.append("Installer hours available") }
         for title in titles { html += "<th scope=\"col\">\(title)</th>" }
         html += "</tr></thead>\n<tbody>\n"
         for (t, period) in figures.enumerated() {
@@ -45,7 +45,7 @@ extension ReportPage {
     func unitsTable(_ tally: PlanTally, scope: [(String, String)], caption: String) -> String {
         var html = "<table class=\"figures units\">\n<caption>\(esc(caption))</caption>\n<thead><tr><th scope=\"col\">Kind</th>"
         for period in periods { html += "<th scope=\"col\">\(esc(period))</th>" }
-        html += "<th scope=\"col\">Not replaced</th><th scope=\"col\">Total</th></tr></thead>\n<tbody>\n"
+        html += "<th scope=\"col\">Left in place</th><th scope=\"col\">Total</th></tr></thead>\n<tbody>\n"
         if tally.kinds.isEmpty {
             html += "<tr><td colspan=\"\(periods.count + 3)\" class=\"empty\">No units in the plan.</td></tr>\n"
         }

@@ -37,7 +37,7 @@ struct ReportPage {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="generator" content="phaseout \(PhaseoutInfo.specVersion)">
-        <title>Replacement plan report</title>
+        <title>Replacing high-risk CCTV: the plan</title>
         <style>\(Self.css)</style>
         </head>
         <body>
@@ -46,15 +46,21 @@ struct ReportPage {
         """
         page += header()
         page += headline()
+        page += shortfallSection()
+        page += goalSection()
+        page += frontierSection()
+        page += organisationsSection()
+        page += vendorsSection()
         page += spendSection()
         page += progressSection()
-        page += shortfallSection()
-        page += organisationsSection()
+        page += glossarySection()
         page += """
         <footer><p>Made by <code>phaseout report</code> from summary.json and plan.csv\
-        \(input.visits.isEmpty ? "" : ", visits.csv")\(input.funded == nil ? "" : ", funded-plan.csv"). \
-        Costs are nominal pounds of each period unless marked present value (period-1 prices, discounted). \
-        Exposure is in risk-years. Unit counts include contracted works (locked units not at risk).</p></footer>
+        \(input.visits.isEmpty ? "" : ", visits.csv")\(input.funded == nil ? "" : ", funded-plan.csv")\
+        \(input.goal == nil ? "" : ", goal.csv")\(input.frontier == nil ? "" : ", frontier.csv"). \
+        Money is in pounds as paid each year unless marked "today's money", shown to the nearest pound \
+        (the files have it to the penny, so a column may not add up to its total by a pound or two). \
+        Unit counts include contracted works (units already under contract, not at risk).</p></footer>
         </main>
         </body>
         </html>

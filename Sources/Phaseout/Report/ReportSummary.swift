@@ -20,6 +20,8 @@ public struct ReportSummary: Sendable, Decodable {
         public var lateRiskYears: Double?
         /// Units that miss a deadline (SPEC v2; absent from v1 summaries).
         public var lateUnits: Int?
+        /// Why the units stand untreated, when no plan keeps the locks and ordering (optional).
+        public var untouchedReason: String?
     }
 
     /// What an infeasible organisation lacks: money and hours per period, or a structural reason.
@@ -52,6 +54,8 @@ public struct ReportSummary: Sendable, Decodable {
     public var lateRiskYears: Double?
     /// Units that miss a deadline over every organisation (SPEC v2; absent from v1 summaries).
     public var lateUnits: Int?
+    /// The register's vendors of weight 0, most units first (optional: older runs have none).
+    public var unratedVendors: [VendorUnits]?
 
     /// Organisations per status: summary.json's `statusCounts` when it has them, else counted
     /// from its organisations (a v1 summary).

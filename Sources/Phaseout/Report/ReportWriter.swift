@@ -1,8 +1,10 @@
 import Foundation
 
-/// Writes `report.html`: one self-contained page that explains a plan to a council — the
-/// headline figures, spend against budget with carry-over, replacement progress, each
-/// organisation's figures and, when some organisation is infeasible, its shortfall.
+/// Writes `report.html`: one self-contained page that explains a plan to a council's committee
+/// in plain words — the headline (how many councils are fully planned, what each other one
+/// lacks), each infeasible council's best-effort and funded plans side by side, the least
+/// budget (goal.csv) and the frontier (frontier.csv) when present, each council's figures and
+/// site-by-year works schedule, the vendors treated as not high-risk, and a glossary.
 ///
 /// The page has no script, no web font and no external resource: inline CSS and inline SVG
 /// charts, laid out for screen and print. Every figure is marked for machines as well as
