@@ -57,7 +57,6 @@ extension OrganisationSolver {
         let known = earlier.map { (counts: $0.counts, value: $0.lateRiskYears, bound: $0.lateBound) }
         let proven = known.map { $0.value - $0.bound <= stage.latticeSlack(near: $0.value) } ?? false
         guard let least = proven ? known : stage.leastLate(late, incumbent: known) else { return nil }
-        guard !hurried else { return stage.measured(least.counts, late: late, lateBound: least.bound, bound: nil) }
         stage.lateCap = LateCap(late: late, cap: least.value + stage.latticeSlack(near: least.value))
         var model = OrganisationModel(problem: relaxed, aggregate: aggregate, strengthen: aggregate,
                                       visitsFirst: primarySearch == .bestFirst)
@@ -65,9 +64,31 @@ extension OrganisationSolver {
         // The earlier plan starts the second stage when it has the least L found.
         let sameLate = earlier.map { abs($0.lateRiskYears - least.value) <= stage.latticeSlack(near: least.value) } ?? false
         let start = sameLate ? earlier!.counts : least.counts
-        guard case .planned(let counts, let bound, _) = stage.optimise(&model, start: start, search: primarySearch)
-        else { return stage.measured(start, late: late, lateBound: least.bound, bound: sameLate ? earlier?.bound : nil) }
-        return stage.measured(counts, late: late, lateBound: least.bound, bound: bound)
+        let earlierBound = sameLate ? earlier?.bound : nil
+        guard !hurried else {
+            return stage.measured(least.counts, late: late, lateBound: least.bound, bound: stage.relaxationBound(of: model) ?? earlierBound)
+        }
+        switch stage.optimise(&model, start: start, search: primarySearch) {
+        case .planned(let counts, let bound, _):
+            return stage.measured(counts, late: late, lateBound: least.bound, bound: bound)
+        case .noPlan(let bound?):
+            return stage.measured(start, late: late, lateBound: least.bound, bound: max(bound, earlierBound ?? bound))
+        case .noPlan(nil), .infeasible:
+            return stage.measured(start, late: late, lateBound: least.bound, bound: stage.relaxationBound(of: model) ?? earlierBound)
+        }
+    }
+
+    /// The LP relaxation's optimum of the primary value over `model` (its rows and the cap on L):
+    /// a bound for a best-effort plan whose second stage did not run or found nothing, far
+    /// stronger than the trivial one (everything gone in the first period).
+    func relaxationBound(of model: OrganisationModel) -> Double? {
+        var relaxation = model
+        relaxation.setObjective(.minimize, problem.objective == .exposure ? model.exposure : model.presentValue)
+        relaxation.relax()
+        var settings = parameters(gap: 0, share: 0.2)
+        settings.objectiveGranularity = nil
+        guard let run = try? solver.solve(relaxation.model, parameters: settings), run.termination == .optimal else { return nil }
+        return run.objectiveValue
     }
 
     /// The planner's second round for an infeasible organisation: its best-effort plan searched

@@ -260,9 +260,12 @@ public struct Planner: Sendable {
         // with the largest. The second, whose shares are equal, takes smaller ones first: they
         // are often proven early, and the time they leave goes to the larger ones started after
         // them, where the other order would give it to nobody.
+        // Best-effort plans come last in the second round: a plan that keeps every rule comes
+        // first (SPEC §2.5), and they take the time the others leave.
         let smallFirst = round == .second
+        let bestEffort = { (index: Int) in earlier?[index].status == .infeasible ? 1 : 0 }
         let order = indices.sorted {
-            smallFirst ? (problems[$0].unitCount, $0) < (problems[$1].unitCount, $1)
+            smallFirst ? (bestEffort($0), problems[$0].unitCount, $0) < (bestEffort($1), problems[$1].unitCount, $1)
                 : (problems[$0].unitCount, -$0) > (problems[$1].unitCount, -$1)
         }
         let weights = Self.timeWeights(problems, indices: indices, firstRound: round == .first)
@@ -320,111 +323,4 @@ public struct Planner: Sendable {
         }
         return results.optionalValues()
     }
-}
-
-/// How the planner works.
-public struct PlanOptions: Sendable {
-    /// Wall-clock limit for the whole run (SPEC §4 default 60 s), counted from ``startedAt``.
-    /// The solve stops early enough for the shadow prices, the verifier and the writing to fit.
-    public var timeLimit: Duration = .seconds(60)
-    /// When the run's clock started: the CLI sets it before reading the inputs, so that the
-    /// limit covers the whole run. `nil`: when ``Planner/plan(_:)`` is called.
-    public var startedAt: ContinuousClock.Instant?
-    /// Relative gap tolerance (SPEC §2.5 default 1e-4).
-    public var relativeGap: Double = 1e-4
-    /// Organisations solved at once. The plan does not depend on it.
-    public var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-    /// Pool interchangeable units of uncoupled sites (off only to check the pooling).
-    public var aggregate: Bool = true
-    /// Organisations needing more decisions (groups × periods at coupled sites) than this are
-    /// planned by decomposition (Lagrangian bound and repaired greedy plans) instead of one
-    /// lp_solve model.
-    public var monolithicLimit: Int = PlanOptions.defaultMonolithicLimit
-    public static let defaultMonolithicLimit = 25_000
-    /// Compute each planned organisation's shadow prices: the duals of its budget (and labour)
-    /// rows in the LP with the plan's visits and recorder blocks fixed (see `ShadowPrices`).
-    public var shadowPrices: Bool = true
-    /// When set, re-plan every planned organisation once per period with this many more nominal
-    /// pounds in that period's budget, and report what it buys (see ``WhatIf``).
-    public var whatIfAmount: Double?
-    /// Wall-clock limit shared by all what-if re-plans (split among them by size, as a run's
-    /// time is split among organisations); `nil` means ``timeLimit`` again.
-    public var whatIfTimeLimit: Duration?
-    /// Called after each organisation, from a worker thread.
-    public var progress: (@Sendable (PlanProgress) -> Void)?
-    /// Stops the run early (remaining organisations end `unknown`).
-    public var cancellation: CancellationFlag?
-
-    public init() {}
-}
-
-/// Progress of a planning run.
-public struct PlanProgress: Sendable {
-    public let organisationsDone: Int
-    public let organisationCount: Int
-    public let organisation: String
-    /// The organisation's status; `nil` while it is still being solved.
-    public let status: PlanStatus?
-    public let gap: Double
-    /// While an organisation is being solved: its best plan's value and the bound proven so
-    /// far (reported on each improvement, for long solves).
-    public var value: Double? = nil
-    public var bound: Double? = nil
-
-    /// Whether this reports a finished organisation (rather than progress inside one).
-    public var isFinished: Bool { status != nil }
-}
-
-extension OrganisationProblem {
-    var unitCount: Int { sites.reduce(0) { $0 + $1.groups.reduce(0) { $0 + $1.count } } }
-}
-
-/// A lock-protected array written by worker threads at distinct indices.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Value?]
-    init(count: Int) { slots = [Value?](repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Value) { lock.lock(); slots[index] = value; lock.unlock() }
-    func optionalValues() -> [Value?] { lock.lock(); defer { lock.unlock() }; return slots }
-}
-
-/// Shares the run's time among organisations: each one, when it starts, gets the remaining
-/// time in proportion to its size among those not finished, times the number of workers
-/// (never past the run's deadline). Time an organisation does not use goes to the others.
-final class TimeShare: @unchecked Sendable {
-    private let lock = NSLock()
-    private let deadline: ContinuousClock.Instant
-    private var remainingWeight: Double
-    private let workers: Int
-
-    init(deadline: ContinuousClock.Instant, totalWeight: Double, workers: Int) {
-        self.deadline = deadline
-        self.remainingWeight = totalWeight
-        self.workers = workers
-    }
-
-    /// The deadline of an organisation of this weight starting now.
-    func start(weight: Double) -> ContinuousClock.Instant {
-        lock.lock(); defer { lock.unlock() }
-        let now = ContinuousClock.now
-        let remaining = deadline - now
-        guard remaining > .zero, remainingWeight > 0 else { return deadline }
-        let share = min(1, Double(workers) * weight / remainingWeight)
-        return now + remaining * share
-    }
-
-    func finish(weight: Double) {
-        lock.lock(); remainingWeight -= weight; lock.unlock()
-    }
-}
-
-/// A lock-protected counter.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count: Int
-    init(_ start: Int = 0) { count = start }
-    /// Adds one and returns the new value.
-    func increment() -> Int { lock.lock(); defer { lock.unlock() }; count += 1; return count }
-    /// The current value.
-    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
 }

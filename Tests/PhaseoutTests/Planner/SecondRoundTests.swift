@@ -20,6 +20,35 @@ struct SecondRoundTests {
         return OrganisationOutcome(status: status, counts: counts, value: value, bound: bound)
     }
 
+    func bestEffort(late: Double, lateBound: Double, value: Double, bound: Double, marker: Int = 0) -> OrganisationOutcome {
+        var effort = outcome(.infeasible, value: value, bound: bound, marker: marker)
+        effort.lateRiskYears = late
+        effort.lateRiskYearsBound = lateBound
+        return effort
+    }
+
+    @Test func aBestEffortWithFewerLateRiskYearsWinsAndKeepsTheStrongerBounds() {
+        // Fewer late risk-years beat lower exposure (SPEC §2.5: L first); both attempts' bounds hold.
+        let merged = Planner.better(bestEffort(late: 48, lateBound: 30, value: 1500, bound: 1400, marker: 1),
+                                    bestEffort(late: 32, lateBound: 17, value: 1700, bound: 1450, marker: 2), gap: 1e-4)
+        #expect(merged.status == .infeasible)
+        #expect(merged.counts.counts[0][0][0] == 2 && merged.lateRiskYears == 32 && merged.value == 1700)
+        #expect(merged.lateRiskYearsBound == 30 && merged.bound == 1450)
+        // With as many late risk-years, the lower exposure wins; a tie keeps the first.
+        let tied = Planner.better(bestEffort(late: 32, lateBound: 32, value: 1700, bound: 1600, marker: 1),
+                                  bestEffort(late: 32, lateBound: 20, value: 1650, bound: 1500, marker: 2), gap: 1e-4)
+        #expect(tied.counts.counts[0][0][0] == 2 && tied.lateRiskYearsBound == 32 && tied.bound == 1600)
+    }
+
+    @Test func onlyUnprovenBestEffortsAreRetried() {
+        #expect(Planner.isOpen(bestEffort(late: 48, lateBound: 17, value: 10, bound: 10), gap: 1e-4))
+        #expect(Planner.isOpen(bestEffort(late: 48, lateBound: 48, value: 10, bound: 8), gap: 1e-4))
+        #expect(!Planner.isOpen(bestEffort(late: 48, lateBound: 48, value: 10, bound: 10), gap: 1e-4))
+        var untouched = bestEffort(late: 48, lateBound: 17, value: 10, bound: 8)
+        untouched.untouchedReason = "locks"
+        #expect(!Planner.isOpen(untouched, gap: 1e-4))
+    }
+
     @Test func keepsTheBetterPlanAndTheStrongerBound() {
         // The second attempt finds a better plan but proves less: both facts are kept.
         let merged = Planner.better(outcome(.feasible, value: 100, bound: 97), outcome(.feasible, value: 99, bound: 95, marker: 2), gap: 1e-4)
