@@ -27,20 +27,7 @@ struct ComparisonPage {
     }
 
     func html() -> String {
-        var page = """
-        <!DOCTYPE html>
-        <html lang="en-GB">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="phaseout \(PhaseoutInfo.specVersion)">
-        <title>\(HTMLText.escape("Comparison: " + labels.joined(separator: ", ")))</title>
-        <style>\(ReportPage.css)\(Self.css)</style>
-        </head>
-        <body>
-        <main>
-
-        """
+        var page = HTMLText.documentStart(title: "Comparison: " + labels.joined(separator: ", "), css: ReportPage.css + Self.css)
         page += header()
         page += headlineSection()
         page += chartsSection()
@@ -53,11 +40,9 @@ struct ComparisonPage {
         for the worse; money spent or budgeted is neither and shows in blue. Money is in nominal \
         pounds of each period, rounded to the pound; exposure is in risk-years. Unit counts include \
         contracted works (locked units not at risk), as plan.csv does.</p></footer>
-        </main>
-        </body>
-        </html>
 
         """
+        page += HTMLText.documentEnd
         return page
     }
 

@@ -14,17 +14,8 @@ public enum FrontierPage {
     public static func html(_ rows: [FrontierRow], baselines: [String: Double], scenarioName: String) -> String {
         let estate = rows.filter { $0.council == "all" }
         let councils = orderedCouncils(rows)
-        var page = """
-        <!DOCTYPE html>
-        <html lang="en-GB">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Budget frontier: \(HTMLText.escape(scenarioName))</title>
-        <style>\(css)</style>
-        </head>
-        <body>
-        <main>
+        var page = HTMLText.documentStart(title: "Budget frontier: \(scenarioName)", css: css)
+        page += """
         <h1>What each budget buys</h1>
         <p>Every budget multiplied by the same scale, planned again. Exposure is counted in risk-years: one \
         high-risk camera left in place for one year. Lower is better; the dashed line is exposure with nothing done.</p>

@@ -19,6 +19,29 @@ enum HTMLText {
         return out
     }
 
+    /// The start of a self-contained page, up to and including `<main>`: the head with its
+    /// title (escaped here) and inline style. Every page Phaseout writes starts with it;
+    /// ``documentEnd`` closes it.
+    static func documentStart(title: String, css: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="generator" content="phaseout \(PhaseoutInfo.specVersion)">
+        <title>\(escape(title))</title>
+        <style>\(css)</style>
+        </head>
+        <body>
+        <main>
+
+        """
+    }
+
+    /// The end of a page begun with ``documentStart(title:css:)``.
+    static let documentEnd = "</main>\n</body>\n</html>\n"
+
     /// ` name="value"` for each pair, escaped, in the order given (so tests can match them).
     static func attributes(_ pairs: [(String, String)]) -> String {
         pairs.map { " \($0.0)=\"\(escape($0.1))\"" }.joined()

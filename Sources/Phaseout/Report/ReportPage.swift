@@ -30,20 +30,7 @@ struct ReportPage {
     // MARK: - Page
 
     func html() -> String {
-        var page = """
-        <!DOCTYPE html>
-        <html lang="en-GB">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="phaseout \(PhaseoutInfo.specVersion)">
-        <title>Replacing high-risk CCTV: the plan</title>
-        <style>\(Self.css)</style>
-        </head>
-        <body>
-        <main>
-
-        """
+        var page = HTMLText.documentStart(title: "Replacing high-risk CCTV: the plan", css: Self.css)
         page += header()
         page += headline()
         page += shortfallSection()
@@ -61,11 +48,9 @@ struct ReportPage {
         Money is in pounds as paid each year unless marked "today's money", shown to the nearest pound \
         (the files have it to the penny, so a column may not add up to its total by a pound or two). \
         Unit counts include contracted works (units already under contract, not at risk).</p></footer>
-        </main>
-        </body>
-        </html>
 
         """
+        page += HTMLText.documentEnd
         return page
     }
 }
