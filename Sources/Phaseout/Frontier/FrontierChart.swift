@@ -3,11 +3,16 @@ import Foundation
 /// The frontier's inline SVG: exposure (risk-years) against the total budget (£), one point per
 /// scale, joined in scale order. Axes start at 0, so that a flat stretch reads as flat.
 enum FrontierChart {
-    /// A chart of `points` (budget, exposure, scale) `width` × `height` pixels; small multiples
-    /// go without axis labels.
-    static func svg(_ points: [(budget: Double, exposure: Double, scale: Double)], baseline: Double,
+    /// A point: the total budget, the exposure, the scale, and whether the time ran out before
+    /// some organisation had a plan (its exposure then counts units untouched).
+    typealias Point = (budget: Double, exposure: Double, scale: Double, unfinished: Bool)
+
+    /// A chart of `points` `width` × `height` pixels; small multiples go without axis labels.
+    /// Unfinished points are drawn hollow and left out of the line: their exposure is not what
+    /// the budget buys, only what was planned in the time.
+    static func svg(_ points: [Point], baseline: Double,
                     width: Double, height: Double, small: Bool, title: String) -> String {
-        let margin = small ? (left: 6.0, right: 6.0, top: 6.0, bottom: 6.0) : (left: 64.0, right: 16.0, top: 14.0, bottom: 40.0)
+        let margin = small ? (left: 6.0, right: 6.0, top: 6.0, bottom: 6.0) : (left: 64.0, right: 24.0, top: 28.0, bottom: 40.0)
         let highestBudget = max(1, points.map(\.budget).max() ?? 1)
         let highestExposure = max(1e-9, baseline, points.map(\.exposure).max() ?? 0)
         let x = { (budget: Double) in margin.left + (width - margin.left - margin.right) * budget / highestBudget }
@@ -26,12 +31,13 @@ enum FrontierChart {
             svg += label("£0", x: margin.left, y: height - margin.bottom + 16, anchor: "start")
             svg += label("total budget over the plan", x: (width + margin.left) / 2, y: height - 6, anchor: "middle")
         }
-        let line = points.map { "\(f(x($0.budget))),\(f(y($0.exposure)))" }.joined(separator: " ")
+        let line = points.filter { !$0.unfinished }.map { "\(f(x($0.budget))),\(f(y($0.exposure)))" }.joined(separator: " ")
         svg += "<polyline class=\"curve\" points=\"\(line)\"/>"
         for point in points {
-            svg += "<circle class=\"point\" cx=\"\(f(x(point.budget)))\" cy=\"\(f(y(point.exposure)))\" r=\"\(small ? 2 : 4)\""
+            svg += "<circle class=\"\(point.unfinished ? "point unfinished" : "point")\" cx=\"\(f(x(point.budget)))\" cy=\"\(f(y(point.exposure)))\" r=\"\(small ? 2 : 4)\""
                 + " data-scale=\"\(HTMLText.raw(point.scale))\" data-exposure=\"\(HTMLText.raw(point.exposure))\">"
-                + "<title>×\(HTMLText.raw(point.scale)): \(HTMLText.money(point.budget)), \(HTMLText.grouped(point.exposure)) risk-years</title></circle>"
+                + "<title>×\(HTMLText.raw(point.scale)): \(HTMLText.money(point.budget)), \(HTMLText.grouped(point.exposure)) risk-years"
+                + (point.unfinished ? " (not finished in the time: units without a plan counted as untouched)" : "") + "</title></circle>"
             if !small {
                 svg += label("×\(HTMLText.raw(point.scale))", x: x(point.budget), y: y(point.exposure) - 8, anchor: "middle")
             }

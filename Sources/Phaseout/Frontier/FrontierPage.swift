@@ -18,7 +18,8 @@ public enum FrontierPage {
         page += """
         <h1>What each budget buys</h1>
         <p>Every budget multiplied by the same scale, planned again. Exposure is counted in risk-years: one \
-        high-risk camera left in place for one year. Lower is better; the dashed line is exposure with nothing done.</p>
+        high-risk camera left in place for one year. Lower is better; the dashed line is exposure with nothing done. A hollow point is a scale \
+        where the time ran out before some organisation had a plan: its units count as untouched there.</p>
 
         """
         page += FrontierChart.svg(points(estate), baseline: baselines["all"] ?? 0, width: 720, height: 360, small: false,
@@ -38,8 +39,8 @@ public enum FrontierPage {
         return page
     }
 
-    private static func points(_ rows: [FrontierRow]) -> [(budget: Double, exposure: Double, scale: Double)] {
-        rows.map { ($0.budget, $0.exposure, $0.scale) }
+    private static func points(_ rows: [FrontierRow]) -> [FrontierChart.Point] {
+        rows.map { ($0.budget, $0.exposure, $0.scale, $0.status == .unknown) }
     }
 
     private static func orderedCouncils(_ rows: [FrontierRow]) -> [String] {
@@ -73,8 +74,8 @@ public enum FrontierPage {
         switch status {
         case .optimal: return "best possible"
         case .feasible: return "good, not proven best"
-        case .infeasible: return "a deadline cannot be met"
-        case .unknown: return "not finished in the time"
+        case .infeasible: return "a council cannot meet a deadline"
+        case .unknown: return "a council not finished in the time"
         }
     }
 
@@ -82,7 +83,7 @@ public enum FrontierPage {
     body{font-family:system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fff}main{max-width:980px;margin:0 auto;padding:24px}
     h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem}table{border-collapse:collapse;margin:1rem 0;width:100%}
     th,td{border-bottom:1px solid #ddd;padding:4px 8px;text-align:right}th:first-child,td:first-child{text-align:left}
-    .frontier-chart .curve{fill:none;stroke:#1d5fa8;stroke-width:2}.frontier-chart .point{fill:#1d5fa8}
+    .frontier-chart .curve{fill:none;stroke:#1d5fa8;stroke-width:2}.frontier-chart .point{fill:#1d5fa8}.frontier-chart .unfinished{fill:#fff;stroke:#1d5fa8;stroke-width:1.5}
     .frontier-chart .axis{stroke:#666}.frontier-chart .baseline{stroke:#b33;stroke-dasharray:4 3}
     .frontier-chart text{font-size:11px;fill:#333}.multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(210px,1fr));gap:12px}
     .multiple{margin:0;border:1px solid #eee;padding:6px}.multiple figcaption{font-size:.85rem}.multiple span{color:#555}

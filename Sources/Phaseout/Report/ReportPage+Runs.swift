@@ -51,13 +51,14 @@ extension ReportPage {
         guard !all.isEmpty else { return "" }
         var html = "<section id=\"frontier\">\n<h2>What each budget buys</h2>\n"
         html += "<p>The same councils planned with every budget scaled alike: how much risk each total budget leaves. "
-        html += "More money never leaves more risk."
+        html += "For a council that meets its deadlines, more money never leaves more risk; one that cannot meet them "
+        html += "is first brought as close to its deadlines as the money allows, which can leave more risk elsewhere."
         if let folder = input.planFolder {
             html += " The rest of this report explains the plan in <code>\(esc(folder))/</code>, the one nearest today's budgets."
         }
         html += "</p>\n"
         // The same chart as frontier.html's, so that the two pages draw the curve alike.
-        html += "<figure>" + FrontierChart.svg(all.map { ($0.budget, $0.exposure, $0.scale) }, baseline: summary.baselineExposure,
+        html += "<figure>" + FrontierChart.svg(all.map { ($0.budget, $0.exposure, $0.scale, $0.status == "unknown") }, baseline: summary.baselineExposure,
                                                width: 720, height: 300, small: false, title: "Risk-years left against the budget, all councils")
         html += "<figcaption>All councils: each point is a plan at that multiple of today's budgets (×1); "
         html += "the dashed line is the risk if nothing is done.</figcaption></figure>\n"
