@@ -29,31 +29,15 @@ struct FrontierCommand: ParsableCommand {
 
     @OptionGroup var inputs: InputFiles
 
+    @OptionGroup var solve: SolveOptions
+
     @Option(name: .long, help: "Directory for the output files.")
     var out: String
 
     @Option(name: .long, help: ArgumentHelp("Budget scales, comma-separated.", valueName: "s,s,…"))
     var scales: String = BudgetFrontier.defaultScales.map { String($0) }.joined(separator: ",")
 
-    @Option(name: .long, help: "Wall-clock seconds for the whole frontier.")
-    var timeLimit: Double = 60
-
-    @Option(name: .long, help: "Relative gap tolerance.")
-    var gap: Double = 1e-4
-
-    @Option(name: .long, help: "Organisations solved at once (default: the number of cores).")
-    var threads: Int?
-
-    @Flag(name: .long, help: "Print nothing but errors.")
-    var quiet = false
-
-    @Flag(name: .long, help: "Show progress even when stderr is not a terminal (it is shown on a terminal anyway).")
-    var progress = false
-
     func validate() throws {
-        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
-        guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be in [0, 1)") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         _ = try parsedScales()
     }
 
@@ -72,14 +56,9 @@ struct FrontierCommand: ParsableCommand {
 
     func run() throws {
         let started = ContinuousClock.now
-        let (estate, record) = try loadRecordedEstate(inputs, timeLimit: timeLimit, gap: gap)
-        if !quiet { for warning in estate.warnings { printError("warning: \(warning)") } }
-        var options = PlanOptions()
-        options.timeLimit = .milliseconds(Int64(timeLimit * 1000))
-        options.startedAt = started
-        options.relativeGap = gap
-        if let threads { options.threads = threads }
-        options.progress = planProgress(quiet: quiet, asked: progress)
+        let (estate, record) = try loadRecordedEstate(inputs, timeLimit: solve.timeLimit, gap: solve.gap)
+        if !solve.quiet { for warning in estate.warnings { printError("warning: \(warning)") } }
+        let options = solve.planOptions(started: started)
         let frontier = BudgetFrontier(scales: try parsedScales(), options: options)
         let writer = FrontierWriter(directory: URL(fileURLWithPath: out), run: record)
         var baselines: [String: Double] = [:]
@@ -90,7 +69,7 @@ struct FrontierCommand: ParsableCommand {
                 for organisation in point.plan.organisations { baselines[organisation.name] = organisation.baselineExposure }
                 baselines["all"] = point.plan.baselineExposure
                 unknown = unknown || point.plan.status == .unknown
-                if !quiet {
+                if !solve.quiet {
                     printError(String(format: "×%@: exposure %.4f of %.4f risk-years, nominal £%.2f, %@ → %@/%@",
                                       FrontierRow.scaleText(point.scale), point.plan.exposure, point.plan.baselineExposure,
                                       point.plan.nominalCost, point.plan.status.rawValue, out, point.folderName))
@@ -104,7 +83,7 @@ struct FrontierCommand: ParsableCommand {
             printError("error: \(out): could not write the frontier: \(error.localizedDescription)")
             throw ExitCode(1)
         }
-        if !quiet { printError("frontier → \(out)/frontier.csv, \(out)/\(FrontierPage.fileName)") }
+        if !solve.quiet { printError("frontier → \(out)/frontier.csv, \(out)/\(FrontierPage.fileName)") }
         if unknown { throw ExitCode(4) }
     }
 }

@@ -31,57 +31,36 @@ struct GoalCommand: ParsableCommand {
 
     @OptionGroup var inputs: InputFiles
 
+    @OptionGroup var solve: SolveOptions
+
     @Option(name: .long, help: "Directory for the output files.")
     var out: String
 
     @Option(name: .long, help: ArgumentHelp("deadlines, or exposure-reduction:P with 0 < P < 1.", valueName: "target"))
     var target: String = "deadlines"
 
-    @Option(name: .long, help: "Wall-clock seconds for the whole run.")
-    var timeLimit: Double = 60
-
-    @Option(name: .long, help: "Relative gap tolerance of the scale (and of the plan).")
-    var gap: Double = 1e-4
-
-    @Option(name: .long, help: "Organisations solved at once (default: the number of cores).")
-    var threads: Int?
-
-    @Flag(name: .long, help: "Print nothing but errors.")
-    var quiet = false
-
-    @Flag(name: .long, help: "Show progress even when stderr is not a terminal (it is shown on a terminal anyway).")
-    var progress = false
-
     @Flag(name: .long, help: "Also write DIR/report.html (as `phaseout report DIR` does).")
     var report = false
 
     func validate() throws {
-        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
-        guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be in [0, 1)") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         do { _ = try GoalTarget(parsing: target) } catch { throw ValidationError("--target: \(error)") }
     }
 
     func run() throws {
         let started = ContinuousClock.now
         let goalTarget = try GoalTarget(parsing: target)
-        var (estate, record) = try loadRecordedEstate(inputs, timeLimit: timeLimit, gap: gap)
+        var (estate, record) = try loadRecordedEstate(inputs, timeLimit: solve.timeLimit, gap: solve.gap)
         record.target = goalTarget.description
-        if !quiet { for warning in estate.warnings { printError("warning: \(warning)") } }
-        var options = PlanOptions()
-        options.timeLimit = .milliseconds(Int64(timeLimit * 1000))
-        options.startedAt = started
-        options.relativeGap = gap
-        if let threads { options.threads = threads }
-        options.progress = planProgress(quiet: quiet, asked: progress)
+        if !solve.quiet { for warning in estate.warnings { printError("warning: \(warning)") } }
+        let options = solve.planOptions(started: started)
         var seeker = GoalSeeker(target: goalTarget, options: options)
-        let show = showsProgress(quiet: quiet, asked: progress)
+        let show = showsProgress(quiet: solve.quiet, asked: solve.progress)
         seeker.progress = { goal, done, count in
             if show { printError("scale \(done)/\(count): \(Self.describe(goal))") }
         }
         let run = seeker.seekSynchronously(estate)
         try write(run, record: record)
-        if !quiet {
+        if !solve.quiet {
             for goal in run.organisations { printError(Self.describe(goal)) }
             printError("goal (\(goalTarget)) → \(out)")
         }
