@@ -26,6 +26,8 @@ extension OrganisationSolver {
     func leastBudgetScale(target: GoalTarget) -> GoalAnswer {
         let goalProblem = Self.goalProblem(problem, target: target)
         if structuralConflict(goalProblem) != nil { return .structural(diagnoseUnreachable(target)) }
+        // Too large for one model (the planner decomposes these): the greedy plan's own scale.
+        guard problem.decisionCount <= monolithicLimit else { return greedyScale(target: target, bound: nil) }
         var goal = OrganisationModel(problem: goalProblem, configuration: .init(purpose: .goal, aggregate: aggregate))
         Self.addTarget(target, to: &goal)
         var objective = LinearExpression()
@@ -33,14 +35,14 @@ extension OrganisationSolver {
         goal.setObjective(.minimize, objective)
         var settings = parameters(gap: relativeGap)
         settings.objectiveGranularity = nil
-        guard let run = try? solver.solve(goal.model, parameters: settings) else { return .unknown(bound: nil) }
+        guard let run = try? solver.solve(goal.model, parameters: settings) else { return greedyScale(target: target, bound: nil) }
         guard run.objectiveValue != nil else {
-            return run.termination.provesNoBetterPoint ? .structural(diagnoseUnreachable(target)) : .unknown(bound: run.bestBound)
+            return run.termination.provesNoBetterPoint ? .structural(diagnoseUnreachable(target)) : greedyScale(target: target, bound: run.bestBound)
         }
         let counts = goal.counts(from: run)
         guard counts.keepsRules(of: goalProblem), meets(target, counts, goalProblem),
               let scale = Self.leastScale(of: counts, in: goalProblem)
-        else { return .unknown(bound: run.bestBound) }
+        else { return greedyScale(target: target, bound: run.bestBound) }
         var bound = min(max(0, run.bestBound ?? 0), scale)
         // lp_solve's bound carries its own arithmetic (a few parts in 1e9 on these rows): within
         // that of the scale, it is the scale.
@@ -50,6 +52,18 @@ extension OrganisationSolver {
 
     /// The relative difference within which lp_solve's bound on the scale is the scale.
     static let scaleNoise = 1e-8
+
+    /// When the goal model gives no plan (the time ran out, or the organisation is too large for
+    /// one model): the scale at which the greedy plan that does all due work on time keeps its
+    /// budgets, a scale that suffices but is not proven the least. Only for `deadlines` within
+    /// the labour limits; otherwise unknown.
+    func greedyScale(target: GoalTarget, bound: Double?) -> GoalAnswer {
+        guard target == .deadlines, let funded = GreedyPlanner(problem: dueByHorizon).fundedPlan(),
+              funded.hours.allSatisfy({ $0 == 0 }), funded.counts.keepsRules(of: problem),
+              let scale = Self.leastScale(of: funded.counts, in: problem)
+        else { return .unknown(bound: bound) }
+        return .reached(scale: scale, bound: min(max(0, bound ?? 0), scale), counts: funded.counts)
+    }
 
     /// Adds the exposure target's row (E ≤ (1 − P)·E₀) to a model.
     static func addTarget(_ target: GoalTarget, to model: inout OrganisationModel) {

@@ -96,4 +96,36 @@ struct GoalBruteForceTests {
             #expect(tally[key, default: 0] >= 5, "only \(tally[key, default: 0]) \(key) organisations: \(tally)")
         }
     }
+
+    @Test("Organisations too large for one model get the greedy plan's scale: enough, never below the least")
+    func greedyScaleSuffices() {
+        var problems: [String] = []
+        var reached = 0
+        for seed in UInt64(1)...40 {
+            let tiny = TinyEstate.random(seed: seed)
+            guard let estate = try? tiny.estate() else { continue }
+            var options = exactOptions()
+            options.monolithicLimit = 0
+            let run = GoalSeeker(target: .deadlines, options: options).seekSynchronously(estate)
+            for (o, name) in tiny.organisations.enumerated() {
+                guard let goal = run.organisations.first(where: { $0.name == name }), let scale = goal.exactScale else { continue }
+                reached += 1
+                guard let least = Self.leastScale(BrutePaths(estate: tiny, org: o), target: .deadlines) else {
+                    problems.append("seed \(seed) \(name): greedy scale \(scale) where brute force finds none")
+                    continue
+                }
+                if scale < least * (1 - 1e-8) - 1e-12 { problems.append("seed \(seed) \(name): greedy scale \(scale) below the least \(least)") }
+                if goal.status == .optimal && scale > least * (1 + 1e-6) + 1e-9 {
+                    problems.append("seed \(seed) \(name): \(scale) called optimal, least \(least)")
+                }
+            }
+            let report = PlanVerifier(estate: run.estate).verify(plan: run.plan)
+            let unreached = Set(run.organisations.filter { $0.scale == nil }.map(\.name))
+            for violation in report.violations where !unreached.contains(violation.organisation ?? "") {
+                problems.append("seed \(seed): \(violation.kind): \(violation.message)")
+            }
+        }
+        #expect(problems.isEmpty, "\(problems.prefix(10).joined(separator: "\n"))")
+        #expect(reached >= 20, "only \(reached) organisations reached a scale")
+    }
 }
