@@ -70,7 +70,7 @@ public struct Planner: Sendable {
 
     /// The plan of the outcomes, with their shadow prices and what-if figures.
     func assemble(_ estate: Estate, problems: [OrganisationProblem], outcomes: [OrganisationOutcome]) -> Plan {
-        let margins = marginalFigures(problems: problems, outcomes: outcomes)
+        let margins = marginalFigures(problems: problems, outcomes: outcomes, deviceRows: estate.register.rows.count)
         return PlanAssembler(estate: estate, problems: problems, outcomes: outcomes, margins: margins).plan()
     }
 
@@ -90,21 +90,27 @@ public struct Planner: Sendable {
 
     /// Shadow prices (when ``PlanOptions/shadowPrices``) and what-if re-plans (when
     /// ``PlanOptions/whatIfAmount`` is set) of every planned organisation.
-    func marginalFigures(problems: [OrganisationProblem], outcomes: [OrganisationOutcome]) -> [OrganisationMargins] {
+    func marginalFigures(problems: [OrganisationProblem], outcomes: [OrganisationOutcome], deviceRows: Int) -> [OrganisationMargins] {
         var margins = problems.indices.map { o in
             OrganisationMargins(objective: problems[o].objective, planned: WhatIfAnalysis.isPlanned(outcomes[o]))
         }
         if options.shadowPrices {
             let priced = ResultSlots<OrganisationMargins>(count: problems.count)
             let limit = options.monolithicLimit, timeLimit = options.timeLimit
+            // The prices share the run's limit: they stop at half the reserve kept for them, the
+            // verifier and the writing, so that a long run still ends on time.
+            let deadline = (options.startedAt ?? .now) + timeLimit - Self.finishingReserve(deviceRows: deviceRows, timeLimit: timeLimit) * 0.5
             let unpriced = margins
             let planned = problems.indices.filter { margins[$0].planned }
             Self.forEach(planned, threads: options.threads) { o in
                 var margin = unpriced[o]
+                let left = deadline - ContinuousClock.now
                 if problems[o].decisionCount > limit {
                     margin.shadowPriceNote = "not computed: the organisation is too large for one LP"
+                } else if left <= .zero {
+                    margin.shadowPriceNote = "not computed: the run's time limit was reached"
                 } else {
-                    margin.prices = ShadowPrices(problem: problems[o], timeLimit: timeLimit).prices(at: outcomes[o].counts)
+                    margin.prices = ShadowPrices(problem: problems[o], timeLimit: min(timeLimit, left)).prices(at: outcomes[o].counts)
                     if margin.prices == nil { margin.shadowPriceNote = "not computed: the fixed-decision LP did not solve" }
                 }
                 priced.set(o, margin)
