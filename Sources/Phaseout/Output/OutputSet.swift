@@ -24,7 +24,7 @@ import Darwin
 enum OutputSet {
     /// Every file a plan run or `report` may leave in a plan folder.
     static let outputNames: Set<String> = [
-        "plan.csv", "visits.csv", "summary.json", "funded-plan.csv", "funded-visits.csv", "report.html",
+        "plan.csv", "visits.csv", "summary.json", "funded-plan.csv", "funded-visits.csv", "report.html", "shard.json",
     ]
 
     /// Replaces the outputs in `directory` with `files`, as one set when it can.

@@ -44,16 +44,29 @@ public struct Planner: Sendable {
 
     /// Plans every organisation of `estate`, blocking the calling thread (the CLI's way).
     /// - Complexity: as ``plan(_:)``.
+    /// With ``PlanOptions/shard`` set, plans only that slice's organisations: the plan holds them
+    /// alone, with what `phaseout merge` needs to join the slices (see ``Shard``).
     public func planSynchronously(_ estate: Estate) -> Plan {
         let scenario = estate.scenario
-        let problems = estate.organisations.map {
-            OrganisationProblem(organisation: $0, scenario: scenario, register: estate.register)
+        let selection = options.shard?.organisationIndices(in: estate) ?? Array(estate.organisations.indices)
+        let problems = selection.map {
+            OrganisationProblem(organisation: estate.organisations[$0], scenario: scenario, register: estate.register)
         }
         let runDeadline = (options.startedAt ?? .now) + options.timeLimit
         let reserve = Self.finishingReserve(deviceRows: estate.register.rows.count, timeLimit: options.timeLimit)
         let outcomes = solveAll(problems, deadline: runDeadline - reserve)
         let margins = marginalFigures(problems: problems, outcomes: outcomes)
-        return PlanAssembler(estate: estate, problems: problems, outcomes: outcomes, margins: margins).plan()
+        var assembler = PlanAssembler(estate: estate, problems: problems, outcomes: outcomes, margins: margins)
+        assembler.selection = selection
+        var plan = assembler.plan()
+        if let shard = options.shard {
+            let names = problems.map(\.name)
+            plan.shardPart = ShardPart(
+                marker: ShardMarker(index: shard.index, count: shard.count, organisations: names),
+                options: ShardOptions(options),
+                outcomes: problems.indices.map { ShardOutcome(name: names[$0], outcome: outcomes[$0], margins: margins[$0]) })
+        }
+        return plan
     }
 
     /// The time kept back from the solve for what follows it within the run's limit: the shadow
@@ -282,6 +295,9 @@ public struct PlanOptions: Sendable {
     public var progress: (@Sendable (PlanProgress) -> Void)?
     /// Stops the run early (remaining organisations end `unknown`).
     public var cancellation: CancellationFlag?
+    /// Plan only this slice of the organisations, for `phaseout merge` to join with the others
+    /// (see ``Shard``); `nil`: every organisation.
+    public var shard: Shard?
 
     public init() {}
 }
