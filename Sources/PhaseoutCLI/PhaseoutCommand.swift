@@ -20,6 +20,6 @@ struct PhaseoutCommand: ParsableCommand {
               phaseout plan Examples/ScottishCouncils/register.csv Examples/ScottishCouncils/scenario.json --out plan-out --time-limit 20 --report
               phaseout verify Examples/ScottishCouncils/register.csv Examples/ScottishCouncils/scenario.json plan-out/plan.csv
             """,
-        subcommands: [PlanCommand.self, ValidateCommand.self, VerifyCommand.self, ReportCommand.self, ExportModelCommand.self, GenerateCommand.self]
+        subcommands: [PlanCommand.self, MergeCommand.self, ValidateCommand.self, VerifyCommand.self, ReportCommand.self, ExportModelCommand.self, GenerateCommand.self]
     )
 }
