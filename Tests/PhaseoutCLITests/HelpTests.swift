@@ -1,7 +1,7 @@
 import Testing
 
 /// Every command's help shows a runnable example and the exit statuses.
-@Test(arguments: [[], ["plan"], ["validate"], ["verify"], ["report"], ["export-model"], ["generate"]])
+@Test(arguments: [[], ["plan"], ["merge"], ["validate"], ["verify"], ["report"], ["export-model"], ["generate"]])
 func helpShowsAnExample(subcommand: [String]) throws {
     let run = try runPhaseout(subcommand + ["--help"])
     #expect(run.status == 0)

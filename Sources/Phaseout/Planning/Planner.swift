@@ -43,9 +43,10 @@ public struct Planner: Sendable {
     }
 
     /// Plans every organisation of `estate`, blocking the calling thread (the CLI's way).
-    /// - Complexity: as ``plan(_:)``.
+    ///
     /// With ``PlanOptions/shard`` set, plans only that slice's organisations: the plan holds them
-    /// alone, with what `phaseout merge` needs to join the slices (see ``Shard``).
+    /// alone, with what ``ShardMerge`` needs to join the slices.
+    /// - Complexity: as ``plan(_:)``.
     public func planSynchronously(_ estate: Estate) -> Plan {
         let scenario = estate.scenario
         let selection = options.shard?.organisationIndices(in: estate) ?? Array(estate.organisations.indices)
