@@ -108,6 +108,23 @@ struct ShardCommandTests {
         #expect(run.stderr.contains("\(failed): no summary.json"), "\(run.stderr)")
     }
 
+    @Test func aDamagedShardRecordIsAnError() throws {
+        let estate = try ShardedEstate()
+        defer { estate.remove() }
+        let shards = try (1...2).map { try estate.plan($0, of: 2) }
+        let record = shards[1] + "/shard.json"
+        let text = try String(contentsOfFile: record, encoding: .utf8)
+        for (damaged, message) in [("{", "shard.json is not a shard record"),
+                                   (text.replacingOccurrences(of: "\"format\":1", with: "\"format\":2"), "shard.json has format 2; this phaseout reads format 1"),
+                                   (text.replacingOccurrences(of: "\"status\":\"optimal\"", with: "\"status\":\"fine\""),
+                                    "shard.json has an unexpected value at outcomes[")] {
+            try damaged.write(toFile: record, atomically: true, encoding: .utf8)
+            let run = try estate.merge(shards, out: estate.folder + "/merged")
+            #expect(run.status == 2)
+            #expect(run.stderr.contains("\(shards[1]): \(message)"), "\(run.stderr)")
+        }
+    }
+
     @Test func aDuplicatedShardIsAnError() throws {
         let estate = try ShardedEstate()
         defer { estate.remove() }

@@ -59,6 +59,8 @@ struct ShardFolder: Sendable {
             throw ShardError("shard.json lacks \"\(key.stringValue)\"\(place(context))", folder: folder)
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
             throw ShardError("shard.json has an unexpected value\(place(context))", folder: folder)
+        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+            throw ShardError("shard.json has an unexpected value\(place(context))", folder: folder)
         } catch {
             throw ShardError("shard.json is not valid JSON", folder: folder)
         }
