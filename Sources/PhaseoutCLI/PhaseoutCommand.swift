@@ -20,7 +20,7 @@ struct PhaseoutCommand: ParsableCommand {
               phaseout plan Examples/ScottishCouncils/register.csv Examples/ScottishCouncils/scenario.json --out plan-out --time-limit 20 --report
               phaseout verify Examples/ScottishCouncils/register.csv Examples/ScottishCouncils/scenario.json plan-out/plan.csv
             """,
-        subcommands: [PlanCommand.self, GoalCommand.self, FrontierCommand.self, ValidateCommand.self, VerifyCommand.self,
-                      ReportCommand.self, CompareCommand.self, ExportModelCommand.self, GenerateCommand.self]
+        subcommands: [PlanCommand.self, GoalCommand.self, FrontierCommand.self, MergeCommand.self, ValidateCommand.self,
+                      VerifyCommand.self, ReportCommand.self, CompareCommand.self, ExportModelCommand.self, GenerateCommand.self]
     )
 }

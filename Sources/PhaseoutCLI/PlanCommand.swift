@@ -10,7 +10,8 @@ struct PlanCommand: ParsableCommand {
         discussion: """
         Exit status: 0 optimal or feasible, 3 infeasible (shortfall in summary.json and \
         funded-plan.csv), 4 when some organisation is unknown (time ran out), 2 for bad input, \
-        1 when the plan could not be written or the independent verifier rejected it (nothing is written).
+        1 when the plan could not be written or the independent verifier rejected it (nothing is written). \
+        With --shard, the same for the slice's organisations alone.
 
         Example:
           phaseout plan Examples/ScottishCouncils/register.csv Examples/ScottishCouncils/scenario.json --out plan-out --report
@@ -39,6 +40,11 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .long, help: "Wall-clock seconds shared by all --what-if re-plans (default: --time-limit again).")
     var whatIfTimeLimit: Double?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Plan only the K-th of N slices of the organisations (balanced by size) and write a shard folder for `phaseout merge`.",
+        valueName: "K/N"))
+    var shard: String?
+
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
@@ -61,6 +67,7 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         // The time limit covers the whole run, reading the inputs included (SPEC §4).
         let started = ContinuousClock.now
+        let slice = try shard.map(parseShard)
         let (estate, run) = try loadRecordedEstate(inputs, timeLimit: timeLimit, gap: gap)
         if !quiet { for warning in estate.warnings { printError("warning: \(warning)") } }
         var options = PlanOptions()
@@ -68,61 +75,22 @@ struct PlanCommand: ParsableCommand {
         options.startedAt = started
         options.relativeGap = gap
         if let threads { options.threads = threads }
+        options.shard = slice
         options.whatIfAmount = whatIf
         options.whatIfTimeLimit = whatIfTimeLimit.map { .milliseconds(Int64($0 * 1000)) }
         options.progress = planProgress(quiet: quiet, asked: progress)
         let plan = Planner(options: options).planSynchronously(estate)
-        let verified: VerifiedPlan
-        do {
-            verified = try plan.verified(against: estate)
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(1)
-        }
-        do {
-            try PlanWriter(estate: estate, run: run).write(verified, to: URL(fileURLWithPath: out))
-        } catch {
-            printError("error: \(out): could not write the plan: \(error.localizedDescription)")
-            throw ExitCode(1)
-        }
-        if report {
-            do {
-                let written = try ReportWriter().write(planDirectory: URL(fileURLWithPath: out))
-                if !quiet { printError("report → \(written.path)") }
-            } catch {
-                printError("error: could not write the report: \(error)")
-                throw ExitCode(1)
-            }
-        }
-        if !quiet {
-            printError(String(format: "%@: exposure %.4f of %.4f risk-years, nominal £%.2f, PV £%.2f, gap %.2e → %@",
-                              plan.status.rawValue, plan.exposure, plan.baselineExposure, plan.nominalCost,
-                              plan.presentValueCost, plan.gap, out))
-            let counts = plan.statusCounts
-            if plan.organisations.count > 1 || counts[.optimal] != plan.organisations.count {
-                printError("organisations: " + [PlanStatus.optimal, .feasible, .infeasible, .unknown]
-                    .compactMap { status in counts[status].map { "\($0) \(status.rawValue)" } }.joined(separator: ", "))
-            }
-            for organisation in plan.organisations where organisation.lateUnits > 0 {
-                printError(String(format: "%@: best effort misses deadlines: %d late %@, late risk-years %.6g",
-                                  organisation.name, organisation.lateUnits, organisation.lateUnits == 1 ? "unit" : "units",
-                                  organisation.lateRiskYears))
-            }
-            for organisation in plan.organisations {
-                guard let shortfall = organisation.shortfall else { continue }
-                if let reason = shortfall.structuralReason {
-                    printError("\(organisation.name): infeasible, structural: \(reason)")
-                } else {
-                    printError("\(organisation.name): infeasible; short of £\(shortfall.totalMoney) \(shortfall.money) and \(shortfall.totalHours) h \(shortfall.hours)"
-                               + (shortfall.caveat.map { " (\($0))" } ?? ""))
-                }
-            }
-        }
-        switch plan.status {
-        case .optimal, .feasible: return
-        case .infeasible: throw ExitCode(3)
-        case .unknown: throw ExitCode(4)
-        }
+        try writePlan(plan, estate: estate, run: run, out: out, report: report, quiet: quiet)
+    }
+}
+
+/// `--shard K/N` as a ``Shard``; a bad one is bad input (exit 2), said before the inputs are read.
+private func parseShard(_ text: String) throws -> Shard {
+    do {
+        return try Shard(parsing: text)
+    } catch {
+        printError("error: \(error)")
+        throw ExitCode(2)
     }
 }
 

@@ -1,7 +1,7 @@
 import Testing
 
 /// Every command's help shows a runnable example and the exit statuses.
-@Test(arguments: [[], ["plan"], ["validate"], ["verify"], ["report"], ["compare"], ["export-model"], ["generate"]])
+@Test(arguments: [[], ["plan"], ["goal"], ["frontier"], ["merge"], ["validate"], ["verify"], ["report"], ["compare"], ["export-model"], ["generate"]])
 func helpShowsAnExample(subcommand: [String]) throws {
     let run = try runPhaseout(subcommand + ["--help"])
     #expect(run.status == 0)

@@ -24,8 +24,8 @@ import Darwin
 enum OutputSet {
     /// Every file a plan run or `report` may leave in a plan folder.
     static let outputNames: Set<String> = [
-        "plan.csv", "visits.csv", "summary.json", "funded-plan.csv", "funded-visits.csv", "report.html", "goal.csv",
-        "frontier.csv", "frontier.html",
+        "plan.csv", "visits.csv", "summary.json", "funded-plan.csv", "funded-visits.csv", "report.html", "shard.json",
+        "goal.csv", "frontier.csv", "frontier.html",
     ]
 
     /// Replaces the outputs in `directory` with `files`, as one set when it can.

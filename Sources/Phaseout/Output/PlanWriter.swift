@@ -1,7 +1,8 @@
 import Foundation
 
 /// Writes a plan's files (SPEC §3): plan.csv, visits.csv, summary.json and, when some
-/// organisation is infeasible, funded-plan.csv and funded-visits.csv. All atomically.
+/// organisation is infeasible, funded-plan.csv and funded-visits.csv; for a shard run
+/// (``PlanOptions/shard``) also shard.json, which `phaseout merge` reads. All atomically.
 ///
 /// Money is rounded to pence and risk-years to 6 decimals, each from the unrounded figure. The
 /// costs of plan.csv and visits.csv are rounded together, per organisation and period, so that
@@ -42,6 +43,8 @@ public struct PlanWriter: Sendable {
             files.append(("funded-plan.csv", Data(fundedTexts.plan.utf8)))
             files.append(("funded-visits.csv", Data(fundedTexts.visits.utf8)))
         }
+        // A shard's outcomes go in the same set, so a folder holding them holds a whole shard.
+        if let part = plan.shardPart { files.append(("shard.json", try ShardRecord(part, run: run).json())) }
         // One set: the previous run's files (report.html, funded files) go with it.
         try OutputSet.write(files.map { (name: $0.0, contents: $0.1) } + extraFiles, to: directory)
     }
@@ -238,6 +241,8 @@ struct PlanSummary: Encodable {
     var run: RunRecord
     /// The register's vendors of weight 0 with their units, most first: what the plan leaves out.
     var unratedVendors: [VendorUnits]
+    /// The slice a shard run planned; absent from a whole run.
+    var shard: ShardMarker?
 
     init(plan: Plan, run: RunRecord, unratedVendors: [VendorUnits] = []) {
         self.unratedVendors = unratedVendors
@@ -254,6 +259,7 @@ struct PlanSummary: Encodable {
         bound = primary(plan.bound)
         gap = plan.gap
         self.run = run
+        shard = plan.shardPart?.marker
         let counts = plan.statusCounts
         statusCounts = Dictionary(uniqueKeysWithValues: [PlanStatus.optimal, .feasible, .infeasible, .unknown].map {
             ($0.rawValue, counts[$0] ?? 0)

@@ -9,7 +9,7 @@
 ///                                        timeLimit: 60, gap: 1e-4)
 /// try PlanWriter(estate: estate, run: run).write(verified, to: URL(fileURLWithPath: "out"))
 /// ```
-public struct RunRecord: Sendable, Equatable, Encodable {
+public struct RunRecord: Sendable, Equatable, Codable {
     /// ``PhaseoutInfo/version``.
     public var version: String
     /// SHA-256 of the register file's bytes (hex), when the run read it from a file.
@@ -64,6 +64,20 @@ public struct RunRecord: Sendable, Equatable, Encodable {
         case version, registerSHA256, scenarioSHA256, scenarioName, timeLimit, gap, target, budgetScale
     }
 
+    /// Reads a record as summary.json (or a shard's shard.json) states it.
+    /// - Parameter decoder: The decoder to read from.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(version: try container.decode(String.self, forKey: .version),
+                  registerSHA256: try container.decodeIfPresent(String.self, forKey: .registerSHA256),
+                  scenarioSHA256: try container.decodeIfPresent(String.self, forKey: .scenarioSHA256),
+                  scenarioName: try container.decode(String.self, forKey: .scenarioName),
+                  timeLimit: try container.decodeIfPresent(Double.self, forKey: .timeLimit),
+                  gap: try container.decodeIfPresent(Double.self, forKey: .gap))
+    }
+
+    /// Writes the record, leaving out what the run did not have.
+    /// - Parameter encoder: The encoder to write to.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(version, forKey: .version)

@@ -175,7 +175,7 @@ struct GroupReference: Hashable, Sendable {
 /// replace-only consumer reads it as before. The other flows are zero for groups without
 /// treatments: units removed or isolated from untouched ones, and units replaced or removed
 /// from isolated ones (SPEC §2.1). Units gone in t are ``gone(_:_:_:)``.
-struct PlanCounts: Sendable, Equatable {
+struct PlanCounts: Sendable, Equatable, Codable {
     var counts: [[[Int]]]
     var removed: [[[Int]]]
     var isolated: [[[Int]]]

@@ -7,6 +7,9 @@ struct PlanAssembler {
     let outcomes: [OrganisationOutcome]
     /// Shadow prices and what-if figures per organisation (empty: none).
     var margins: [OrganisationMargins] = []
+    /// The organisations that `problems`, `outcomes` and `margins` describe, as indices into
+    /// `estate.organisations` (a shard's slice); `nil`: every organisation.
+    var selection: [Int]? = nil
 
     func plan() -> Plan {
         let scenario = estate.scenario
@@ -18,7 +21,8 @@ struct PlanAssembler {
         var anyShortfall = false
         var exposure = 0.0, baseline = 0.0, nominal = 0.0, presentValue = 0.0, bound = 0.0
 
-        for (index, organisation) in estate.organisations.enumerated() {
+        for (index, position) in (selection ?? Array(estate.organisations.indices)).enumerated() {
+            let organisation = estate.organisations[position]
             let problem = problems[index]
             let outcome = outcomes[index]
             let counts = outcome.counts

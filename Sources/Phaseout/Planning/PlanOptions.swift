@@ -33,6 +33,9 @@ public struct PlanOptions: Sendable {
     public var progress: (@Sendable (PlanProgress) -> Void)?
     /// Stops the run early (remaining organisations end `unknown`).
     public var cancellation: CancellationFlag?
+    /// Plan only this slice of the organisations, for `phaseout merge` to join with the others
+    /// (see ``Shard``); `nil`: every organisation.
+    public var shard: Shard?
 
     public init() {}
 }

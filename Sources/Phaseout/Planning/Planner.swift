@@ -43,6 +43,9 @@ public struct Planner: Sendable {
     }
 
     /// Plans every organisation of `estate`, blocking the calling thread (the CLI's way).
+    ///
+    /// With ``PlanOptions/shard`` set, plans only that slice's organisations: the plan holds them
+    /// alone, with what ``ShardMerge`` needs to join the slices.
     /// - Complexity: as ``plan(_:)``.
     public func planSynchronously(_ estate: Estate) -> Plan {
         planSynchronously(estate, settled: [:], starting: nil)
@@ -50,10 +53,17 @@ public struct Planner: Sendable {
 
     /// Plans `estate` as ``planSynchronously(_:)`` does, but takes the outcomes in `settled` as
     /// they are (by organisation index) and starts each other organisation from its plan in
-    /// `starting`, when given: goal seeking and the frontier plan this way.
+    /// `starting`, when given: goal seeking and the frontier plan this way. With
+    /// ``PlanOptions/shard`` set, plans only that slice's organisations (indices then count
+    /// within the slice): the plan holds them alone, with what ``ShardMerge`` needs to join the
+    /// slices.
     func planSynchronously(_ estate: Estate, settled: [Int: OrganisationOutcome], starting: [PlanCounts?]?) -> Plan {
-        let problems = Self.problems(of: estate)
-        return assemble(estate, problems: problems, outcomes: solve(problems, estate: estate, settled: settled, starting: starting))
+        let selection = options.shard?.organisationIndices(in: estate) ?? Array(estate.organisations.indices)
+        let problems = selection.map {
+            OrganisationProblem(organisation: estate.organisations[$0], scenario: estate.scenario, register: estate.register)
+        }
+        let outcomes = solve(problems, estate: estate, settled: settled, starting: starting)
+        return assemble(estate, problems: problems, outcomes: outcomes, selection: selection)
     }
 
     /// Every organisation's outcome: those in `settled` as they are, the others solved (each
@@ -68,10 +78,23 @@ public struct Planner: Sendable {
         return outcomes
     }
 
-    /// The plan of the outcomes, with their shadow prices and what-if figures.
-    func assemble(_ estate: Estate, problems: [OrganisationProblem], outcomes: [OrganisationOutcome]) -> Plan {
+    /// The plan of the outcomes, with their shadow prices and what-if figures; `selection` names
+    /// the estate's organisations the problems are (all of them when `nil`), and a shard run's
+    /// plan carries what ``ShardMerge`` needs.
+    func assemble(_ estate: Estate, problems: [OrganisationProblem], outcomes: [OrganisationOutcome],
+                  selection: [Int]? = nil) -> Plan {
         let margins = marginalFigures(problems: problems, outcomes: outcomes, deviceRows: estate.register.rows.count)
-        return PlanAssembler(estate: estate, problems: problems, outcomes: outcomes, margins: margins).plan()
+        var assembler = PlanAssembler(estate: estate, problems: problems, outcomes: outcomes, margins: margins)
+        if let selection { assembler.selection = selection }
+        var plan = assembler.plan()
+        if let shard = options.shard {
+            let names = problems.map(\.name)
+            plan.shardPart = ShardPart(
+                marker: ShardMarker(index: shard.index, count: shard.count, organisations: names),
+                options: ShardOptions(options),
+                outcomes: problems.indices.map { ShardOutcome(name: names[$0], outcome: outcomes[$0], margins: margins[$0]) })
+        }
+        return plan
     }
 
     /// Each organisation's problem, in the estate's order.

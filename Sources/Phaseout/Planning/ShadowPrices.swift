@@ -19,7 +19,7 @@ struct ShadowPrices {
     var solver: any LinearSolver = LPSolveSolver()
 
     /// Per-period prices, as the report states them.
-    struct Prices: Sendable, Equatable {
+    struct Prices: Sendable, Equatable, Codable {
         /// Primary objective removed per extra £1,000 in each period's budget (exposure in
         /// risk-years, or present-value £ for the `cost` objective); ≥ 0.
         var perThousandPounds: [Double]

@@ -22,6 +22,8 @@ public struct Plan: Sendable {
     /// every organisation is feasible.
     public let fundedRows: [PlanRow]?
     public let fundedVisits: [VisitRow]?
+    /// A shard run's slice and unrounded outcomes (shard.json); `nil` for a whole run.
+    var shardPart: ShardPart? = nil
 
     /// The primary objective's value.
     public var value: Double { objective == .exposure ? exposure : presentValueCost }
