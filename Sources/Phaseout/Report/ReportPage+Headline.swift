@@ -10,9 +10,18 @@ extension ReportPage {
         <p class="subtitle">Aim: <strong>\(esc(objectiveName))</strong> · \
         \(periods.count) \(periods.count == 1 ? "year" : "years") (\(esc(range))) · \
         \(organisations) \(organisations == 1 ? "council" : "councils")</p>
-        </header>
+        \(budgetsNote)</header>
 
         """
+    }
+
+    /// A goal run's plan is at the least budgets, not today's: said before any figure, so that
+    /// its costs are never read as the plan for the current budgets.
+    private var budgetsNote: String {
+        guard input.goal != nil else { return "" }
+        return "<p class=\"note\" id=\"goal-budgets\"><strong>This plan uses the least budgets that meet the target</strong> "
+            + "(each council's current budgets times its multiple in \"The least budget\" below), not today's budgets; "
+            + "councils that no budget can bring to the target are left as they are.</p>\n"
     }
 
     var objectiveName: String {

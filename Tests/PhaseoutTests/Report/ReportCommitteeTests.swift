@@ -18,9 +18,13 @@ struct ReportCommitteeTests {
         let header = "council,status,scale,extra," + periods.map { "budget \($0)" }.joined(separator: ",") + ",reason"
         let budgets = periods.indices.map { String(1000 + $0) }.joined(separator: ",")
         let empty = String(repeating: ",", count: periods.count - 1)
+        // Before any figure, the page says its plan is at the least budgets, not today's.
+        #expect(try !directory.report().contains("id=\"goal-budgets\""))
         try write([header, "Fife,optimal,1.2345,812,\(budgets),", "Orkney,structural,,,\(empty),locks cannot be kept",
                    "total,,,812,\(budgets),"].joined(separator: "\n") + "\n", "goal.csv", in: directory)
         let html = try directory.report()
+        let note = try #require(html.range(of: "id=\"goal-budgets\""))
+        #expect(note.lowerBound < html.range(of: "id=\"headline\"")!.lowerBound)
         #expect(html.contains("<h2>The least budget that meets the deadlines</h2>"))
         #expect(markedValue(html, [("data-org", "Fife"), ("data-field", "goalScale")]) == "1.2345")
         #expect(markedValue(html, [("data-org", "Fife"), ("data-field", "goalExtra")]) == "812")
