@@ -49,7 +49,7 @@ public struct BudgetFrontier: Sendable {
             planner.options.shadowPrices = false
             let problems = Planner.problems(of: scaled)
             var outcomes = planner.solve(problems, estate: scaled, settled: [:],
-                                         starting: previous?.map { $0.status.isPlanned ? $0.counts : nil })
+                                         starting: previous?.map(Self.startingPlan))
             if let previous { Self.keepNoWorse(&outcomes, than: previous, problems: problems, gap: options.relativeGap) }
             let plan = planner.assemble(scaled, problems: problems, outcomes: outcomes)
             rows += FrontierRow.rows(scale: scale, plan: plan)
@@ -57,6 +57,13 @@ public struct BudgetFrontier: Sendable {
             previous = outcomes
         }
         return rows
+    }
+
+    /// The plan an organisation starts from at the next scale: its plan when it keeps every
+    /// rule, else the plan its shortfall would buy (which the higher budgets may afford; the
+    /// planner tries it and drops it if not).
+    static func startingPlan(_ outcome: OrganisationOutcome) -> PlanCounts? {
+        outcome.status.isPlanned ? outcome.counts : outcome.fundedCounts
     }
 
     /// `estate` with every budget multiplied by `scale`.
@@ -82,6 +89,17 @@ public struct BudgetFrontier: Sendable {
                 guard worse, earlier.counts.keepsEverything(of: problems[o]) else { continue }
                 var kept = earlier
                 kept.bound = min(now.bound, earlier.value)
+                kept.status = Tolerance.meets(gap: kept.gap, tolerance: gap) ? .optimal : .feasible
+                outcomes[o] = kept
+            } else if earlier.status == .infeasible, now.status == .unknown, let funded = earlier.fundedCounts,
+                      funded.keepsEverything(of: problems[o]) {
+                // No plan in the time, but the plan the lower scale's shortfall would buy fits.
+                var kept = now
+                kept.counts = funded
+                kept.value = problems[o].objective == .exposure
+                    ? PlanMeasures(problem: problems[o], counts: funded).exposure
+                    : PlanMeasures(problem: problems[o], counts: funded).presentValue
+                kept.bound = min(now.bound, kept.value)
                 kept.status = Tolerance.meets(gap: kept.gap, tolerance: gap) ? .optimal : .feasible
                 outcomes[o] = kept
             } else if earlier.status == .infeasible, now.status == .infeasible, earlier.untouchedReason == nil {

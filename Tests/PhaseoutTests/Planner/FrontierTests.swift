@@ -75,6 +75,24 @@ struct FrontierTests {
         }
     }
 
+    @Test func anUnfinishedScaleKeepsThePlanTheShortfallBelowWouldBuy() throws {
+        // An organisation infeasible at the scale below, whose funded plan the higher budgets
+        // afford, is never left without a plan at the higher scale because its time ran out.
+        let estate = try TinyEstate.random(seed: 3).estate()
+        let problem = OrganisationProblem(organisation: estate.organisations[0], scenario: estate.scenario, register: estate.register)
+        let planned = OrganisationSolver(problem: problem, relativeGap: 0, deadline: .now + .seconds(20)).solve()
+        try #require(planned.status == .optimal)
+        var below = Planner.placeholder(problem)
+        below.status = .infeasible
+        below.fundedCounts = planned.counts
+        #expect(BudgetFrontier.startingPlan(below) == planned.counts)
+        var outcomes = [Planner.placeholder(problem)]
+        BudgetFrontier.keepNoWorse(&outcomes, than: [below], problems: [problem], gap: 1e-4)
+        #expect(outcomes[0].status.isPlanned)
+        #expect(outcomes[0].counts == planned.counts)
+        #expect(abs(outcomes[0].value - planned.value) <= 1e-9 * max(1, planned.value))
+    }
+
     @Test func frontierCSVHasARowPerScaleAndOrganisationAndAnAllRow() throws {
         let estate = try Estate.load(registerPath: Fixtures.spec("5_goal_least_budget").register,
                                      scenarioPath: Fixtures.spec("5_goal_least_budget").scenario)
