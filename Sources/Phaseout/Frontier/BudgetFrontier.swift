@@ -96,9 +96,8 @@ public struct BudgetFrontier: Sendable {
                 // No plan in the time, but the plan the lower scale's shortfall would buy fits.
                 var kept = now
                 kept.counts = funded
-                kept.value = problems[o].objective == .exposure
-                    ? PlanMeasures(problem: problems[o], counts: funded).exposure
-                    : PlanMeasures(problem: problems[o], counts: funded).presentValue
+                let measures = PlanMeasures(problem: problems[o], counts: funded)
+                kept.value = problems[o].objective == .exposure ? measures.exposure : measures.presentValue
                 kept.bound = min(now.bound, kept.value)
                 kept.status = Tolerance.meets(gap: kept.gap, tolerance: gap) ? .optimal : .feasible
                 outcomes[o] = kept

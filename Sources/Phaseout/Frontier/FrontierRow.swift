@@ -58,7 +58,7 @@ public struct FrontierRow: Sendable, Equatable {
     }
 
     /// Money to the penny (SPEC §3), trailing zeros dropped.
-    static func pence(_ value: Double) -> String { PenceApportionment.text(Int64((value * 100).rounded())) }
+    static func pence(_ value: Double) -> String { PenceApportionment.poundsText(value) }
 
     /// Risk-years to 6 decimals (SPEC §3).
     static func riskYears(_ value: Double) -> String { CSVText.number(value) }

@@ -72,7 +72,7 @@ public struct GoalSeeker: Sendable {
         let weights = Planner.timeWeights(problems, indices: indices, firstRound: true)
         let workers = max(1, min(options.threads, problems.count))
         let clock = TimeShare(deadline: deadline, totalWeight: weights.reduce(0, +), workers: workers)
-        let order = indices.sorted { (problems[$0].unitCount, -$0) > (problems[$1].unitCount, -$1) }
+        let order = Planner.largestFirst(indices, problems)
         let done = Counter()
         let options = self.options, target = self.target, progress = self.progress
         Planner.forEach(order, threads: workers) { o in

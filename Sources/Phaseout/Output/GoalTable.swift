@@ -47,6 +47,6 @@ public enum GoalTable {
 
     /// Pounds to the penny, trailing zeros dropped; never neutralised (a number, not text).
     private static func money(_ value: Double) -> String {
-        PenceApportionment.text(Int64((value * 100).rounded()))
+        PenceApportionment.poundsText(value)
     }
 }

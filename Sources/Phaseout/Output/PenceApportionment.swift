@@ -32,6 +32,9 @@ enum PenceApportionment {
         return pence
     }
 
+    /// Pounds rounded to the penny, as CSV text (``text(_:)``).
+    static func poundsText(_ value: Double) -> String { text(Int64((value * 100).rounded())) }
+
     /// Pence as CSV text: `881.45`, `20.5`, `850` (trailing zeros dropped, as other numbers).
     static func text(_ pence: Int64) -> String {
         let sign = pence < 0 ? "-" : ""

@@ -18,6 +18,15 @@ extension OrganisationSolver {
         /// The primary value of the plan and its proven bound among plans with no more L.
         var value: Double
         var bound: Double
+
+        /// Makes this the plan of an infeasible organisation's outcome, with its measures and bounds.
+        func adopt(into outcome: inout OrganisationOutcome) {
+            outcome.counts = counts
+            outcome.value = value
+            outcome.bound = bound
+            outcome.lateRiskYears = lateRiskYears
+            outcome.lateRiskYearsBound = lateBound
+        }
     }
 
     /// Gives an infeasible `outcome` its best-effort plan, measures and bound; without one (locks
@@ -32,11 +41,7 @@ extension OrganisationSolver {
                 : "no plan keeps its locks and recorders-first order within its budgets and labour, even with every deadline dropped"
             return
         }
-        outcome.counts = effort.counts
-        outcome.value = effort.value
-        outcome.bound = effort.bound
-        outcome.lateRiskYears = effort.lateRiskYears
-        outcome.lateRiskYearsBound = effort.lateBound
+        effort.adopt(into: &outcome)
     }
 
     /// The best-effort plan of an organisation no plan can keep the deadlines of: within its own
@@ -100,11 +105,7 @@ extension OrganisationSolver {
                                  lateBound: outcome.lateRiskYearsBound, value: outcome.value, bound: outcome.bound)
         guard let effort = bestEffort(improving: earlier) else { return outcome }
         var improved = outcome
-        improved.counts = effort.counts
-        improved.value = effort.value
-        improved.bound = effort.bound
-        improved.lateRiskYears = effort.lateRiskYears
-        improved.lateRiskYearsBound = effort.lateBound
+        effort.adopt(into: &improved)
         if problem.hasTreatments { followReadingRule(&improved) }
         return improved
     }
@@ -116,7 +117,7 @@ extension OrganisationSolver {
         let greedy = GreedyPlanner(problem: problem).plan().flatMap { $0.keepsEverything(of: problem) ? $0 : nil }
         var best = greedy.map { (counts: $0, value: late.value(of: $0, in: problem), bound: 0.0) }
         if let incumbent, best == nil || incumbent.value < best!.value { best = incumbent }
-        let earlierBound = incumbent?.bound ?? 0
+        let knownLateBound = incumbent?.bound ?? 0
         if hurried { return best }
         var model = OrganisationModel(problem: problem, aggregate: aggregate, strengthen: aggregate,
                                       visitsFirst: primarySearch == .bestFirst)
@@ -148,7 +149,7 @@ extension OrganisationSolver {
         // A search that ends optimal, or finds nothing below a cutoff that admits the incumbent,
         // proves the least L (to the gap); otherwise only its root bound is known.
         let proven = run.termination == .optimal || run.termination.provesNoBetterPoint
-        found.bound = min(max(run.bestBound ?? (proven ? found.value : 0), earlierBound, 0), found.value)
+        found.bound = min(max(run.bestBound ?? (proven ? found.value : 0), knownLateBound, 0), found.value)
         return found
     }
 

@@ -1,5 +1,13 @@
 import LinearProgramming
 
+extension GoalTarget {
+    /// The most exposure the target allows the organisation, (1 − P)·E₀; `nil` for `deadlines`.
+    func mostExposure(_ problem: OrganisationProblem) -> Double? {
+        guard case .exposureReduction(let share) = self else { return nil }
+        return (1 - share) * problem.baselineExposure
+    }
+}
+
 extension OrganisationSolver {
     /// What goal seeking found for one organisation (SPEC §2.6).
     enum GoalAnswer {
@@ -67,15 +75,13 @@ extension OrganisationSolver {
 
     /// Adds the exposure target's row (E ≤ (1 − P)·E₀) to a model.
     static func addTarget(_ target: GoalTarget, to model: inout OrganisationModel) {
-        guard case .exposureReduction(let share) = target else { return }
-        let most = (1 - share) * model.problem.baselineExposure
+        guard let most = target.mostExposure(model.problem) else { return }
         model.addCap(model.exposure, most + Tolerance.absolute(near: most), name: "target[\(model.problem.name)]")
     }
 
     /// Whether `counts` meets `target` (the deadlines are among the rules).
     func meets(_ target: GoalTarget, _ counts: PlanCounts, _ problem: OrganisationProblem) -> Bool {
-        guard case .exposureReduction(let share) = target else { return true }
-        let most = (1 - share) * problem.baselineExposure
+        guard let most = target.mostExposure(problem) else { return true }
         return PlanMeasures(problem: problem, counts: counts).exposure <= most + Tolerance.absolute(1e-6, near: most)
     }
 

@@ -258,6 +258,12 @@ public struct Planner: Sendable {
         return problems.map { Double(max(1, $0.unitCount)) + mean }
     }
 
+    /// The first round's order: larger organisations first (ties by index), so that the last
+    /// worker is not left with the largest.
+    static func largestFirst(_ indices: [Int], _ problems: [OrganisationProblem]) -> [Int] {
+        indices.sorted { (problems[$0].unitCount, -$0) > (problems[$1].unitCount, -$1) }
+    }
+
     /// Runs `body` on every item, on at most `threads` threads, items taken in order.
     static func forEach(_ items: [Int], threads: Int, _ body: @Sendable (Int) -> Void) {
         let next = Counter()
@@ -293,10 +299,9 @@ public struct Planner: Sendable {
         // first (SPEC §2.5), and they take the time the others leave.
         let smallFirst = round == .second
         let bestEffort = { (index: Int) in earlier?[index].status == .infeasible ? 1 : 0 }
-        let order = indices.sorted {
-            smallFirst ? (bestEffort($0), problems[$0].unitCount, $0) < (bestEffort($1), problems[$1].unitCount, $1)
-                : (problems[$0].unitCount, -$0) > (problems[$1].unitCount, -$1)
-        }
+        let order = smallFirst
+            ? indices.sorted { (bestEffort($0), problems[$0].unitCount, $0) < (bestEffort($1), problems[$1].unitCount, $1) }
+            : Self.largestFirst(indices, problems)
         let weights = Self.timeWeights(problems, indices: indices, firstRound: round == .first)
         let clock = TimeShare(deadline: deadline, totalWeight: indices.reduce(0) { $0 + weights[$1] }, workers: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
