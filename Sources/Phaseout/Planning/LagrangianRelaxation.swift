@@ -253,13 +253,17 @@ struct LagrangianRelaxation {
         return prices
     }
 
+    /// What ``maximise(target:iterations:deadline:progress:)`` found: the best bound, the sites'
+    /// choices and the prices at it, and whether some site's own rules contradict each other.
+    typealias Result = (bound: Double, seed: PlanCounts, infeasible: Bool, prices: GreedyPlanner.Prices?)
+
     /// Maximises the relaxation by projected subgradient steps until `deadline` or
     /// `iterations`. `target` (a plan's value, if known) sets Polyak step lengths.
     /// - Returns: the best bound and the sites' choices at the best prices.
     func maximise(
         target: Double?, iterations: Int = 200, deadline: ContinuousClock.Instant,
         progress: ((Double) -> Void)? = nil
-    ) -> (bound: Double, seed: PlanCounts, infeasible: Bool, prices: GreedyPlanner.Prices?) {
+    ) -> Result {
         let periods = problem.periodCount
         var lambda = initialMoneyPrices()
         var mu = [Double](repeating: 0, count: periods)

@@ -40,23 +40,8 @@ extension OrganisationSolver {
         let bound = replaceOnly ? roundedUp(result.bound) : trivialBound
         outcome.modelColumns = problem.decisionCount
         if replaceOnly, result.infeasible || bound > baselineValue + 1e-6 * max(1, baselineValue) && problem.objective == .exposure {
-            // No plan can exist: every plan's exposure is at most the baseline.
-            outcome.status = .infeasible
-            outcome.bound = baselineValue
-            if !result.infeasible, let funded = fundedByGreedy(because:
-                "this organisation (\(problem.decisionCount) decisions) is too large for the exact shortfall model") {
-                outcome.shortfall = funded.shortfall
-                outcome.fundedCounts = funded.counts
-            } else {
-                outcome.shortfall = Shortfall(money: zeros, hours: zeros, structuralReason: result.infeasible
-                    ? "a site's deadlines, locks and recorders-first rule contradict each other"
-                    : "no plan meets its deadlines within its budgets; this organisation is too large for the exact shortfall "
-                      + "model and the greedy plan found no amount that suffices, so none is reported (not proven structural)")
-            }
-            // Too large for the exact best-effort models: the greedy plan without deadlines.
-            var quick = self
-            quick.hurried = true
-            quick.planBestEffort(&outcome)
+            concludeInfeasible(&outcome, proof: result, baselineValue: baselineValue, because:
+                "this organisation (\(problem.decisionCount) decisions) is too large for the exact shortfall model")
             return outcome
         }
         guard let incumbent else {
@@ -68,6 +53,30 @@ extension OrganisationSolver {
         outcome.bound = min(bound, incumbent.value)
         outcome.status = Tolerance.meets(gap: outcome.gap, tolerance: relativeGap) ? .optimal : .feasible
         return outcome
+    }
+
+    /// An organisation the Lagrangian relaxation (`proof`) shows has no plan: a site whose own
+    /// rules contradict each other (structural), or a bound above the baseline, which no plan's
+    /// exposure exceeds. Its shortfall is the greedy's (`reason` says why not the exact one) and
+    /// its best effort the greedy plan without deadlines.
+    func concludeInfeasible(_ outcome: inout OrganisationOutcome, proof: LagrangianRelaxation.Result,
+                            baselineValue: Double, because reason: String) {
+        outcome.status = .infeasible
+        outcome.counts = PlanCounts(problem: problem)
+        outcome.value = baselineValue
+        outcome.bound = baselineValue
+        if !proof.infeasible, let funded = fundedByGreedy(because: reason) {
+            outcome.shortfall = funded.shortfall
+            outcome.fundedCounts = funded.counts
+        } else {
+            outcome.shortfall = Shortfall(money: zeros, hours: zeros, structuralReason: proof.infeasible
+                ? "a site's deadlines, locks and recorders-first rule contradict each other"
+                : "no plan meets its deadlines within its budgets; \(reason) and the greedy plan found no amount "
+                  + "that suffices, so none is reported (not proven structural)")
+        }
+        var quick = self
+        quick.hurried = true
+        quick.planBestEffort(&outcome)
     }
 
     /// A shortfall when the exact elastic model cannot give one (an organisation too large for

@@ -9,14 +9,19 @@ extension OrganisationSolver {
     /// The cuts stay in `model`: they hold for every whole plan, so they change no optimum, but
     /// they raise the bound that branch and bound starts from (by a third to a half of the gap to
     /// the optimum on the hard national councils).
-    func tightenedRelaxation(of model: inout OrganisationModel) -> Solution? {
-        func solveRelaxation() -> Solution? {
-            var relaxationParameters = parameters(gap: 0, share: 0.2)
+    /// - Throws: ``RelaxationInfeasible`` when the LP relaxation (before any cut) has no point:
+    ///   then neither has the model.
+    func tightenedRelaxation(of model: inout OrganisationModel) throws(RelaxationInfeasible) -> Solution? {
+        // The first LP may take all the organisation's time: its bound and its rounded plans
+        // are worth more than anything else a short share buys. Each round of cuts gets a fifth.
+        func solveRelaxation(share: Double = 0.2) -> Solution? {
+            var relaxationParameters = parameters(gap: 0, share: share)
             relaxationParameters.objectiveGranularity = nil
             return try? solver.solve(model.model.relaxed(), parameters: relaxationParameters)
         }
-        guard var relaxation = solveRelaxation(),
-              relaxation.termination == .optimal, var value = relaxation.objectiveValue else { return nil }
+        let first = solveRelaxation(share: 1)
+        if first?.termination == .infeasible { throw RelaxationInfeasible() }
+        guard var relaxation = first, relaxation.termination == .optimal, var value = relaxation.objectiveValue else { return nil }
         // No cuts for `cost`: with them lp_solve's depth-first search finds its plans later and
         // proves fewer organisations (see docs/how-it-plans.md).
         guard aggregate, problem.objective == .exposure, !hurried else { return relaxation }
@@ -108,7 +113,12 @@ extension OrganisationSolver {
         var bound: Double
         /// The model before the cuts and the fixing, when they changed it.
         var uncut: OrganisationModel?
+        /// The LP relaxation has no point, so the model has none: no search is needed.
+        var infeasible = false
     }
+
+    /// The LP relaxation of a model has no point.
+    struct RelaxationInfeasible: Error {}
 
     /// Cuts, an incumbent and reduced-cost fixing, before branch and bound. The incumbent is
     /// the best of the greedy plans (from scratch and from the relaxation rounded), `start`, the
@@ -121,7 +131,14 @@ extension OrganisationSolver {
         let funded = rulesOf(model)
         var seeds: [PlanCounts?] = [nil]
         let plain = model
-        let relaxation = tightenedRelaxation(of: &model)
+        let relaxation: Solution?
+        do {
+            relaxation = try tightenedRelaxation(of: &model)
+        } catch {
+            // A model without a plan: the greedy plans cannot keep it either.
+            prepared.infeasible = true
+            return prepared
+        }
         if let relaxation {
             if model.model.constraints.count > plain.model.constraints.count { prepared.uncut = plain }
             if let value = relaxation.objectiveValue, model.budgetOverride == nil, model.labourOverride == nil {

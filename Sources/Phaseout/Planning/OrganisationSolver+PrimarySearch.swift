@@ -24,6 +24,7 @@ extension OrganisationSolver {
         let aims = Aims(model, objective: problem.objective)
         model.setObjective(.minimize, aims.primary)
         let prepared = prepare(&model, start: start)
+        if prepared.infeasible { return .infeasible }
         let incumbent = prepared.incumbent
         if hurried, let incumbent { return .planned(incumbent.counts, bound: prepared.bound, proven: false) }
         var parameters = primaryParameters(nodeLimit: nodeLimit, incumbent: incumbent?.value)

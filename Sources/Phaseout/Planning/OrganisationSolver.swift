@@ -51,6 +51,7 @@ struct OrganisationSolver {
     func solve() -> OrganisationOutcome {
         let started = ContinuousClock.now
         var outcome = solveWithinBudgets()
+        strengthenWithQuickBound(&outcome)
         if problem.hasTreatments { followReadingRule(&outcome) }
         outcome.solveSeconds = (ContinuousClock.now - started).inSeconds
         return outcome

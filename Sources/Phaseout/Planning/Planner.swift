@@ -105,10 +105,10 @@ public struct Planner: Sendable {
     /// The time kept back from the solve for what follows it within the run's limit: the shadow
     /// prices, the independent verifier (plan and funded plan) and writing the files, which grow
     /// with the register: 30 µs a register row, with headroom over what they take (see
-    /// Benchmarks/README.md). Never more than a fifth of the limit: a short limit on a large
-    /// estate is overrun rather than unsolved.
+    /// Benchmarks/README.md). Never more than three tenths of the limit: a short limit on a
+    /// large estate is overrun rather than unsolved.
     static func finishingReserve(deviceRows: Int, timeLimit: Duration) -> Duration {
-        min(.microseconds(30) * deviceRows, timeLimit * 0.2)
+        min(.microseconds(30) * deviceRows, timeLimit * 0.3)
     }
 
     /// Shadow prices (when ``PlanOptions/shadowPrices``) and what-if re-plans (when
@@ -249,21 +249,6 @@ public struct Planner: Sendable {
         return result
     }
 
-    /// How the time of a round is shared. In the first, in proportion to size plus the mean size:
-    /// difficulty does not grow with size, and pure proportion starves small hard councils of the
-    /// second or so they need. In the second, which only re-solves the unproven, equally.
-    static func timeWeights(_ problems: [OrganisationProblem], indices: [Int], firstRound: Bool) -> [Double] {
-        guard firstRound else { return problems.map { _ in 1 } }
-        let mean = Double(indices.reduce(0) { $0 + problems[$1].unitCount }) / Double(max(1, indices.count))
-        return problems.map { Double(max(1, $0.unitCount)) + mean }
-    }
-
-    /// The first round's order: larger organisations first (ties by index), so that the last
-    /// worker is not left with the largest.
-    static func largestFirst(_ indices: [Int], _ problems: [OrganisationProblem]) -> [Int] {
-        indices.sorted { (problems[$0].unitCount, -$0) > (problems[$1].unitCount, -$1) }
-    }
-
     /// Runs `body` on every item, on at most `threads` threads, items taken in order.
     static func forEach(_ items: [Int], threads: Int, _ body: @Sendable (Int) -> Void) {
         let next = Counter()
@@ -299,10 +284,11 @@ public struct Planner: Sendable {
         // first (SPEC §2.5), and they take the time the others leave.
         let smallFirst = round == .second
         let bestEffort = { (index: Int) in earlier?[index].status == .infeasible ? 1 : 0 }
+        let unplanned = smallFirst ? [] : Self.withoutGreedyPlan(problems, indices: indices, threads: workers)
         let order = smallFirst
             ? indices.sorted { (bestEffort($0), problems[$0].unitCount, $0) < (bestEffort($1), problems[$1].unitCount, $1) }
-            : Self.largestFirst(indices, problems)
-        let weights = Self.timeWeights(problems, indices: indices, firstRound: round == .first)
+            : Self.firstRoundOrder(indices, problems, unplanned: unplanned)
+        let weights = Self.timeWeights(problems, indices: indices, firstRound: round == .first, unplanned: unplanned)
         let clock = TimeShare(deadline: deadline, totalWeight: indices.reduce(0) { $0 + weights[$1] }, workers: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {

@@ -83,24 +83,62 @@ extension PlanVerifier {
             return site
         }
 
+        /// What a row's facts depend on besides its own count, lock and `removable`: rows that
+        /// agree on these share their weight, kind and deadlines.
+        private struct RowClass: Hashable {
+            var council: String
+            var siteCategory: String
+            var sensitivity: String
+            var kind: String
+            var vendor: String
+        }
+
+        /// The facts shared by the rows of one ``RowClass``.
+        private struct ClassFacts {
+            var kind: Kind?
+            var weight: Double
+            var by: Int?
+            var isolatedBy: Int?
+        }
+
+        /// The facts of each row class seen so far: a national register has some hundred
+        /// thousand rows to a few thousand classes, and matching vendors and deadline rules is
+        /// most of the work per row.
+        private var classFacts: [RowClass: ClassFacts] = [:]
+
         /// The row's weight, cost, labour, role, deadline and lock, from the scenario's tables.
-        private func facts(of row: RegisterRow, organisation: Int, site: Int) -> RowFacts {
-            let kind = scenario.kind(named: row.kind)
-            let level = scenario.sensitivityWeight(of: row.sensitivity)
-            var weight = 0.0
-            if let kind, let level { weight = scenario.vendors.weight(for: row.vendor) * level * kind.risk }
+        private mutating func facts(of row: RegisterRow, organisation: Int, site: Int) -> RowFacts {
+            let rowClass = RowClass(council: row.council, siteCategory: row.siteCategory, sensitivity: row.sensitivity,
+                                    kind: row.kind, vendor: row.vendor)
+            let shared: ClassFacts
+            if let known = classFacts[rowClass] {
+                shared = known
+            } else {
+                shared = Self.classFacts(of: row, in: scenario)
+                classFacts[rowClass] = shared
+            }
+            let kind = shared.kind, weight = shared.weight
             let locked = row.lockedPeriod.flatMap { scenario.periodIndex(of: $0) }
-            let (by, isolatedBy) = weight > 0 ? deadlines(of: row) : (nil, nil)
             return RowFacts(
                 organisation: organisation, site: site, weight: weight,
                 unitCost: kind?.replaceCost ?? 0, labourHours: kind?.labourHours ?? 0,
                 isolation: kind?.isolate, removal: kind?.remove, removable: row.removable,
                 isLeader: weight > 0 && (kind?.replacedFirst ?? false),
-                deadline: by, isolatedBy: isolatedBy, locked: locked, quantity: row.quantity)
+                deadline: shared.by, isolatedBy: shared.isolatedBy, locked: locked, quantity: row.quantity)
+        }
+
+        /// The kind, weight and deadlines of `row`'s class.
+        private static func classFacts(of row: RegisterRow, in scenario: Scenario) -> ClassFacts {
+            let kind = scenario.kind(named: row.kind)
+            let level = scenario.sensitivityWeight(of: row.sensitivity)
+            var weight = 0.0
+            if let kind, let level { weight = scenario.vendors.weight(for: row.vendor) * level * kind.risk }
+            let (by, isolatedBy) = weight > 0 ? deadlines(of: row, in: scenario) : (nil, nil)
+            return ClassFacts(kind: kind, weight: weight, by: by, isolatedBy: isolatedBy)
         }
 
         /// The earliest `by` and the earliest `isolatedBy` among the rules matching an at-risk row.
-        private func deadlines(of row: RegisterRow) -> (by: Int?, isolatedBy: Int?) {
+        private static func deadlines(of row: RegisterRow, in scenario: Scenario) -> (by: Int?, isolatedBy: Int?) {
             var deadline: Int?, isolatedBy: Int?
             for rule in scenario.deadlines
             where scenario.rule(rule, matches: row) {
