@@ -34,6 +34,11 @@ struct OrganisationSolver {
     /// estate too large for its time limit overruns it by little: each lp_solve call takes some
     /// 50 ms however short its limit.
     var hurried = false
+    /// Once the organisation is proven infeasible, the deadline of its shortfall and best effort,
+    /// when earlier than ``deadline``: the planner's first round gives the organisations the
+    /// greedy cannot plan a larger share for finding a plan or the proof that there is none, not
+    /// for what follows the proof.
+    var settlingDeadline: ContinuousClock.Instant?
     /// The branch and bound of the primary objective (see ``PrimarySearch``).
     var primarySearch: PrimarySearch = .depthFirst
 
@@ -114,10 +119,15 @@ struct OrganisationSolver {
         case .infeasible:
             outcome.status = .infeasible
             outcome.bound = baselineValue
-            let (shortfall, funded) = findShortfall()
+            var settling = self
+            if let settlingDeadline {
+                settling.deadline = min(deadline, settlingDeadline)
+                settling.hurried = hurried || ContinuousClock.now >= settling.deadline
+            }
+            let (shortfall, funded) = settling.findShortfall()
             outcome.shortfall = shortfall
             outcome.fundedCounts = funded
-            planBestEffort(&outcome)
+            settling.planBestEffort(&outcome)
         case .noPlan(let bound):
             outcome.status = .unknown
             if let bound { outcome.bound = min(bound, baselineValue) }

@@ -308,6 +308,9 @@ public struct Planner: Sendable {
                     aggregate: options.aggregate, solver: round.lpSolve, cancellation: options.cancellation,
                     monolithicLimit: options.monolithicLimit)
                 solver.startingPlan = starting?[index]
+                if unplanned.contains(index) {
+                    solver.settlingDeadline = clock.start(weight: weights[index] / Self.unplannedWeight)
+                }
                 // The retry searches best first: its bound rises as it goes, where lp_solve's
                 // depth-first search proves nothing new with less time than the first round had.
                 if round == .second {
