@@ -17,18 +17,15 @@ extension Planner {
     /// round. Its search must find a plan or prove there is none, else it ends `unknown`; the
     /// others have the greedy plan to fall back on. On the generated 1M-device estate such an
     /// organisation of 3,000 units needs about half a second to prove itself infeasible, where
-    /// its size alone gives it a quarter of that (under load, a sixth).
+    /// its size alone gives it a quarter of that (under load, a sixth). Once proven infeasible,
+    /// it settles (shortfall, best effort) by the deadline its size alone gives it
+    /// (``OrganisationSolver/settlingDeadline``).
     static let unplannedWeight = 6.0
 
-    /// The first round's order: the organisations in `unplanned` first, then the others, each
-    /// part larger organisations first (ties by index), so that those that could end with no
-    /// plan start while the most time is left, and the last worker is not left with the largest.
-    static func firstRoundOrder(_ indices: [Int], _ problems: [OrganisationProblem], unplanned: Set<Int> = []) -> [Int] {
-        let first = indices.filter { unplanned.contains($0) }, rest = indices.filter { !unplanned.contains($0) }
-        return largestFirst(first, problems) + largestFirst(rest, problems)
-    }
-
-    /// Larger organisations first, ties by index.
+    /// The first round's order: larger organisations first (ties by index), so that the last
+    /// worker is not left with the largest. (Putting the organisations the greedy cannot plan
+    /// first instead gave them less time: a share is fixed when an organisation starts, and
+    /// one that starts later also gets what those before it left unused.)
     static func largestFirst(_ indices: [Int], _ problems: [OrganisationProblem]) -> [Int] {
         indices.sorted { (problems[$0].unitCount, -$0) > (problems[$1].unitCount, -$1) }
     }

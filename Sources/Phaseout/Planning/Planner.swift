@@ -287,7 +287,7 @@ public struct Planner: Sendable {
         let unplanned = smallFirst ? [] : Self.withoutGreedyPlan(problems, indices: indices, threads: workers)
         let order = smallFirst
             ? indices.sorted { (bestEffort($0), problems[$0].unitCount, $0) < (bestEffort($1), problems[$1].unitCount, $1) }
-            : Self.firstRoundOrder(indices, problems, unplanned: unplanned)
+            : Self.largestFirst(indices, problems)
         let weights = Self.timeWeights(problems, indices: indices, firstRound: round == .first, unplanned: unplanned)
         let clock = TimeShare(deadline: deadline, totalWeight: indices.reduce(0) { $0 + weights[$1] }, workers: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in

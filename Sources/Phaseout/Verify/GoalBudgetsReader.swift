@@ -89,7 +89,7 @@ extension PlanVerifier {
         for (organisation, budget) in budgets.sorted(by: { $0.key < $1.key }) where budget.count == scenario.periodCount {
             scenario.budgets[organisation.folded] = budget
         }
-        return PlanVerifier(register: register, scenario: scenario)
+        return withLimits(of: scenario)
     }
 }
 
@@ -105,6 +105,6 @@ extension PlanVerifier {
     public func scalingBudgets(by scale: Double) -> PlanVerifier {
         var scenario = self.scenario
         scenario.budgets = scenario.budgets.mapValues { $0.map { $0 * scale } }
-        return PlanVerifier(register: register, scenario: scenario)
+        return withLimits(of: scenario)
     }
 }

@@ -64,11 +64,7 @@ extension PlanVerifier {
             if let known = organisationIndex[orgKey] { return known }
             let organisation = organisations.count
             organisationIndex[orgKey] = organisation
-            let budget = scenario.budget(for: orgKey) ?? []
-            organisations.append(OrganisationFacts(
-                name: row.council,
-                budget: (0..<scenario.periodCount).map { $0 < budget.count ? budget[$0] : 0 },
-                labourLimit: scenario.labourHours(for: orgKey)))
+            organisations.append(OrganisationFacts(name: row.council, in: scenario))
             return organisation
         }
 

@@ -29,7 +29,7 @@ public struct PlanVerifier: Sendable {
     /// The register plans are checked against.
     public let register: Register
     /// The scenario plans are checked against.
-    public let scenario: Scenario
+    public private(set) var scenario: Scenario
 
     /// What the verifier knows about one register row.
     struct RowFacts: Sendable {
@@ -89,11 +89,31 @@ public struct PlanVerifier: Sendable {
         var name: String
         var budget: [Double]
         var labourLimit: [Double]?
+
+        /// The organisation called `name` (as the register first spells it) with its budget per
+        /// period (0 where the scenario gives none) and labour limit from `scenario`.
+        init(name: String, in scenario: Scenario) {
+            let key = name.folded
+            let budget = scenario.budget(for: key) ?? []
+            self.name = name
+            self.budget = (0..<scenario.periodCount).map { $0 < budget.count ? budget[$0] : 0 }
+            self.labourLimit = scenario.labourHours(for: key)
+        }
+    }
+
+    /// This verifier for `scenario`, which differs from its own at most in budgets and labour
+    /// hours: the row facts are shared, each organisation's limits read again. On a national
+    /// register collecting the facts is most of a verification.
+    func withLimits(of scenario: Scenario) -> PlanVerifier {
+        var copy = self
+        copy.scenario = scenario
+        copy.organisations = organisations.map { OrganisationFacts(name: $0.name, in: scenario) }
+        return copy
     }
 
     let rows: [RowFacts]
     let sites: [SiteFacts]
-    let organisations: [OrganisationFacts]
+    private(set) var organisations: [OrganisationFacts]
     /// Organisation indices in byte order of folded name.
     let organisationOrder: [Int]
     /// Row index by device_id.

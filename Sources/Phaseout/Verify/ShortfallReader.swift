@@ -98,6 +98,6 @@ extension PlanVerifier {
                 scenario.labourHours[organisation.folded] = zip(hours, shortfall.hours).map { $0 + Double($1) }
             }
         }
-        return PlanVerifier(register: register, scenario: scenario)
+        return withLimits(of: scenario)
     }
 }
