@@ -11,7 +11,8 @@
 # TTG_LIMITS (time-to-gap limits in s, default "5 15 30 60"), TTG_INSTANCES (instances that
 # get time-to-gap runs, default "regional100k n1m"), RESULTS (path prefix of the results,
 # default Benchmarks/results/latest), EXTRAS (0 skips the lp_solve load micro-benchmark and
-# valgrind).
+# valgrind), LEAN (1 skips the phase breakdown and both monolithic peers: plan, verify, HiGHS per
+# organisation and time to gap only).
 # Writes $RESULTS.json and $RESULTS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -92,23 +93,25 @@ for name in $INSTANCES; do
     timed "$dir/verify.time" "$BIN/phaseout" verify "$dir/register.csv" "$dir/scenario.json" \
         "$dir/plan/plan.csv" >"$dir/verify.log" 2>&1
 
-    log "$name: phaseout-bench (phase breakdown, in-process)"
-    timed "$dir/bench.time" "$BBIN/phaseout-bench" estate "$dir/register.csv" "$dir/scenario.json" \
-        --out "$dir/bench-plan" --time-limit "$tl" --gap "$GAP" >"$dir/bench.json" 2>"$dir/bench.log"
+    if [ "${LEAN:-0}" != 1 ]; then
+        log "$name: phaseout-bench (phase breakdown, in-process)"
+        timed "$dir/bench.time" "$BBIN/phaseout-bench" estate "$dir/register.csv" "$dir/scenario.json" \
+            --out "$dir/bench-plan" --time-limit "$tl" --gap "$GAP" >"$dir/bench.json" 2>"$dir/bench.log"
 
-    # The peer may overrun its own limit while building models in Python: hard cap.
-    cap=$((tl * 3 + 120))
-    log "$name: HiGHS monolithic peer (--time-limit $tl --gap $GAP, killed after ${cap} s)"
-    timed "$dir/highs.time" timeout "$cap" python3 Benchmarks/peers/highs_monolithic.py \
-        "$dir/register.csv" "$dir/scenario.json" --gap "$GAP" --time-limit "$tl" \
-        --json "$dir/highs.json" --write-mps "$dir/mps" 2>"$dir/highs.log"
+        # The peer may overrun its own limit while building models in Python: hard cap.
+        cap=$((tl * 3 + 120))
+        log "$name: HiGHS monolithic peer (--time-limit $tl --gap $GAP, killed after ${cap} s)"
+        timed "$dir/highs.time" timeout "$cap" python3 Benchmarks/peers/highs_monolithic.py \
+            "$dir/register.csv" "$dir/scenario.json" --gap "$GAP" --time-limit "$tl" \
+            --json "$dir/highs.json" --write-mps "$dir/mps" 2>"$dir/highs.log"
 
-    if ls "$dir"/mps/*.mps >/dev/null 2>&1; then
-        log "$name: lp_solve monolithic peer on the HiGHS peer's MPS models (--time-limit $tl)"
-        timed "$dir/lpsolve.time" timeout "$cap" "$BBIN/lpsolve-mps" "$dir/mps" --time-limit "$tl" --gap "$GAP" \
-            >"$dir/lpsolve.json" 2>"$dir/lpsolve.log"
-    else
-        log "$name: no MPS models from the HiGHS peer: lp_solve peer skipped"
+        if ls "$dir"/mps/*.mps >/dev/null 2>&1; then
+            log "$name: lp_solve monolithic peer on the HiGHS peer's MPS models (--time-limit $tl)"
+            timed "$dir/lpsolve.time" timeout "$cap" "$BBIN/lpsolve-mps" "$dir/mps" --time-limit "$tl" --gap "$GAP" \
+                >"$dir/lpsolve.json" 2>"$dir/lpsolve.log"
+        else
+            log "$name: no MPS models from the HiGHS peer: lp_solve peer skipped"
+        fi
     fi
 
     log "$name: phaseout export-model, then HiGHS per organisation (--time-limit $tl --gap $GAP, 2 threads)"
