@@ -233,7 +233,8 @@ def main():
     for inst in out["instances"]:
         p = inst["phases"]
         if not p:
-            md.append(f"| {inst['name']} | — (failed) |"); continue
+            ran = os.path.exists(os.path.join(a.work, inst["name"], "bench.time"))
+            md.append(f"| {inst['name']} | {'— (failed)' if ran else '— (not run: LEAN=1)'} |"); continue
         sec = p["seconds"]; m = p["model"]
         planned = {k for k, v in p["statusCounts"].items() if v} & {"optimal", "feasible"}
         worst = f"{p['worstOrganisationGap']:.2e}" if planned else "— (no plan)"

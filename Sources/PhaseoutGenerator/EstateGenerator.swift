@@ -29,7 +29,9 @@ import Darwin
 ///   table) and Axis, Hanwha, Bosch, Avigilon, Vivotek fill the rest. Vendor names come in
 ///   varied spellings (`HIKVISION`, `Hik Vision`, `Hikvision Digital Technology Co.`, `dahua`…).
 /// - Sites hold 1–40 cameras (by category: town-centre 6–40, library 1–10, …) and most have a
-///   recorder. Identical indoor cameras are often one row with `quantity` > 1.
+///   recorder. Identical indoor cameras are often one row with `quantity` > 1. The regional
+///   profile instead splits each organisation into 100–200 larger sites with one recorder per
+///   32 cameras (``GeneratorOptions/Profile/regional``).
 /// - Kinds: `street-camera` £2,000–£4,000, `indoor-camera` £500–£1,000, `recorder`
 ///   £1,500–£6,000 (`replacedFirst`), each drawn once per scenario. Installed 2012–2025.
 /// - Budgets: 15–30 % of the organisation's at-risk replacement cost a year, raised where needed
