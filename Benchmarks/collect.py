@@ -22,11 +22,110 @@ def timing(path):
 def fmt(x, spec):
     return "—" if x is None else format(x, spec)
 
+def per_org_tool(d):
+    """The HiGHS per-organisation peer's row, with the export's time beside it, or None."""
+    h = load(os.path.join(d, "highs-per-org.json"))
+    wall, mb, rc = timing(os.path.join(d, "highs-per-org.time"))
+    if wall is None:
+        return None
+    ewall, emb, erc = timing(os.path.join(d, "export.time"))
+    return {"tool": "HiGHS per organisation", "wallSeconds": wall, "peakRssMB": mb, "exitCode": rc,
+            "status": (h or {}).get("status", "killed (no result)" if rc == 124 else f"failed (exit {rc})"),
+            "statusCounts": (h or {}).get("statusCounts"), "exposure": (h or {}).get("exposure"),
+            "bound": (h or {}).get("bound"), "gap": (h or {}).get("gap"),
+            "export": {"wallSeconds": ewall, "peakRssMB": emb, "exitCode": erc}}
+
+
+def file_stem(name):
+    """The file name `phaseout export-model` gives an organisation (ModelExporter.fileStem)."""
+    stem = ""
+    for ch in name:
+        if ch.isascii() and (ch.isalnum() or ch in "-_"):
+            stem += ch
+        elif not stem.endswith("_"):
+            stem += "_"
+    return stem.strip("_") or "organisation"
+
+
+def organisations(summary):
+    """{file stem: (status, exposure, bound)} from Phaseout's summary.json or the per-org peer's JSON."""
+    if not summary:
+        return None
+    if "perOrganisation" in summary:
+        return {o["organisation"]: (o["status"], o["exposure"], o["bound"]) for o in summary["perOrganisation"]}
+    return {file_stem(o["name"]): (o["status"], o["exposure"], o["bound"]) for o in summary.get("organisations", [])}
+
+
+def ttg_point(orgs, wall, excluded):
+    """One time-to-gap figure: totals over the organisations not proven infeasible in any run."""
+    kept = [v for k, v in orgs.items() if k not in excluded]
+    exposure = sum(v[1] for v in kept)
+    bound = sum(v[2] for v in kept)
+    counts = {}
+    for status, _, _ in kept:
+        counts[status] = counts.get(status, 0) + 1
+    return {"wallSeconds": wall, "statusCounts": counts, "exposure": round(exposure, 6), "bound": round(bound, 6),
+            "gap": (exposure - bound) / abs(exposure) if exposure else 0.0}
+
+
+def time_to_gap(d, time_limit, limits):
+    """Per tool, the run at each limit (the main runs' at the instance's own limit, else ttg/'s),
+    over the organisations no run proved infeasible: an infeasible organisation has no plan in the
+    exported model, and Phaseout's best effort for it is not something the peer attempts."""
+    runs = {"phaseout plan": {}, "HiGHS per organisation": {}}
+    for limit in limits:
+        if float(limit) == time_limit:
+            p = (os.path.join(d, "plan", "summary.json"), os.path.join(d, "plan.time"))
+            h = (os.path.join(d, "highs-per-org.json"), os.path.join(d, "highs-per-org.time"))
+        else:
+            p = (os.path.join(d, "ttg", f"phaseout-{limit}", "summary.json"), os.path.join(d, "ttg", f"phaseout-{limit}.time"))
+            h = (os.path.join(d, "ttg", f"highs-per-org-{limit}.json"), os.path.join(d, "ttg", f"highs-per-org-{limit}.time"))
+        for tool, (summary, times) in (("phaseout plan", p), ("HiGHS per organisation", h)):
+            orgs = organisations(load(summary))
+            if orgs:
+                runs[tool][str(limit)] = (orgs, timing(times)[0])
+    excluded = {k for tool in runs.values() for orgs, _ in tool.values() for k, v in orgs.items() if v[0] == "infeasible"}
+    out = {tool: {l: ttg_point(orgs, wall, excluded) for l, (orgs, wall) in r.items()} for tool, r in runs.items()}
+    exposures = [pt["exposure"] for r in out.values() for pt in r.values()]
+    return {"limits": limits, "excludedInfeasible": sorted(excluded),
+            "bestKnownExposure": min(exposures) if exposures else None, "runs": out}
+
+
+def ttg_markdown(instances):
+    """The time-to-gap table: per instance and tool, the proven gap (and the plan's excess over the
+    best plan any run found) at each limit."""
+    rows = [inst for inst in instances if inst.get("timeToGap") and any(inst["timeToGap"]["runs"].values())]
+    if not rows:
+        return []
+    limits = rows[0]["timeToGap"]["limits"]
+    md = ["", "Time to gap: separate runs with each `--time-limit` (the instance's own limit is the main run), "
+          "over the organisations no run proved infeasible. Each cell: proven gap / the plan's exposure above "
+          "the best plan any of these runs found.", "",
+          "| instance | tool | " + " | ".join(f"{l} s" for l in limits) + " |",
+          "|---|---|" + "---:|" * len(limits)]
+    for inst in rows:
+        ttg = inst["timeToGap"]
+        best = ttg["bestKnownExposure"]
+        for tool, runs in ttg["runs"].items():
+            cells = []
+            for l in limits:
+                pt = runs.get(str(l))
+                if not pt or pt["gap"] is None:
+                    cells.append("—"); continue
+                excess = (pt["exposure"] - best) / best if best else None
+                cells.append(f"{pt['gap']:.2e} / {fmt(excess, '.1e')}")
+            left = len(ttg["excludedInfeasible"])
+            md.append(f"| {inst['name']} (best known {fmt(best, '.2f')}{f'; {left} infeasible left out' if left else ''}) | "
+                      f"{tool} | " + " | ".join(cells) + " |")
+    return md
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("work"); ap.add_argument("instances", nargs="+")
     ap.add_argument("--quick", default="0"); ap.add_argument("--gap", type=float)
     ap.add_argument("--json"); ap.add_argument("--markdown")
+    ap.add_argument("--ttg-limits", default="5 15 30 60", help="the time-to-gap limits run.sh used")
     a = ap.parse_args()
     out = {"date": datetime.datetime.now().isoformat(timespec="seconds"),
            "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()}",
@@ -49,8 +148,9 @@ def main():
             counts[o["status"]] = counts.get(o["status"], 0) + 1
         worst = max([o.get("gap") or 0 for o in orgs if o["status"] in ("optimal", "feasible")], default=0)
         infeasible = {o["name"] for o in orgs if o["status"] in ("infeasible", "unknown")}
-        violations = [l[len("violation: "):] for l in open(os.path.join(d, "verify.log")).read().splitlines()
-                      if l.startswith("violation: ")]
+        # A violation reads "violation: PLAN:LINE: Organisation period: …"; keep what follows the location.
+        violations = [re.sub(r"^\S*:\d+: ", "", l[len("violation: "):])
+                      for l in open(os.path.join(d, "verify.log")).read().splitlines() if l.startswith("violation: ")]
         outside = [v for v in violations if not any(v.startswith(n + " ") for n in infeasible)]
         # SPEC 2.5: an infeasible or unknown organisation's units stand unreplaced, so its
         # deadlines fail in verify; every other violation is a real defect.
@@ -82,6 +182,9 @@ def main():
                           "status": (l or {}).get("status", "killed (no result)" if lrc == 124 else f"failed (exit {lrc})"),
                           "statusCounts": (l or {}).get("statusCounts"), "exposure": (l or {}).get("exposure"),
                           "bound": (l or {}).get("bound"), "gap": (l or {}).get("gap")})
+        po = per_org_tool(d)
+        if po:
+            tools.append(po)
         base = tools[0]
         for t in tools:
             if base["wallSeconds"] and t["wallSeconds"] is not None:
@@ -90,6 +193,7 @@ def main():
                 t["exposureVsPhaseout"] = t["exposure"] - base["exposure"]
         inst["tools"] = tools
         inst["phases"] = load(os.path.join(d, "bench.json"))
+        inst["timeToGap"] = time_to_gap(d, inst["timeLimit"], a.ttg_limits.split())
         out["instances"].append(inst)
     out["lpSolveLoad"] = load(os.path.join(a.work, "lpload.json"))
     try:
@@ -117,13 +221,20 @@ def main():
                       f"{fmt(t['peakRssMB'], '.0f')} | {t['status']} ({counts}) | {fmt(t.get('exposure'), '.2f')} | "
                       f"{fmt(t.get('bound'), '.2f')} | {fmt(t.get('gap'), '.2e')} | {fmt(t.get('wallRatioVsPhaseout'), '.2f')} | "
                       f"{fmt(t.get('exposureVsPhaseout'), '+.2f')} |")
+    for inst in out["instances"]:
+        po = next((t for t in inst["tools"] if t["tool"] == "HiGHS per organisation"), None)
+        if po and po["export"]["wallSeconds"] is not None:
+            md.append(f"\n{inst['name']}: HiGHS per organisation's wall excludes `phaseout export-model` "
+                      f"({po['export']['wallSeconds']:.2f} s, {po['export']['peakRssMB']:.0f} MB), which wrote its models.")
+    md += ttg_markdown(out["instances"])
     md += ["", "Phase breakdown (`phaseout-bench estate`, in-process, same limits; a second planning run):", "",
            "| instance | register rows | parse register ms | parse scenario ms | build ms | solve s | write ms | verify ms | peak MB | rows | columns | nonzeros | worst org gap | `phaseout verify` |",
            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for inst in out["instances"]:
         p = inst["phases"]
         if not p:
-            md.append(f"| {inst['name']} | — (failed) |"); continue
+            ran = os.path.exists(os.path.join(a.work, inst["name"], "bench.time"))
+            md.append(f"| {inst['name']} | {'— (failed)' if ran else '— (not run: LEAN=1)'} |"); continue
         sec = p["seconds"]; m = p["model"]
         planned = {k for k, v in p["statusCounts"].items() if v} & {"optimal", "feasible"}
         worst = f"{p['worstOrganisationGap']:.2e}" if planned else "— (no plan)"

@@ -10,14 +10,18 @@ struct GenerateCommand: ParsableCommand {
         abstract: "Write a realistic synthetic DIR/register.csv and DIR/scenario.json; same seed, same files.",
         discussion: """
             The national profile spreads the devices over many organisations with yearly periods; \
-            the concentrated profile gives one large organisation quarterly periods. The files are \
-            written atomically; a one-line account of what was generated goes to stderr.
+            the concentrated profile gives one large organisation quarterly periods; the regional \
+            profile gives 5,000–10,000 devices to each organisation (13 for 100,000 devices when \
+            --councils is not given), at 100–200 large sites each with paid visits, recorders \
+            replaced first, the critical-site deadline, labour limits and yearly periods. The files \
+            are written atomically; a one-line account of what was generated goes to stderr.
 
             Exit status: 0 when both files are written, 1 when they cannot be written; bad \
             arguments are reported with the usage and a non-zero status.
 
             Example:
               phaseout generate --devices 100000 --councils 380 --seed 42 --out estate
+              phaseout generate --devices 100000 --profile regional --seed 1 --out regional
             Explicit organisations, with optional relative sizes:
               phaseout generate --devices 4000 --seed 7 --out scot --council Glasgow=635 --council Moray=94
             """)
@@ -25,7 +29,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Total units (Σ quantity), at least 1.")
     var devices: Int
 
-    @Option(help: "Number of organisations, 1…devices (defaults to the number of --council options).")
+    @Option(help: "Number of organisations, 1…devices (defaults to the number of --council options, or for the regional profile to devices ÷ 7,500).")
     var councils: Int?
 
     @Option(help: "Seed: the same arguments give byte-identical files.")
@@ -34,13 +38,13 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Output directory (created if missing).")
     var out: String
 
-    @Option(help: "national (many organisations, 5 yearly periods) or concentrated (one organisation, 20 quarters).")
+    @Option(help: "national (many organisations, 5 yearly periods), concentrated (one organisation, 20 quarters) or regional (5,000–10,000 devices per organisation at 100–200 sites, 5 yearly periods).")
     var profile: GeneratorOptions.Profile = .national
 
-    @Option(help: "Number of periods (default: 5 national, 20 concentrated).")
+    @Option(help: "Number of periods (default: 5 national and regional, 20 concentrated).")
     var periods: Int?
 
-    @Option(name: .customLong("period-years"), help: "Period length in years: 0.25, 0.5 or 1…10 (default: 1 national, 0.25 concentrated).")
+    @Option(name: .customLong("period-years"), help: "Period length in years: 0.25, 0.5 or 1…10 (default: 1 national and regional, 0.25 concentrated).")
     var periodYears: Double?
 
     @Option(name: .customLong("first-year"), help: "First financial year (2026 gives 2026/27).")
@@ -49,13 +53,13 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .customLong("council"), help: "An organisation NAME or NAME=WEIGHT (relative size); repeat for each.")
     var councilSpecs: [String] = []
 
-    @Option(name: .customLong("at-risk-share"), help: "Share of organisations running Hikvision or Dahua (default 0.75 national, 1 concentrated).")
+    @Option(name: .customLong("at-risk-share"), help: "Share of organisations running Hikvision or Dahua (default 0.75 national, 1 concentrated and regional).")
     var atRiskShare: Double?
 
     @Option(name: .customLong("hikvision-share"), help: "Share of those whose main family is Hikvision.")
     var hikvisionShare: Double = 0.89
 
-    @Option(name: .customLong("short-share"), help: "Share of organisations short of budget for their critical deadline (default 0.1 national, 0 concentrated).")
+    @Option(name: .customLong("short-share"), help: "Share of organisations short of budget for their critical deadline (default 0.1 national, 0 concentrated and regional).")
     var shortShare: Double?
 
     @Flag(name: .customLong("explicit-vendors"), help: "Write the built-in vendor table into the scenario instead of omitting it.")
@@ -92,7 +96,7 @@ struct GenerateCommand: ParsableCommand {
         if let c = councils, let names, c != names.count {
             throw ValidationError("--councils \(c) disagrees with the \(names.count) --council options")
         }
-        guard let count = councils ?? names?.count else {
+        guard let count = councils ?? names?.count ?? profile.defaultOrganisations(devices: devices) else {
             throw ValidationError("give --councils C or one --council option per organisation")
         }
         var options = GeneratorOptions(

@@ -20,11 +20,11 @@ extension EstateGenerator {
         /// The longest single unit's labour.
         let grainHours: Int
 
-        init(options o: GeneratorOptions, periodCount: Int, costs: KindCosts, national: Bool) {
+        init(options o: GeneratorOptions, periodCount: Int, costs: KindCosts, traits: ProfileTraits) {
             y = o.resolvedPeriodYears
             self.periodCount = periodCount
             deadlineIndex = min(periodCount, max(1, Int((2 / y).rounded())))
-            let maxVisit = Catalogue.categories.map { national ? $0.visitNational : $0.visitConcentrated }.max() ?? 0
+            let maxVisit = Catalogue.categories.map(traits.visitCost).max() ?? 0
             grain = max(costs.street, costs.indoor, costs.recorder) + maxVisit
             grainHours = max(EstateGenerator.streetHours, EstateGenerator.indoorHours, EstateGenerator.recorderHours)
         }

@@ -1,7 +1,7 @@
 extension EstateGenerator {
     /// The scenario text: SPEC §1.2 keys in a fixed order, two-space indentation,
     /// arrays of numbers on one line.
-    func scenarioJSON(periods: [String], deadlineIndex: Int, costs: KindCosts, national: Bool,
+    func scenarioJSON(periods: [String], deadlineIndex: Int, costs: KindCosts, traits: ProfileTraits,
                       names: [String], budgets: [[Int]], labour: [[Int]?]) -> String {
         let o = options
         let name = o.name ?? "Synthetic \(o.profile.rawValue) estate: \(o.devices) devices, "
@@ -30,7 +30,7 @@ extension EstateGenerator {
             + (treat ? Self.treatmentsJSON(replaceCost: costs.recorder, removable: false) : "") + " }")
         lines.append("  },")
         let visits = Catalogue.categories.compactMap { c -> String? in
-            let v = national ? c.visitNational : c.visitConcentrated
+            let v = traits.visitCost(c)
             return v > 0 ? "\(q(c.name)): \(v)" : nil
         } + ["\"default\": 0"]
         lines.append("  \"siteVisitCost\": { " + visits.joined(separator: ", ") + " },")

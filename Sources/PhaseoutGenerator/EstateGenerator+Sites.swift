@@ -1,54 +1,88 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension EstateGenerator {
     /// Appends one council's sites to `csv` until exactly `units` units are written.
     ///
-    /// Every draw comes from `rng` in a fixed order — the council's brand habits, then per site
-    /// its layout, its brands, its install year and its rows — so the same seed gives the same text.
+    /// Every draw comes from `rng` in a fixed order — the council's brand habits, then (when the
+    /// profile fixes the number of sites) the sites' sizes, then per site its layout, its brands,
+    /// its install year and its rows — so the same seed gives the same text.
     func generateSites(council t: inout CouncilTally, code: String, units: Int, costs: KindCosts,
-                       national: Bool, rng: inout SeededGenerator, csv: inout String) {
-        let categoryWeights = Catalogue.categories.map { national ? $0.weightNational : $0.weightConcentrated }
-        let recorderChance = national ? 0.85 : 0.95
-        let brands = CouncilBrands(family: t.family, national: national, rng: &rng)
-        let councilField = Self.csvField(t.name)
-
+                       traits: ProfileTraits, rng: inout SeededGenerator, csv: inout String) {
+        let brands = CouncilBrands(family: t.family, riskChance: traits.siteRiskChance, rng: &rng)
+        let site = SiteContext(code: code, councilField: Self.csvField(t.name), brands: brands, costs: costs, traits: traits)
+        if let perOrganisation = traits.sitesPerOrganisation {
+            let sizes = Self.siteSizes(units: units, sites: perOrganisation, rng: &rng)
+            for (index, size) in sizes.enumerated() {
+                let layout = SiteLayout(units: size, categoryWeights: traits.categoryWeights,
+                                        recorderChance: traits.recorderChance,
+                                        camerasPerRecorder: traits.camerasPerRecorder, rng: &rng)
+                writeSite(number: index + 1, layout, site, council: &t, rng: &rng, csv: &csv)
+            }
+            return
+        }
         var remaining = units
         var siteNo = 0
         while remaining > 0 {
             siteNo += 1
-            let layout = SiteLayout(remaining: remaining, categoryWeights: categoryWeights,
-                                    recorderChance: recorderChance, rng: &rng)
+            let layout = SiteLayout(remaining: remaining, categoryWeights: traits.categoryWeights,
+                                    recorderChance: traits.recorderChance, rng: &rng)
             remaining -= layout.cameras + layout.recorders
-            let vendors = brands.siteVendors(firstSite: siteNo == 1, hasRecorder: layout.recorders > 0, rng: &rng)
-            let visit = national ? layout.category.visitNational : layout.category.visitConcentrated
-            let firstYear = 2012 + rng.nextInt(in: 0...13)
-
-            let siteId = "S" + Self.pad(siteNo, 4)
-            var rows = SiteRows(prefix: code + "-" + siteId + "-", councilField: councilField, siteId: siteId,
-                                suffix: "," + layout.sensitivity + "," + layout.category.name + ",",
-                                visit: visit, critical: layout.sensitivity == "critical", firstYear: firstYear,
-                                removableSeed: options.treatments ? options.seed : nil)
-            writeSite(layout, vendors: vendors, costs: costs, rows: &rows, council: &t, rng: &rng, csv: &csv)
-
-            t.sites += 1
-            if visit > 0 { t.sitesWithVisitCost += 1 }
-            if rows.critical && rows.atRiskUnits > 0 && visit > 0 { t.deadlineCost += visit }
+            writeSite(number: siteNo, layout, site, council: &t, rng: &rng, csv: &csv)
         }
     }
 
-    /// Writes a site's rows: its recorder, its street cameras one per row, then its indoor cameras
+    /// The units of each of an organisation's sites when the profile fixes how many it has: a
+    /// count drawn from `sites` (at most `units`), sizes log-normal (σ = 0.5, clipped at ±2σ),
+    /// apportioned so that they sum to `units` exactly, each at least 1.
+    static func siteSizes(units: Int, sites: ClosedRange<Int>, rng: inout SeededGenerator) -> [Int] {
+        let count = min(units, rng.nextInt(in: sites))
+        let weights = (0..<count).map { _ in exp(0.5 * min(2, max(-2, rng.nextNormal()))) }
+        return apportion(total: units, weights: weights)
+    }
+
+    /// Writes site number `number` of a council and adds it to the council's tally.
+    private func writeSite(number siteNo: Int, _ layout: SiteLayout, _ site: SiteContext,
+                           council t: inout CouncilTally, rng: inout SeededGenerator, csv: inout String) {
+        let vendors = site.brands.siteVendors(firstSite: siteNo == 1, hasRecorder: layout.recorders > 0, rng: &rng)
+        let visit = site.traits.visitCost(layout.category)
+        let firstYear = 2012 + rng.nextInt(in: 0...13)
+
+        let siteId = "S" + Self.pad(siteNo, 4)
+        var rows = SiteRows(prefix: site.code + "-" + siteId + "-", councilField: site.councilField, siteId: siteId,
+                            suffix: "," + layout.sensitivity + "," + layout.category.name + ",",
+                            visit: visit, critical: layout.sensitivity == "critical", firstYear: firstYear,
+                            removableSeed: options.treatments ? options.seed : nil)
+        writeRows(layout, vendors: vendors, costs: site.costs, rows: &rows, council: &t, rng: &rng, csv: &csv)
+
+        t.sites += 1
+        if visit > 0 { t.sitesWithVisitCost += 1 }
+        if rows.critical && rows.atRiskUnits > 0 && visit > 0 { t.deadlineCost += visit }
+    }
+
+    /// Writes a site's rows: its recorders, its street cameras one per row, then its indoor cameras
     /// either one per row or as one to three batches of identical units.
-    private func writeSite(_ layout: SiteLayout, vendors: SiteVendors, costs: KindCosts, rows: inout SiteRows,
+    private func writeRows(_ layout: SiteLayout, vendors: SiteVendors, costs: KindCosts, rows: inout SiteRows,
                            council t: inout CouncilTally, rng: inout SeededGenerator, csv: inout String) {
         let cameraBrand = vendors.cameraBrand, recorderBrand = vendors.recorderBrand
-        if layout.recorders > 0 {
+        for _ in 0..<layout.recorders {
             rows.append(kind: Catalogue.recorder, vendor: vendors.recorderVendor,
                         model: rng.element(of: recorderBrand.recorderModels),
                         installed: rows.laterYear(0.2, 0...6, rng: &rng), quantity: 1,
                         cost: costs.recorder, hours: Self.recorderHours, family: recorderBrand.family,
                         council: &t, csv: &csv)
+        }
+        if layout.recorders > 0 {
             t.sitesWithRecorder += 1
             if recorderBrand.family != .other {
-                t.maxLeaderCost = max(t.maxLeaderCost, costs.recorder + rows.visit)
-                t.maxLeaderHours = max(t.maxLeaderHours, Self.recorderHours)
+                // The site's recorders are gone together (SPEC §2.3 rule 6): one block.
+                t.maxLeaderCost = max(t.maxLeaderCost, layout.recorders * costs.recorder + rows.visit)
+                t.maxLeaderHours = max(t.maxLeaderHours, layout.recorders * Self.recorderHours)
             }
         }
         let cameras = layout.cameras
@@ -104,9 +138,9 @@ private struct CouncilBrands {
     let safeMain: Catalogue.Brand
     let safeSecond: Catalogue.Brand
 
-    init(family: Catalogue.Family, national: Bool, rng: inout SeededGenerator) {
+    init(family: Catalogue.Family, riskChance: ClosedRange<Double>, rng: inout SeededGenerator) {
         atRisk = family != .other
-        siteRiskChance = atRisk ? (national ? rng.nextDouble(0.35, 0.9) : rng.nextDouble(0.5, 0.8)) : 0
+        siteRiskChance = atRisk ? rng.nextDouble(riskChance.lowerBound, riskChance.upperBound) : 0
         if family == .dahua {
             riskyBrands = [Catalogue.dahua, Catalogue.imou]; riskyBrandWeights = [0.85, 0.15]
         } else {
@@ -145,13 +179,36 @@ private struct CouncilBrands {
     }
 }
 
-/// What a site holds: its category and sensitivity, and how many cameras and recorders,
-/// trimmed so that the council's last site uses up exactly the units left.
+/// What stays the same across one council's sites.
+private struct SiteContext {
+    /// `C001`: the council's part of every device id.
+    let code: String
+    let councilField: String
+    let brands: CouncilBrands
+    let costs: EstateGenerator.KindCosts
+    let traits: ProfileTraits
+}
+
+/// What a site holds: its category and sensitivity, and how many cameras and recorders.
 private struct SiteLayout {
     let category: Catalogue.Category
     let sensitivity: String
     let cameras: Int
     let recorders: Int
+
+    /// A site of exactly `units` units: with recorders (by `recorderChance`), as few as serve
+    /// the cameras at `camerasPerRecorder` each, and at least one camera; a site of one unit is a camera.
+    init(units: Int, categoryWeights: [Double], recorderChance: Double, camerasPerRecorder: Int,
+         rng: inout SeededGenerator) {
+        category = Catalogue.categories[rng.pick(weights: categoryWeights)]
+        sensitivity = Catalogue.sensitivityLevels[rng.pick(weights: category.sensitivity)]
+        let hasRecorder = rng.chance(recorderChance) && units >= 2
+        recorders = hasRecorder ? (units + camerasPerRecorder) / (camerasPerRecorder + 1) : 0
+        cameras = units - recorders
+    }
+
+    /// A site drawn with its category's camera count and at most one recorder, trimmed so that
+    /// the council's last site uses up exactly the `remaining` units.
 
     init(remaining: Int, categoryWeights: [Double], recorderChance: Double, rng: inout SeededGenerator) {
         category = Catalogue.categories[rng.pick(weights: categoryWeights)]

@@ -29,7 +29,9 @@ import Darwin
 ///   table) and Axis, Hanwha, Bosch, Avigilon, Vivotek fill the rest. Vendor names come in
 ///   varied spellings (`HIKVISION`, `Hik Vision`, `Hikvision Digital Technology Co.`, `dahua`…).
 /// - Sites hold 1–40 cameras (by category: town-centre 6–40, library 1–10, …) and most have a
-///   recorder. Identical indoor cameras are often one row with `quantity` > 1.
+///   recorder. Identical indoor cameras are often one row with `quantity` > 1. The regional
+///   profile instead splits each organisation into 100–200 larger sites with one recorder per
+///   32 cameras (``GeneratorOptions/Profile/regional``).
 /// - Kinds: `street-camera` £2,000–£4,000, `indoor-camera` £500–£1,000, `recorder`
 ///   £1,500–£6,000 (`replacedFirst`), each drawn once per scenario. Installed 2012–2025.
 /// - Budgets: 15–30 % of the organisation's at-risk replacement cost a year, raised where needed
@@ -88,11 +90,11 @@ public struct EstateGenerator: Sendable {
         let o = options
         let periods = PeriodLabels.make(count: o.resolvedPeriods, periodYears: o.resolvedPeriodYears,
                                         firstYear: o.firstFinancialYear)
-        let national = o.profile == .national
+        let traits = ProfileTraits(o.profile)
         let setup = drawCouncils()
         let costs = drawKindCosts()
-        let (csv, tallies) = generateRegister(setup, costs: costs, national: national)
-        let terms = BudgetTerms(options: o, periodCount: periods.count, costs: costs, national: national)
+        let (csv, tallies) = generateRegister(setup, costs: costs, traits: traits)
+        let terms = BudgetTerms(options: o, periodCount: periods.count, costs: costs, traits: traits)
         let isShort = drawShortCouncils(tallies)
 
         var councils: [GeneratedCouncil] = []
@@ -102,7 +104,7 @@ public struct EstateGenerator: Sendable {
             var rng = SeededGenerator(seed: stream(2000 + UInt64(i)))
             let (annual, raised) = terms.annualBudget(for: t, isShort: isShort[i], rng: &rng)
             budgets.append(terms.periodBudgets(annual: annual))
-            let hasLabour = national ? rng.chance(0.3) : true
+            let hasLabour = traits.labourShare < 1 ? rng.chance(traits.labourShare) : true
             labour.append(hasLabour ? terms.labourPerPeriod(for: t, annual: annual, rng: &rng) : nil)
             councils.append(GeneratedCouncil(
                 name: t.name, units: t.units, sites: t.sites,
@@ -114,7 +116,7 @@ public struct EstateGenerator: Sendable {
         }
 
         let json = scenarioJSON(periods: periods, deadlineIndex: terms.deadlineIndex, costs: costs,
-                                national: national, names: setup.names, budgets: budgets, labour: labour)
+                                traits: traits, names: setup.names, budgets: budgets, labour: labour)
         return GeneratedEstate(registerCSV: csv, scenarioJSON: json, councils: councils,
                                statistics: Self.statistics(tallies, councils), periods: periods)
     }
@@ -157,7 +159,7 @@ public struct EstateGenerator: Sendable {
 
     /// The register text, header first, and a tally per council of what its sites hold.
     func generateRegister(_ setup: CouncilSetup, costs: KindCosts,
-                          national: Bool) -> (csv: String, tallies: [CouncilTally]) {
+                          traits: ProfileTraits) -> (csv: String, tallies: [CouncilTally]) {
         let c = options.councilCount
         var csv = ""
         csv.reserveCapacity(options.devices * 70 + 128)
@@ -171,7 +173,7 @@ public struct EstateGenerator: Sendable {
             var tally = CouncilTally(name: setup.names[i], family: setup.families[i])
             let code = "C" + Self.pad(i + 1, codeWidth)
             generateSites(council: &tally, code: code, units: setup.sizes[i], costs: costs,
-                          national: national, rng: &rng, csv: &csv)
+                          traits: traits, rng: &rng, csv: &csv)
             tallies.append(tally)
         }
         return (csv, tallies)
@@ -220,6 +222,10 @@ public struct EstateGenerator: Sendable {
 
     func councilWeights(count c: Int, rng: inout SeededGenerator) -> [Double] {
         if let w = options.councilWeights { return w }
+        if options.profile == .regional {
+            // 5,000–10,000 units each at 7,500 a head, with room for the rounding of the count.
+            return (0..<c).map { _ in rng.nextDouble(5.5, 9.5) }
+        }
         // Log-normal, σ = 1, the normal deviate clipped to ±3 so that no estate is absurdly large.
         var weights = (0..<c).map { _ in exp(min(3, max(-3, rng.nextNormal()))) }
         if options.profile == .concentrated && c > 1 {

@@ -58,3 +58,24 @@ func generateRejectsBadArguments(arguments: [String]) throws {
         #expect(generated == committed, "\(file) differs from the committed example")
     }
 }
+
+/// The regional profile derives its organisations from the devices, and `validate` accepts it.
+@Test func generateRegionalDerivesOrganisationsAndValidates() throws {
+    let a = temporaryDirectory(), b = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: a); try? FileManager.default.removeItem(atPath: b) }
+    let arguments = ["generate", "--devices", "20000", "--profile", "regional", "--seed", "3"]
+    let first = try runPhaseout(arguments + ["--out", a])
+    let second = try runPhaseout(arguments + ["--out", b])
+    #expect(first.status == 0 && second.status == 0)
+    #expect(first.stderr.contains("for 3 organisations"), "\(first.stderr)")
+    for file in ["register.csv", "scenario.json"] {
+        let x = try Data(contentsOf: URL(fileURLWithPath: a + "/" + file))
+        let y = try Data(contentsOf: URL(fileURLWithPath: b + "/" + file))
+        #expect(x == y && !x.isEmpty)
+    }
+    let validate = try runPhaseout(["validate", a + "/register.csv", a + "/scenario.json"])
+    #expect(validate.status == 0, "\(validate.stderr)")
+    #expect(!validate.stderr.contains("error"))
+    let help = try runPhaseout(["generate", "--help"])
+    #expect(help.stdout.contains("regional"))
+}
