@@ -19,7 +19,7 @@ extension Planner {
     /// organisation of 3,000 units needs about half a second to prove itself infeasible, where
     /// its size alone gives it a quarter of that (under load, a sixth). Once proven infeasible,
     /// it settles (shortfall, best effort) by the deadline its size alone gives it
-    /// (``OrganisationSolver/settlingDeadline``).
+    /// (``OrganisationSolver/settlingDeadline``), as if no organisation had a larger share.
     static let unplannedWeight = 6.0
 
     /// The first round's order: larger organisations first (ties by index), so that the last

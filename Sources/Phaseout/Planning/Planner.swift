@@ -289,7 +289,9 @@ public struct Planner: Sendable {
             ? indices.sorted { (bestEffort($0), problems[$0].unitCount, $0) < (bestEffort($1), problems[$1].unitCount, $1) }
             : Self.largestFirst(indices, problems)
         let weights = Self.timeWeights(problems, indices: indices, firstRound: round == .first, unplanned: unplanned)
-        let clock = TimeShare(deadline: deadline, totalWeight: indices.reduce(0) { $0 + weights[$1] }, workers: workers)
+        let plainWeights = Self.timeWeights(problems, indices: indices, firstRound: round == .first)
+        let clock = TimeShare(deadline: deadline, totalWeight: indices.reduce(0) { $0 + weights[$1] },
+                              totalPlainWeight: indices.reduce(0) { $0 + plainWeights[$1] }, workers: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
                 let slot = next.increment() - 1
@@ -309,7 +311,7 @@ public struct Planner: Sendable {
                     monolithicLimit: options.monolithicLimit)
                 solver.startingPlan = starting?[index]
                 if unplanned.contains(index) {
-                    solver.settlingDeadline = clock.start(weight: weights[index] / Self.unplannedWeight)
+                    solver.settlingDeadline = clock.startPlain(weight: plainWeights[index])
                 }
                 // The retry searches best first: its bound rises as it goes, where lp_solve's
                 // depth-first search proves nothing new with less time than the first round had.
@@ -336,7 +338,7 @@ public struct Planner: Sendable {
                 } else {
                     outcome = solver.solve()
                 }
-                clock.finish(weight: weights[index])
+                clock.finish(weight: weights[index], plainWeight: plainWeights[index])
                 results.set(index, outcome)
                 let count = done.increment()
                 options.progress?(PlanProgress(
