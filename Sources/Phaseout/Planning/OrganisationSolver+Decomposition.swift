@@ -71,17 +71,15 @@ extension OrganisationSolver {
     }
 
     /// A shortfall when the exact elastic model cannot give one (an organisation too large for
-    /// it, or a search the time limit cut): the cheaper of two greedy plans doing all due work
-    /// (under `cost`, everything by the last period) — one overdrawing when the work falls due,
-    /// one funding the work where it is cheapest (``GreedyPlanner/cheapestFundedPlan()``) — and
-    /// the money and hours it overspends per period. The funded plan is checked against the
+    /// it, or a search the time limit cut): the cheapest of the greedy plans doing all due work
+    /// (under `cost`, everything by the last period; ``GreedyPlanner/fundedPlans()``), and the
+    /// money and hours it overspends per period. The funded plan is checked against the
     /// raised budgets before it is returned, so the amounts suffice; they are not proven the
     /// least, and the caveat says so and why.
     func fundedByGreedy(because reason: String) -> (shortfall: Shortfall, counts: PlanCounts)? {
         let mandatory = dueByHorizon
-        let greedy = GreedyPlanner(problem: mandatory)
-        let candidates = [greedy.fundedPlan()?.counts, greedy.cheapestFundedPlan()].compactMap { counts in
-            counts.map { ($0, PlanMeasures(problem: problem, counts: $0).overspend(of: problem)) }
+        let candidates = GreedyPlanner(problem: mandatory).fundedPlans().filter { $0.keepsRules(of: problem) }.map {
+            ($0, PlanMeasures(problem: problem, counts: $0).overspend(of: problem))
         }
         guard let (found, overspend) = candidates.min(by: { $0.1.money.reduce(0, +) < $1.1.money.reduce(0, +) }) else { return nil }
         let hours = problem.labourHours == nil ? zeros : overspend.hours
