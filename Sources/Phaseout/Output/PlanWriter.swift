@@ -221,6 +221,10 @@ struct PlanSummary: Encodable {
         var reason: String?
         /// Present when the amounts suffice but are not proven the least.
         var caveat: String?
+        /// The least total money the search proved is needed (equal to `totalMoney` when that
+        /// is proven the least), and the gap between them; absent when structural.
+        var totalMoneyBound: Int?
+        var moneyGap: Double?
     }
 
     var status: PlanStatus
@@ -270,7 +274,8 @@ struct PlanSummary: Encodable {
             organisation.shortfall.map {
                 ShortfallSummary(organisation: organisation.name, money: $0.money, hours: $0.hours,
                                  totalMoney: $0.totalMoney, totalHours: $0.totalHours,
-                                 structural: $0.isStructural, reason: $0.structuralReason, caveat: $0.caveat)
+                                 structural: $0.isStructural, reason: $0.structuralReason, caveat: $0.caveat,
+                                 totalMoneyBound: $0.moneyBound, moneyGap: $0.moneyGap)
             }
         }
         organisations = plan.organisations.map {

@@ -11,8 +11,16 @@ public struct Shortfall: Sendable, Equatable, Codable {
     /// Set when the amounts suffice (the funded plan proves it) but are not proven the least;
     /// says why.
     public var caveat: String?
+    /// The least total extra money (whole pounds) the search proved every plan needs: the
+    /// total itself when it is proven the least, lower when the search was cut short, 0 when
+    /// nothing was proven (a greedy amount). `nil` when structural.
+    public var moneyBound: Int?
 
     public var totalMoney: Int { money.reduce(0, +) }
+    /// How far the total may lie above the least: (total − bound) / total, 0 when proven.
+    public var moneyGap: Double? {
+        moneyBound.map { Tolerance.relativeGap(value: Double(totalMoney), bound: Double(min($0, totalMoney))) }
+    }
     public var totalHours: Int { hours.reduce(0, +) }
     public var isStructural: Bool { structuralReason != nil }
 }

@@ -80,24 +80,30 @@ extension OrganisationSolver {
     }
 
     /// A shortfall when the exact elastic model cannot give one (an organisation too large for
-    /// it, or a search the time limit cut): the greedy plan that does all due work when it falls
-    /// due (under `cost`, everything by the last period), and the money and hours it overspends
-    /// per period. The funded plan is checked against the raised budgets before it is returned,
-    /// so the amounts suffice; they are not proven the least, and the caveat says so and why.
+    /// it, or a search the time limit cut): the cheapest of the greedy plans doing all due work
+    /// (under `cost`, everything by the last period; ``GreedyPlanner/fundedPlans()``), and the
+    /// money and hours it overspends per period. The funded plan is checked against the
+    /// raised budgets before it is returned, so the amounts suffice; they are not proven the
+    /// least, and the caveat says so and why.
     func fundedByGreedy(because reason: String) -> (shortfall: Shortfall, counts: PlanCounts)? {
         let mandatory = dueByHorizon
-        guard let found = GreedyPlanner(problem: mandatory).fundedPlan() else { return nil }
-        let funded = problem.funded(money: found.money, hours: found.hours)
-        guard found.counts.keepsEverything(of: funded) else { return nil }
+        let candidates = GreedyPlanner(problem: mandatory).fundedPlans().filter { $0.keepsRules(of: problem) }.map {
+            ($0, PlanMeasures(problem: problem, counts: $0).overspend(of: problem))
+        }
+        guard let (found, overspend) = candidates.min(by: { $0.1.money.reduce(0, +) < $1.1.money.reduce(0, +) }) else { return nil }
+        let hours = problem.labourHours == nil ? zeros : overspend.hours
+        let funded = problem.funded(money: overspend.money, hours: hours)
+        guard found.keepsEverything(of: funded) else { return nil }
         // The plan the money buys: the full greedy with the raised budgets, or the due work alone.
-        var counts = found.counts
-        if let full = GreedyPlanner(problem: mandatory.funded(money: found.money, hours: found.hours)).plan(),
+        var counts = found
+        if let full = GreedyPlanner(problem: mandatory.funded(money: overspend.money, hours: hours)).plan(),
            full.keepsEverything(of: funded) {
             counts = full
         }
         let shortfall = Shortfall(
-            money: found.money, hours: problem.labourHours == nil ? zeros : found.hours, structuralReason: nil,
-            caveat: "sufficient, not proven the least: \(reason), so this is what a greedy plan doing all due work on time overspends")
+            money: overspend.money, hours: hours, structuralReason: nil,
+            caveat: "sufficient, not proven the least: \(reason), so this is what a greedy plan doing all due work on time overspends",
+            moneyBound: 0)
         return (shortfall, counts)
     }
 

@@ -35,6 +35,9 @@ public struct ReportSummary: Sendable, Decodable {
         public var reason: String?
         /// Present when the amounts suffice but are not proven the least.
         public var caveat: String?
+        /// The least total money proven needed, and the gap to `totalMoney` (absent when structural).
+        public var totalMoneyBound: Int?
+        public var moneyGap: Double?
     }
 
     public var status: PlanStatus
