@@ -324,13 +324,8 @@ public struct Planner: Sendable {
                     solver.extendedDeadline = { next.value >= count ? deadline : nil }
                 }
                 solver.hurried = ContinuousClock.now >= deadline
-                if let report = options.progress {
-                    let name = problems[index].name
-                    solver.onImprovement = { value, bound in
-                        let gap = bound.map { Tolerance.relativeGap(value: value, bound: $0) } ?? 1
-                        report(PlanProgress(organisationsDone: done.value, organisationCount: total, organisation: name,
-                                            status: nil, gap: gap, value: value, bound: bound))
-                    }
+                solver.onImprovement = options.progress.map {
+                    Self.improvements(reportedTo: $0, organisation: problems[index].name, done: done, total: total)
                 }
                 let outcome: OrganisationOutcome
                 if let previous = earlier?[index], previous.status == .infeasible {
@@ -347,5 +342,15 @@ public struct Planner: Sendable {
             }
         }
         return results.optionalValues()
+    }
+
+    /// A solve's improvements (plan value, proven bound) as progress lines.
+    private static func improvements(reportedTo report: @escaping @Sendable (PlanProgress) -> Void, organisation name: String,
+                                     done: Counter, total: Int) -> @Sendable (Double, Double?) -> Void {
+        { value, bound in
+            let gap = bound.map { Tolerance.relativeGap(value: value, bound: $0) } ?? 1
+            report(PlanProgress(organisationsDone: done.value, organisationCount: total, organisation: name,
+                                status: nil, gap: gap, value: value, bound: bound))
+        }
     }
 }
