@@ -3,7 +3,7 @@ import LinearProgramming
 /// Phaseout plans the phased replacement of high-risk surveillance devices.
 public enum PhaseoutInfo {
     /// The version of `SPEC.md` whose model the planner implements.
-    public static let specVersion = "v1"
+    public static let specVersion = "v2"
     /// The program's version, recorded in summary.json's `run` object.
     public static let version = "0.2.0"
 }

@@ -55,7 +55,7 @@ private func temporary(_ prefix: String) -> URL {
         + ["--format", "lp", "--out", out.appendingPathComponent("fife.lp").path])
     #expect(lp.status == 0, "\(lp.stderr)")
     let text = try String(contentsOf: out.appendingPathComponent("fife.lp"), encoding: .utf8)
-    #expect(text.hasPrefix("/* Phaseout v1: the planning MILP of organisation \"Fife\""))
+    #expect(text.hasPrefix("/* Phaseout v2: the planning MILP of organisation \"Fife\""))
     #expect(text.contains("Objective constant 30"))
     #expect(text.contains("min:"))
 
