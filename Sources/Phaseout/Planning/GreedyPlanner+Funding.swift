@@ -22,11 +22,8 @@ extension GreedyPlanner {
     ///
     /// - Complexity: about 2·log₂(E) greedy plans.
     func cheapestFundedPlan() -> PlanCounts? {
-        var unlimited = problem
-        unlimited.labourHours = nil
-        let periods = problem.periodCount
-        guard periods > 0 else { return nil }
-        let cheapest = (0..<periods).min { (problem.priceFactor[$0], $0) < (problem.priceFactor[$1], $1) }!
+        guard let cheapest = cheapestPeriod else { return nil }
+        let unlimited = withoutLabourLimits
         var best: (counts: PlanCounts, money: Int)?
         func attempt(_ extra: Int) -> Bool {
             var funded = unlimited
@@ -63,12 +60,9 @@ extension GreedyPlanner {
     /// Hours are left unlimited, as in ``cheapestFundedPlan()``. `nil` when the cheapest period
     /// cannot take the rest (work due earlier, recorders locked later).
     func backFilledFundedPlan() -> PlanCounts? {
-        var unlimited = problem
-        unlimited.labourHours = nil
+        guard let cheapest = cheapestPeriod else { return nil }
         let periods = problem.periodCount
-        guard periods > 0 else { return nil }
-        let cheapest = (0..<periods).min { (problem.priceFactor[$0], $0) < (problem.priceFactor[$1], $1) }!
-        var fill = Fill(problem: unlimited)
+        var fill = Fill(problem: withoutLabourLimits)
         for t in (0..<periods).reversed() where t != cheapest {
             fill.open(period: t, carry: 0)
             fill.backFill(leadersBy: cheapest, cheapestFactor: problem.priceFactor[cheapest])
@@ -84,6 +78,19 @@ extension GreedyPlanner {
             }
         }
         return fill.counts
+    }
+
+    /// The period of the lowest prices (the first of equals), where a least shortfall buys its
+    /// extra work; `nil` without periods.
+    private var cheapestPeriod: Int? {
+        (0..<problem.periodCount).min { (problem.priceFactor[$0], $0) < (problem.priceFactor[$1], $1) }
+    }
+
+    /// The problem with its hours unlimited: the money comes first (SPEC §2.5).
+    private var withoutLabourLimits: OrganisationProblem {
+        var unlimited = problem
+        unlimited.labourHours = nil
+        return unlimited
     }
 
     /// Doublings of the extra money before the search gives up (2⁴⁸ pounds is beyond any budget).

@@ -10,18 +10,12 @@ extension OrganisationSolver {
     func solveByDecomposition(baselineValue: Double) -> OrganisationOutcome {
         let nothing = PlanCounts(problem: problem)
         var outcome = OrganisationOutcome(status: .unknown, counts: nothing, value: baselineValue, bound: trivialBound)
-        var incumbent: (counts: PlanCounts, value: Double)?
-        func consider(_ counts: PlanCounts?) {
-            guard let counts, counts.keepsRules(of: problem),
-                  PlanMeasures(problem: problem, counts: counts).keepsBudgets(of: problem) else { return }
-            let value = primaryValue(PlanMeasures(problem: problem, counts: counts))
-            if incumbent == nil || value < incumbent!.value { incumbent = (counts, value) }
-        }
+        var incumbent: Incumbent?
         let due = dueByHorizon
-        consider(GreedyPlanner(problem: due).plan())
+        keep(GreedyPlanner(problem: due).plan(), in: &incumbent)
         if problem.hasTreatments, let base = GreedyPlanner(problem: IsolationFill.baseProblem(due)).plan() {
             // `isolatedBy` met by isolating where replacing is not affordable (see IsolationFill).
-            consider(IsolationFill(problem: due).filling(base))
+            keep(IsolationFill(problem: due).filling(base), in: &incumbent)
         }
         let now = ContinuousClock.now
         let relaxation = LagrangianRelaxation(problem: problem)
@@ -30,29 +24,55 @@ extension OrganisationSolver {
         let result = relaxation.maximise(
             target: incumbent?.value, iterations: 500, deadline: now + (deadline - now) * 0.85,
             progress: { bound in if let report, let plannedValue { report(plannedValue, bound) } })
-        consider(GreedyPlanner(problem: due, seed: result.seed).plan())
-        consider(GreedyPlanner(problem: due, prices: result.prices).plan())
+        outcome.modelColumns = problem.decisionCount
         // The relaxation and the greedy plans only replace, and meet `isolatedBy` by replacing:
         // their plans are valid, but with isolation or removal open their bound and their
         // verdict of infeasibility are not (a cheaper treatment may do better), so only the
         // trivial bound stands and no infeasibility is claimed.
         let replaceOnly = !problem.hasTreatments
-        let bound = replaceOnly ? roundedUp(result.bound) : trivialBound
-        outcome.modelColumns = problem.decisionCount
-        if replaceOnly, result.infeasible || bound > baselineValue + 1e-6 * max(1, baselineValue) && problem.objective == .exposure {
-            concludeInfeasible(&outcome, proof: result, baselineValue: baselineValue, because:
-                "this organisation (\(problem.decisionCount) decisions) is too large for the exact shortfall model")
-            return outcome
+        conclude(&outcome, from: result, bound: replaceOnly ? roundedUp(result.bound) : trivialBound,
+                 incumbent: incumbent, baselineValue: baselineValue, provesInfeasibility: replaceOnly,
+                 because: "this organisation (\(problem.decisionCount) decisions) is too large for the exact shortfall model")
+        return outcome
+    }
+
+    /// A plan and its primary value.
+    typealias Incumbent = (counts: PlanCounts, value: Double)
+
+    /// Keeps `candidate` in `incumbent` when it keeps every rule and budget and is better.
+    func keep(_ candidate: PlanCounts?, in incumbent: inout Incumbent?) {
+        guard let counts = candidate, counts.keepsRules(of: problem) else { return }
+        let measures = PlanMeasures(problem: problem, counts: counts)
+        guard measures.keepsBudgets(of: problem) else { return }
+        let value = primaryValue(measures)
+        if incumbent == nil || value < incumbent!.value { incumbent = (counts, value) }
+    }
+
+    /// The outcome the Lagrangian relaxation's `result` leads to, for the decomposition path and
+    /// the quick bound: the better of `incumbent` and the greedy plans at the relaxation's choices
+    /// and prices, with `bound`; or, when `provesInfeasibility` and the relaxation shows that no
+    /// plan exists (a site's own rules contradict each other, or under `exposure` a bound above
+    /// the baseline, which no plan exceeds), infeasibility (`reason` says why the shortfall is
+    /// the greedy's); or no plan, with `bound`.
+    func conclude(_ outcome: inout OrganisationOutcome, from result: LagrangianRelaxation.Result, bound: Double,
+                  incumbent: Incumbent?, baselineValue: Double, provesInfeasibility: Bool, because reason: String) {
+        if provesInfeasibility, result.infeasible
+            || (problem.objective == .exposure && bound > baselineValue + Tolerance.absolute(1e-6, near: baselineValue)) {
+            concludeInfeasible(&outcome, proof: result, baselineValue: baselineValue, because: reason)
+            return
         }
+        var incumbent = incumbent
+        let due = dueByHorizon
+        keep(GreedyPlanner(problem: due, seed: result.seed).plan(), in: &incumbent)
+        keep(GreedyPlanner(problem: due, prices: result.prices).plan(), in: &incumbent)
         guard let incumbent else {
             outcome.bound = min(bound, baselineValue)
-            return outcome
+            return
         }
         outcome.counts = incumbent.counts
         outcome.value = incumbent.value
         outcome.bound = min(bound, incumbent.value)
         outcome.status = Tolerance.meets(gap: outcome.gap, tolerance: relativeGap) ? .optimal : .feasible
-        return outcome
     }
 
     /// An organisation the Lagrangian relaxation (`proof`) shows has no plan: a site whose own

@@ -31,30 +31,11 @@ extension OrganisationSolver {
             return
         }
         guard outcome.status == .feasible || outcome.status == .unknown else { return }
-        let due = dueByHorizon
-        var incumbent: (counts: PlanCounts, value: Double)? = outcome.status == .feasible ? (outcome.counts, outcome.value) : nil
+        let incumbent: Incumbent? = outcome.status == .feasible ? (outcome.counts, outcome.value) : nil
         let result = LagrangianRelaxation(problem: problem).maximise(
             target: incumbent?.value, iterations: Self.quickBoundIterations, deadline: .now + .seconds(3_600))
-        if result.infeasible
-            || (problem.objective == .exposure && result.bound > baselineValue + Tolerance.absolute(1e-6, near: baselineValue)) {
-            concludeInfeasible(&outcome, proof: result, baselineValue: baselineValue,
-                               because: "the time limit ran out before the exact shortfall model could run")
-            return
-        }
-        for candidate in [GreedyPlanner(problem: due, seed: result.seed).plan(), GreedyPlanner(problem: due, prices: result.prices).plan()] {
-            guard let counts = candidate, counts.keepsRules(of: problem),
-                  PlanMeasures(problem: problem, counts: counts).keepsBudgets(of: problem) else { continue }
-            let value = primaryValue(PlanMeasures(problem: problem, counts: counts))
-            if incumbent == nil || value < incumbent!.value { incumbent = (counts, value) }
-        }
-        let bound = max(outcome.bound, roundedUp(result.bound))
-        guard let incumbent else {
-            outcome.bound = min(bound, baselineValue)
-            return
-        }
-        outcome.counts = incumbent.counts
-        outcome.value = incumbent.value
-        outcome.bound = min(bound, incumbent.value)
-        outcome.status = Tolerance.meets(gap: outcome.gap, tolerance: relativeGap) ? .optimal : .feasible
+        conclude(&outcome, from: result, bound: max(outcome.bound, roundedUp(result.bound)), incumbent: incumbent,
+                 baselineValue: baselineValue, provesInfeasibility: true,
+                 because: "the time limit ran out before the exact shortfall model could run")
     }
 }
