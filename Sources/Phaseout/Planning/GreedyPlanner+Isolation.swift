@@ -19,6 +19,30 @@ struct IsolationFill {
         return base
     }
 
+    /// A plan shaped like `guide` (a relaxation's choices, rounded) when it isolates first and
+    /// replaces later: the replace-only greedy follows the guide's units gone, with each
+    /// period's budget less what the guide spends on isolations there, and ``filling(_:)`` then
+    /// isolates with the money so kept (by exposure removed per pound: taking the guide's own
+    /// isolations first did worse on generated councils). The greedy alone spends every pound on replacements,
+    /// which leaves nothing for the isolations that remove the most risk per pound (a plan 65 %
+    /// above the optimum on a council of 1,270 units, against 0.02 % this way).
+    func following(_ guide: PlanCounts) -> PlanCounts? {
+        var base = Self.baseProblem(problem)
+        var seed = PlanCounts(problem: problem)
+        for (s, site) in problem.sites.enumerated() {
+            for (g, group) in site.groups.enumerated() {
+                for t in 0..<problem.periodCount {
+                    seed.counts[s][g][t] = guide.gone(s, g, t)
+                    guard let isolation = group.isolation, guide.isolated[s][g][t] > 0 else { continue }
+                    base.budget[t] -= Double(guide.isolated[s][g][t]) * isolation.cost * problem.priceFactor[t]
+                }
+            }
+        }
+        base.budget = base.budget.map { max(0, $0) }
+        guard let plan = GreedyPlanner(problem: base, seed: seed).plan() else { return nil }
+        return filling(plan)
+    }
+
     /// `plan` with isolations added; `nil` when an `isolatedBy` cannot be met.
     func filling(_ plan: PlanCounts) -> PlanCounts? {
         var plan = plan
@@ -44,6 +68,46 @@ struct IsolationFill {
             }
             return true
         }
+        /// Isolates as many of group g's units untouched through t as fit.
+        func isolate(_ s: Int, _ g: Int, in t: Int) {
+            let group = problem.sites[s].groups[g], isolation = group.isolation!
+            // Units untouched through t: never gone, or gone from untouched after t.
+            let firstTreatedBy = (0...t).reduce(0) { $0 + plan.firstTreated(s, g, $1) }
+            var free = group.count - firstTreatedBy
+            guard free > 0 else { return }
+            let visit = worked[s][t] ? 0 : problem.sites[s].visitCost * problem.priceFactor[t]
+            let price = isolation.cost * problem.priceFactor[t]
+            // The most units that fit, found by halving (one visit for all of them).
+            func tryUnits(_ k: Int) -> Bool {
+                spend[t] += visit + Double(k) * price
+                hours[t] += Double(k) * isolation.hours
+                defer { spend[t] -= visit + Double(k) * price; hours[t] -= Double(k) * isolation.hours }
+                return fits()
+            }
+            var low = 0, high = free
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if tryUnits(middle) { low = middle } else { high = middle - 1 }
+            }
+            guard low > 0 else { return }
+            spend[t] += visit + Double(low) * price
+            hours[t] += Double(low) * isolation.hours
+            worked[s][t] = true
+            plan.isolated[s][g][t] += low
+            // Never-gone units first; then those gone latest become gone from isolation.
+            let goneLater = ((t + 1)..<periods).reduce(0) { $0 + plan.counts[s][g][$1] + plan.removed[s][g][$1] }
+            free = low - max(0, min(low, (group.count - firstTreatedBy) - goneLater))
+            for later in stride(from: periods - 1, to: t, by: -1) where free > 0 {
+                let replaced = min(free, plan.counts[s][g][later])
+                plan.counts[s][g][later] -= replaced
+                plan.replacedFromIsolation[s][g][later] += replaced
+                free -= replaced
+                let removed = min(free, plan.removed[s][g][later])
+                plan.removed[s][g][later] -= removed
+                plan.removedFromIsolation[s][g][later] += removed
+                free -= removed
+            }
+        }
         for t in 0..<periods {
             let order = candidates.sorted { a, b in
                 let ga = problem.sites[a.site].groups[a.group], gb = problem.sites[b.site].groups[b.group]
@@ -52,45 +116,7 @@ struct IsolationFill {
                 let vb = gb.weight * (1 - gb.isolation!.residualRisk) / max(gb.isolation!.cost, 1e-9)
                 return (da, -va, a.site, a.group) < (db, -vb, b.site, b.group)
             }
-            for (s, g) in order {
-                let group = problem.sites[s].groups[g], isolation = group.isolation!
-                // Units untouched through t: never gone, or gone from untouched after t.
-                let firstTreatedBy = (0...t).reduce(0) { $0 + plan.firstTreated(s, g, $1) }
-                var free = group.count - firstTreatedBy
-                guard free > 0 else { continue }
-                let visit = worked[s][t] ? 0 : problem.sites[s].visitCost * problem.priceFactor[t]
-                let price = isolation.cost * problem.priceFactor[t]
-                // The most units that fit, found by halving (one visit for all of them).
-                func tryUnits(_ k: Int) -> Bool {
-                    spend[t] += visit + Double(k) * price
-                    hours[t] += Double(k) * isolation.hours
-                    defer { spend[t] -= visit + Double(k) * price; hours[t] -= Double(k) * isolation.hours }
-                    return fits()
-                }
-                var low = 0, high = free
-                while low < high {
-                    let middle = (low + high + 1) / 2
-                    if tryUnits(middle) { low = middle } else { high = middle - 1 }
-                }
-                guard low > 0 else { continue }
-                spend[t] += visit + Double(low) * price
-                hours[t] += Double(low) * isolation.hours
-                worked[s][t] = true
-                plan.isolated[s][g][t] += low
-                // Never-gone units first; then those gone latest become gone from isolation.
-                let goneLater = ((t + 1)..<periods).reduce(0) { $0 + plan.counts[s][g][$1] + plan.removed[s][g][$1] }
-                free = low - max(0, min(low, (group.count - firstTreatedBy) - goneLater))
-                for later in stride(from: periods - 1, to: t, by: -1) where free > 0 {
-                    let replaced = min(free, plan.counts[s][g][later])
-                    plan.counts[s][g][later] -= replaced
-                    plan.replacedFromIsolation[s][g][later] += replaced
-                    free -= replaced
-                    let removed = min(free, plan.removed[s][g][later])
-                    plan.removed[s][g][later] -= removed
-                    plan.removedFromIsolation[s][g][later] += removed
-                    free -= removed
-                }
-            }
+            for (s, g) in order { isolate(s, g, in: t) }
             for (s, g) in candidates {
                 guard let d = problem.sites[s].groups[g].isolationDeadline, d == t else { continue }
                 let treated = (0...t).reduce(0) { $0 + plan.firstTreated(s, g, $1) }

@@ -19,6 +19,9 @@ struct LagrangianRelaxation {
     /// Budgets and labour to price (a funded plan may raise them).
     var budget: [Double]
     var labour: [Double]?
+    /// Above this many periods a treated site's visit sets are not enumerated
+    /// (``bestTreatedChoice(site:lambda:mu:paidVisit:)``).
+    var exactVisitPeriods = LagrangianRelaxation.defaultExactVisitPeriods
 
     init(problem: OrganisationProblem, budget: [Double]? = nil, labour: [Double]? = nil) {
         self.problem = problem
@@ -41,14 +44,18 @@ struct LagrangianRelaxation {
     /// The objective's own coefficient for one unit of `group` replaced in t.
     private func unitObjective(_ group: OrganisationProblem.GroupProblem, _ t: Int) -> Double {
         switch problem.objective {
-        case .exposure:
-            return problem.periodYears * group.weight * (Double(t) + 0.5 - Double(problem.periodCount))
-        case .cost:
-            return group.unitCost * problem.priceFactor[t] * problem.presentValueFactor[t]
+        case .exposure: return exposureChange(group, t)
+        case .cost: return group.unitCost * problem.priceFactor[t] * problem.presentValueFactor[t]
         }
     }
 
-    private func visitObjective(_ site: OrganisationProblem.SiteProblem, _ t: Int) -> Double {
+    /// Under `exposure`, the change in the objective when one unit of `group` stops its whole
+    /// weight at t's mid-point (SPEC §2.2); under `cost`, nothing.
+    func exposureChange(_ group: OrganisationProblem.GroupProblem, _ t: Int) -> Double {
+        problem.objective == .exposure ? problem.periodYears * group.weight * (Double(t) + 0.5 - Double(problem.periodCount)) : 0
+    }
+
+    func visitObjective(_ site: OrganisationProblem.SiteProblem, _ t: Int) -> Double {
         problem.objective == .cost ? site.visitCost * problem.priceFactor[t] * problem.presentValueFactor[t] : 0
     }
 
@@ -80,6 +87,16 @@ struct LagrangianRelaxation {
             for t in 0..<periods where paidVisit[t] {
                 value += visitObjective(site, t) + lambda[t] * site.visitCost * problem.priceFactor[t]
                 spend[t] += site.visitCost * problem.priceFactor[t]
+            }
+            if site.groups.contains(where: { $0.atRisk && $0.locked == nil && $0.hasTreatments }) {
+                guard let choice = bestTreatedChoice(site: site, lambda: lambda, mu: mu, paidVisit: paidVisit) else {
+                    infeasible = true
+                    continue
+                }
+                value += choice.cost
+                record(choice.paths, site: s, in: &counts, spend: &spend, hours: &hours)
+                for t in choice.visits { spend[t] += site.visitCost * problem.priceFactor[t] }
+                continue
             }
             guard let choice = bestChoice(site: site, lambda: lambda, mu: mu, paidVisit: paidVisit, mustReplaceAll: mustReplaceAll) else {
                 infeasible = true

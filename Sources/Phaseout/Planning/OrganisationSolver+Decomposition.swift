@@ -25,13 +25,10 @@ extension OrganisationSolver {
             target: incumbent?.value, iterations: 500, deadline: now + (deadline - now) * 0.85,
             progress: { bound in if let report, let plannedValue { report(plannedValue, bound) } })
         outcome.modelColumns = problem.decisionCount
-        // The relaxation and the greedy plans only replace, and meet `isolatedBy` by replacing:
-        // their plans are valid, but with isolation or removal open their bound and their
-        // verdict of infeasibility are not (a cheaper treatment may do better), so only the
-        // trivial bound stands and no infeasibility is claimed.
-        let replaceOnly = !problem.hasTreatments
-        conclude(&outcome, from: result, bound: replaceOnly ? roundedUp(result.bound) : trivialBound,
-                 incumbent: incumbent, baselineValue: baselineValue, provesInfeasibility: replaceOnly,
+        // With isolation or removal open, the relaxation's sites take them too, so its bound and
+        // its verdict of infeasibility hold; the greedy plans only replace.
+        conclude(&outcome, from: result, bound: roundedUp(result.bound), incumbent: incumbent, baselineValue: baselineValue,
+                 provesInfeasibility: true,
                  because: "this organisation (\(problem.decisionCount) decisions) is too large for the exact shortfall model")
         return outcome
     }
@@ -65,6 +62,8 @@ extension OrganisationSolver {
         let due = dueByHorizon
         keep(GreedyPlanner(problem: due, seed: result.seed).plan(), in: &incumbent)
         keep(GreedyPlanner(problem: due, prices: result.prices).plan(), in: &incumbent)
+        // With treatments the relaxation's choices isolate where that pays at its prices.
+        if problem.hasTreatments, problem.objective == .exposure { keep(IsolationFill(problem: due).following(result.seed), in: &incumbent) }
         guard let incumbent else {
             outcome.bound = min(bound, baselineValue)
             return

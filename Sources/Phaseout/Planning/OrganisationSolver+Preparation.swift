@@ -3,28 +3,34 @@ import LPSolve
 import MixedIntegerSearch
 
 extension OrganisationSolver {
-    /// The LP relaxation's optimum after rounds of mixed-integer rounding cuts on the budget,
-    /// labour and site capacity rows, with counts measured from their visits where the point is
-    /// nearer to `x ≤ u·visit` than to their own bounds (a flow-cover-like cut on paid visits).
-    /// The cuts stay in `model`: they hold for every whole plan, so they change no optimum, but
-    /// they raise the bound that branch and bound starts from (by a third to a half of the gap to
-    /// the optimum on the hard national councils).
-    /// - Throws: ``RelaxationInfeasible`` when the LP relaxation (before any cut) has no point:
-    ///   then neither has the model.
-    func tightenedRelaxation(of model: inout OrganisationModel) throws(RelaxationInfeasible) -> Solution? {
-        // The first LP may take all the organisation's time: its bound and its rounded plans
-        // are worth more than anything else a short share buys. Each round of cuts gets a fifth.
-        func solveRelaxation(share: Double = 0.2) -> Solution? {
-            var relaxationParameters = parameters(gap: 0, share: share)
-            relaxationParameters.objectiveGranularity = nil
-            return try? solver.solve(model.model.relaxed(), parameters: relaxationParameters)
-        }
-        let first = solveRelaxation(share: 1)
+    /// The LP relaxation's optimum. It may take all the organisation's time: its bound and its
+    /// rounded plans are worth more than anything else a short share buys.
+    /// - Throws: ``RelaxationInfeasible`` when it has no point: then neither has the model.
+    func firstRelaxation(of model: OrganisationModel) throws(RelaxationInfeasible) -> Solution? {
+        let first = solveRelaxation(of: model, share: 1)
         if first?.termination == .infeasible { throw RelaxationInfeasible() }
-        guard var relaxation = first, relaxation.termination == .optimal, var value = relaxation.objectiveValue else { return nil }
+        guard let first, first.termination == .optimal, first.objectiveValue != nil else { return nil }
+        return first
+    }
+
+    private func solveRelaxation(of model: OrganisationModel, share: Double) -> Solution? {
+        var relaxationParameters = parameters(gap: 0, share: share)
+        relaxationParameters.objectiveGranularity = nil
+        return try? solver.solve(model.model.relaxed(), parameters: relaxationParameters)
+    }
+
+    /// `relaxation` (the LP optimum of `model`) after rounds of mixed-integer rounding cuts on the
+    /// budget, labour and site capacity rows, with counts measured from their visits where the
+    /// point is nearer to `x ≤ u·visit` than to their own bounds (a flow-cover-like cut on paid
+    /// visits); each round gets a fifth of the time left. The cuts stay in `model`: they hold
+    /// for every whole plan, so they change no optimum, but they raise the bound that branch and
+    /// bound starts from (by a third to a half of the gap to the optimum on the hard national
+    /// councils).
+    func tightened(_ relaxation: Solution, of model: inout OrganisationModel) -> Solution {
         // No cuts for `cost`: with them lp_solve's depth-first search finds its plans later and
         // proves fewer organisations (see docs/how-it-plans.md).
-        guard aggregate, problem.objective == .exposure, !hurried else { return relaxation }
+        guard aggregate, problem.objective == .exposure, !hurried, var value = relaxation.objectiveValue else { return relaxation }
+        var relaxation = relaxation
         let rounding = MixedIntegerRounding()
         let rows = model.knapsackRows
         let upperBounds = MixedIntegerRounding.variableUpperBounds(in: model.model)
@@ -42,7 +48,8 @@ extension OrganisationSolver {
                 fresh += 1
             }
             guard fresh > 0 else { break }
-            guard let next = solveRelaxation(), next.termination == .optimal, let nextValue = next.objectiveValue else {
+            guard let next = solveRelaxation(of: model, share: 0.2), next.termination == .optimal,
+                  let nextValue = next.objectiveValue else {
                 // A round that does not solve (time, numerics) drops every cut: the model is
                 // then the same whichever round failed.
                 model = uncut
@@ -126,64 +133,99 @@ extension OrganisationSolver {
     /// (``searchAround(_:of:relaxation:beating:)``). For `cost` only plans that replace every at-risk unit
     /// count: the greedy plans often do when money allows, and otherwise the neighbourhood search
     /// looks for any plan: lp_solve alone often finds none for large councils under `cost`.
+    ///
+    /// With isolation or removal open, the searches for a plan come before the cuts. The greedy
+    /// plans only replace (isolations are added after, where money is left), while the LP isolates
+    /// first and replaces later, so they are far from it (65 % above the optimum on a council of
+    /// 1,270 units of the national estate); the neighbourhood searches find the plan near the
+    /// LP's, and a short share must not spend itself on cuts first, which raise these bounds little.
     func prepare(_ model: inout OrganisationModel, start: PlanCounts?) -> Preparation {
         var prepared = Preparation(incumbent: nil, bound: trivialBound, uncut: nil)
-        let funded = rulesOf(model)
-        var seeds: [PlanCounts?] = [nil]
         let plain = model
-        let relaxation: Solution?
+        var relaxation: Solution?
         do {
-            relaxation = try tightenedRelaxation(of: &model)
+            relaxation = try firstRelaxation(of: model)
         } catch {
             // A model without a plan: the greedy plans cannot keep it either.
             prepared.infeasible = true
             return prepared
         }
-        if let relaxation {
-            if model.model.constraints.count > plain.model.constraints.count { prepared.uncut = plain }
-            if let value = relaxation.objectiveValue, model.budgetOverride == nil, model.labourOverride == nil {
-                prepared.bound = max(prepared.bound, roundedUp(value))
-            }
-            seeds.append(model.counts(from: relaxation, rounding: .down))
-            seeds.append(model.counts(from: relaxation, rounding: .toNearestOrAwayFromZero))
-        }
-        func consider(_ plan: PlanCounts?) {
-            guard let plan else { return }
-            let measures = PlanMeasures(problem: funded, counts: plan)
-            guard measures.keepsBudgets(of: funded), plan.keepsRules(of: funded), keepsLateCap(plan) else { return }
-            let value = primaryValue(measures)
-            if prepared.incumbent == nil || value < prepared.incumbent!.value - 1e-9 { prepared.incumbent = (plan, value) }
-        }
-        for seed in seeds { consider(GreedyPlanner(problem: funded, seed: seed).plan()) }
-        // With treatments: a replace-only greedy plan that leaves `isolatedBy` to isolations,
-        // then isolations as far as money allows (see ``IsolationFill``).
-        if funded.hasTreatments, funded.objective == .exposure {
-            for seed in seeds {
-                guard let base = GreedyPlanner(problem: IsolationFill.baseProblem(funded), seed: seed).plan() else { continue }
-                consider(IsolationFill(problem: funded).filling(base))
-            }
-        }
-        consider(start)
-        guard let relaxation else { return prepared }
+        let searchFirst = problem.hasTreatments
+        if let first = relaxation, !searchFirst { relaxation = tightened(first, of: &model) }
+        if let relaxation { admitBound(of: relaxation, model: model, to: &prepared) }
+        considerGreedyPlans(model, relaxation: relaxation, start: start, into: &prepared)
+        guard var relaxation else { return prepared }
         if hurried, prepared.incumbent != nil { return prepared }
-        if let current = prepared.incumbent?.value {
-            if current - prepared.bound > Self.neighbourhoodGap * abs(current) {
-                consider(searchNeighbourhood(of: model, relaxation: relaxation, beating: current))
-            }
-        } else {
-            consider(searchNeighbourhood(of: model, relaxation: relaxation, beating: nil))
+        searchNeighbourhoods(model, relaxation: relaxation, into: &prepared)
+        if searchFirst {
+            relaxation = tightened(relaxation, of: &model)
+            admitBound(of: relaxation, model: model, to: &prepared)
         }
-        // Each better plan moves the neighbourhood, so the search runs again from it.
-        for _ in 0..<roundsAround {
-            guard let current = prepared.incumbent, current.value - prepared.bound > relativeGap * abs(current.value),
-                  let better = searchAround(current.counts, of: model, relaxation: relaxation, beating: current.value) else { break }
-            consider(better)
-            guard let now = prepared.incumbent?.value, now < current.value else { break }
-        }
+        if model.model.constraints.count > plain.model.constraints.count { prepared.uncut = plain }
         if let incumbent = prepared.incumbent {
             if prepared.uncut == nil { prepared.uncut = plain }
             fixByReducedCosts(&model, relaxation: relaxation, incumbent: incumbent.value)
         }
         return prepared
+    }
+
+    /// Raises `prepared`'s bound to the relaxation's optimum (not for a funded re-plan's model,
+    /// whose budgets are not the organisation's).
+    private func admitBound(of relaxation: Solution, model: OrganisationModel, to prepared: inout Preparation) {
+        guard let value = relaxation.objectiveValue, model.budgetOverride == nil, model.labourOverride == nil else { return }
+        prepared.bound = max(prepared.bound, roundedUp(value))
+    }
+
+    /// Keeps `plan` as the incumbent when it keeps the model's rules and budgets (and the cap on
+    /// L) and beats the incumbent.
+    private func consider(_ plan: PlanCounts?, model: OrganisationModel, in prepared: inout Preparation) {
+        guard let plan else { return }
+        let funded = rulesOf(model)
+        let measures = PlanMeasures(problem: funded, counts: plan)
+        guard measures.keepsBudgets(of: funded), plan.keepsRules(of: funded), keepsLateCap(plan) else { return }
+        let value = primaryValue(measures)
+        if prepared.incumbent == nil || value < prepared.incumbent!.value - 1e-9 { prepared.incumbent = (plan, value) }
+    }
+
+    /// The greedy plans, from scratch and from the relaxation rounded (down and to nearest), and
+    /// `start`.
+    private func considerGreedyPlans(_ model: OrganisationModel, relaxation: Solution?, start: PlanCounts?,
+                                     into prepared: inout Preparation) {
+        let funded = rulesOf(model)
+        var seeds: [PlanCounts?] = [nil]
+        if let relaxation {
+            seeds.append(model.counts(from: relaxation, rounding: .down))
+            seeds.append(model.counts(from: relaxation, rounding: .toNearestOrAwayFromZero))
+        }
+        for seed in seeds { consider(GreedyPlanner(problem: funded, seed: seed).plan(), model: model, in: &prepared) }
+        // With treatments: a replace-only greedy plan that leaves `isolatedBy` to isolations,
+        // then isolations as far as money allows (see ``IsolationFill``).
+        if funded.hasTreatments, funded.objective == .exposure {
+            for seed in seeds {
+                guard let base = GreedyPlanner(problem: IsolationFill.baseProblem(funded), seed: seed).plan() else { continue }
+                consider(IsolationFill(problem: funded).filling(base), model: model, in: &prepared)
+            }
+            if let relaxation { consider(IsolationFill(problem: funded).following(model.counts(from: relaxation)), model: model, in: &prepared) }
+        }
+        consider(start, model: model, in: &prepared)
+    }
+
+    /// The neighbourhood search (when the incumbent is far from the bound, or there is none),
+    /// then the searches around each better incumbent.
+    private func searchNeighbourhoods(_ model: OrganisationModel, relaxation: Solution, into prepared: inout Preparation) {
+        if let current = prepared.incumbent?.value {
+            if current - prepared.bound > Self.neighbourhoodGap * abs(current) {
+                consider(searchNeighbourhood(of: model, relaxation: relaxation, beating: current), model: model, in: &prepared)
+            }
+        } else {
+            consider(searchNeighbourhood(of: model, relaxation: relaxation, beating: nil), model: model, in: &prepared)
+        }
+        // Each better plan moves the neighbourhood, so the search runs again from it.
+        for _ in 0..<roundsAround {
+            guard let current = prepared.incumbent, current.value - prepared.bound > relativeGap * abs(current.value),
+                  let better = searchAround(current.counts, of: model, relaxation: relaxation, beating: current.value) else { break }
+            consider(better, model: model, in: &prepared)
+            guard let now = prepared.incumbent?.value, now < current.value else { break }
+        }
     }
 }

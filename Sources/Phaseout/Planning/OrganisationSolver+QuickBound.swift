@@ -12,14 +12,15 @@ extension OrganisationSolver {
     /// most organisations' shares of a minute are shorter than their LP relaxations take, and
     /// the trivial bound (everything gone in the first period) leaves their gaps near 70 %.
     /// The relaxation's greedy plans may give a plan where the search found none, and a bound
-    /// above the baseline proves that none exists. Replace-only organisations under the plain
-    /// planning rules only: the relaxation knows no other treatment.
+    /// above the baseline proves that none exists. With isolation and removal open, the
+    /// relaxation's sites take them too (``LagrangianRelaxation/bestTreatedChoice(site:lambda:mu:paidVisit:)``),
+    /// so its bound holds; its greedy plans only replace, and count only when they keep every rule.
     ///
     /// A best effort (an infeasible organisation's plan) with the trivial bound gets the bound of
     /// the relaxation without deadlines: every plan within the budgets, the best effort among
     /// them, has at least that exposure.
     func strengthenWithQuickBound(_ outcome: inout OrganisationOutcome) {
-        guard !problem.hasTreatments, outcome.bound <= trivialBound + Tolerance.absolute(near: trivialBound) else { return }
+        guard outcome.bound <= trivialBound + Tolerance.absolute(near: trivialBound) else { return }
         let baselineValue = primaryValue(PlanMeasures(problem: problem, counts: PlanCounts(problem: problem)))
         if outcome.status == .infeasible {
             // Under `cost` a best effort need not make everything gone, so the relaxation (which
