@@ -23,8 +23,9 @@ extension LagrangianRelaxation {
     /// A treated site's best choice at prices λ (money) and μ (hours): a path per group (`nil`
     /// for groups with no choice: locked, or not at risk), the periods whose visits it pays,
     /// and its priced cost. `nil` when no choice keeps the site's rules.
-    func bestTreatedChoice(site: OrganisationProblem.SiteProblem, lambda: [Double], mu: [Double], paidVisit: [Bool])
+    func bestTreatedChoice(site s: Int, lambda: [Double], mu: [Double], nu: Double, paidVisit: [Bool])
         -> (cost: Double, paths: [TreatedPath?], visits: [Int])? {
+        let site = problem.sites[s]
         let periods = problem.periodCount
         let exactVisits = periods <= exactVisitPeriods
         let subsets = exactVisits ? 1 << periods : 1
@@ -45,8 +46,8 @@ extension LagrangianRelaxation {
             var chosen = [[TreatedPath?]](repeating: [TreatedPath?](repeating: nil, count: site.groups.count), count: subsets)
             for g in free {
                 let group = site.groups[g]
-                let options = cheapestPaths(group, leader: site.hasLeaders ? (group.isLeader ? .leader : .follower) : .none,
-                                            tau: tau, lambda: lambda, mu: mu, subsets: subsets)
+                let options = cheapestPaths(s, g, leader: site.hasLeaders ? (group.isLeader ? .leader : .follower) : .none,
+                                            tau: tau, lambda: lambda, mu: mu, nu: nu, subsets: subsets)
                 for v in 0..<subsets {
                     guard total[v] < .infinity else { continue }
                     guard let (cost, path) = options[v] else { total[v] = .infinity; continue }
@@ -78,8 +79,9 @@ extension LagrangianRelaxation {
     /// Per visit set V (a bit mask over the periods), one unit's cheapest path of `group` that
     /// works only in V and keeps its rules with the leader block gone in `tau`, and its priced
     /// cost; `nil` where none does. Without exact visits, the one entry allows every period.
-    private func cheapestPaths(_ group: OrganisationProblem.GroupProblem, leader role: Role, tau: Int?,
-                               lambda: [Double], mu: [Double], subsets: Int) -> [(Double, TreatedPath)?] {
+    private func cheapestPaths(_ s: Int, _ g: Int, leader role: Role, tau: Int?,
+                               lambda: [Double], mu: [Double], nu: Double, subsets: Int) -> [(Double, TreatedPath)?] {
+        let group = problem.sites[s].groups[g]
         let periods = problem.periodCount
         let goneBy = group.deadline ?? (problem.mustBeGoneByHorizon ? periods - 1 : nil)
         let treatedBy = group.isolationDeadline
@@ -93,8 +95,9 @@ extension LagrangianRelaxation {
             }
         }
         var direct = [(Double, TreatedPath)?](repeating: nil, count: subsets)
-        func offer(_ path: TreatedPath, _ cost: Double) {
+        func offer(_ path: TreatedPath, _ objective: Double) {
             guard allowed(path) else { return }
+            let cost = objective + lateChange(s, g, gone: path.gone, first: path.isolated ?? path.gone, nu: nu)
             let m = subsets > 1 ? path.mask : 0
             if direct[m] == nil || cost < direct[m]!.0 { direct[m] = (cost, path) }
         }
@@ -102,14 +105,14 @@ extension LagrangianRelaxation {
         let phi = group.isolation?.residualRisk ?? 0
         for t in 0..<periods {
             let (goneCost, removed) = cheapestGone(group, t, lambda: lambda, mu: mu)
-            offer(TreatedPath(gone: t, removed: removed), exposureChange(group, t) + goneCost)
+            offer(TreatedPath(gone: t, removed: removed), objectiveWeight * exposureChange(group, t) + goneCost)
             guard let isolation = group.isolation else { continue }
-            let isolate = (1 - phi) * exposureChange(group, t) + priced(isolation.cost, isolation.hours, t, lambda: lambda, mu: mu)
+            let isolate = objectiveWeight * (1 - phi) * exposureChange(group, t) + priced(isolation.cost, isolation.hours, t, lambda: lambda, mu: mu)
             offer(TreatedPath(isolated: t), isolate)
             for later in (t + 1)..<max(t + 1, periods) {
                 let (laterCost, laterRemoved) = cheapestGone(group, later, lambda: lambda, mu: mu)
                 offer(TreatedPath(isolated: t, gone: later, removed: laterRemoved),
-                      isolate + phi * exposureChange(group, later) + laterCost)
+                      isolate + objectiveWeight * phi * exposureChange(group, later) + laterCost)
             }
         }
         // Every path that works within a subset of V works within V.
@@ -136,7 +139,7 @@ extension LagrangianRelaxation {
     /// (and at its present value under `cost`), its hours at μ_t.
     private func priced(_ cost: Double, _ hours: Double, _ t: Int, lambda: [Double], mu: [Double]) -> Double {
         let money = cost * problem.priceFactor[t]
-        let objective = problem.objective == .cost ? money * problem.presentValueFactor[t] : 0
+        let objective = problem.objective == .cost ? objectiveWeight * money * problem.presentValueFactor[t] : 0
         return objective + lambda[t] * money + mu[t] * hours
     }
 

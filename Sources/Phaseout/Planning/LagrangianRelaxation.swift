@@ -22,6 +22,8 @@ struct LagrangianRelaxation {
     /// Above this many periods a treated site's visit sets are not enumerated
     /// (``bestTreatedChoice(site:lambda:mu:paidVisit:)``).
     var exactVisitPeriods = LagrangianRelaxation.defaultExactVisitPeriods
+    /// Late risk-years in the objective, for a best effort (``Lateness``); `nil`: none.
+    var lateness: Lateness?
 
     init(problem: OrganisationProblem, budget: [Double]? = nil, labour: [Double]? = nil) {
         self.problem = problem
@@ -39,6 +41,8 @@ struct LagrangianRelaxation {
         /// Whether some site had no choice that keeps its own rules (the organisation is
         /// then infeasible whatever the money).
         var siteInfeasible: Bool
+        /// L of the sites' choices (0 without ``lateness``).
+        var late = 0.0
     }
 
     /// The objective's own coefficient for one unit of `group` replaced in t.
@@ -56,13 +60,15 @@ struct LagrangianRelaxation {
     }
 
     func visitObjective(_ site: OrganisationProblem.SiteProblem, _ t: Int) -> Double {
-        problem.objective == .cost ? site.visitCost * problem.priceFactor[t] * problem.presentValueFactor[t] : 0
+        problem.objective == .cost ? objectiveWeight * site.visitCost * problem.priceFactor[t] * problem.presentValueFactor[t] : 0
     }
 
-    /// Evaluates the relaxation at prices λ (money) and μ (hours).
-    func evaluate(money lambda: [Double], hours mu: [Double]) -> Evaluation {
+    /// Evaluates the relaxation at prices λ (money) and μ (hours), with late risk-years at ν
+    /// (``lateness``).
+    func evaluate(money lambda: [Double], hours mu: [Double], late nu: Double = 0) -> Evaluation {
         let periods = problem.periodCount
-        var value = problem.objective == .exposure ? problem.baselineExposure : 0
+        var value = problem.objective == .exposure ? objectiveWeight * problem.baselineExposure : 0
+        if let lateness { value += nu * (lateness.untouched - (lateness.cap ?? 0)) }
         var spend = [Double](repeating: 0, count: periods)
         var hours = [Double](repeating: 0, count: periods)
         var counts = PlanCounts(problem: problem)
@@ -76,10 +82,11 @@ struct LagrangianRelaxation {
         for (s, site) in problem.sites.enumerated() {
             // Fixed work: locked groups, paid whatever happens; their visits are already paid.
             var paidVisit = [Bool](repeating: false, count: periods)
-            for group in site.groups {
+            for (g, group) in site.groups.enumerated() {
                 guard let l = group.locked else { continue }
                 let units = Double(group.count)
-                value += units * (unitObjective(group, l) + lambda[l] * group.unitCost * problem.priceFactor[l] + mu[l] * group.hours)
+                value += units * (objectiveWeight * unitObjective(group, l) + lateChange(s, g, gone: l, first: l, nu: nu)
+                    + lambda[l] * group.unitCost * problem.priceFactor[l] + mu[l] * group.hours)
                 spend[l] += units * group.unitCost * problem.priceFactor[l]
                 hours[l] += units * group.hours
                 paidVisit[l] = true
@@ -89,7 +96,7 @@ struct LagrangianRelaxation {
                 spend[t] += site.visitCost * problem.priceFactor[t]
             }
             if site.groups.contains(where: { $0.atRisk && $0.locked == nil && $0.hasTreatments }) {
-                guard let choice = bestTreatedChoice(site: site, lambda: lambda, mu: mu, paidVisit: paidVisit) else {
+                guard let choice = bestTreatedChoice(site: s, lambda: lambda, mu: mu, nu: nu, paidVisit: paidVisit) else {
                     infeasible = true
                     continue
                 }
@@ -98,7 +105,7 @@ struct LagrangianRelaxation {
                 for t in choice.visits { spend[t] += site.visitCost * problem.priceFactor[t] }
                 continue
             }
-            guard let choice = bestChoice(site: site, lambda: lambda, mu: mu, paidVisit: paidVisit, mustReplaceAll: mustReplaceAll) else {
+            guard let choice = bestChoice(site: s, lambda: lambda, mu: mu, nu: nu, paidVisit: paidVisit, mustReplaceAll: mustReplaceAll) else {
                 infeasible = true
                 continue
             }
@@ -112,14 +119,16 @@ struct LagrangianRelaxation {
             }
             for t in choice.visits { spend[t] += site.visitCost * problem.priceFactor[t] }
         }
-        return Evaluation(value: value, spend: spend, hours: hours, counts: counts, siteInfeasible: infeasible)
+        return Evaluation(value: value, spend: spend, hours: hours, counts: counts, siteInfeasible: infeasible,
+                          late: lateness.map { $0.measure.value(of: counts, in: problem) } ?? 0)
     }
 
     /// A site's best choice at these prices: each free group's period (or none), the visits
     /// paid, and the priced cost. `nil` when no choice keeps the site's rules.
     private func bestChoice(
-        site: OrganisationProblem.SiteProblem, lambda: [Double], mu: [Double], paidVisit: [Bool], mustReplaceAll: Bool
+        site s: Int, lambda: [Double], mu: [Double], nu: Double, paidVisit: [Bool], mustReplaceAll: Bool
     ) -> (cost: Double, periods: [Int?], visits: [Int])? {
+        let site = problem.sites[s]
         let periods = problem.periodCount
         let free = site.groups.indices.filter { site.groups[$0].locked == nil && site.groups[$0].atRisk }
         let leaders = free.filter { site.groups[$0].isLeader }
@@ -130,7 +139,8 @@ struct LagrangianRelaxation {
         }
         func unitPrice(_ g: Int, _ t: Int) -> Double {
             let group = site.groups[g]
-            return Double(group.count) * (unitObjective(group, t) + lambda[t] * group.unitCost * problem.priceFactor[t] + mu[t] * group.hours)
+            return Double(group.count) * (objectiveWeight * unitObjective(group, t) + lateChange(s, g, gone: t, first: t, nu: nu)
+                + lambda[t] * group.unitCost * problem.priceFactor[t] + mu[t] * group.hours)
         }
         func mustReplace(_ g: Int) -> Bool { mustReplaceAll || site.groups[g].replaceDeadline != nil }
         func latest(_ g: Int) -> Int { site.groups[g].replaceDeadline ?? (periods - 1) }
@@ -263,8 +273,10 @@ struct LagrangianRelaxation {
             }
         }
         guard weight > 0, cost > 0 else { return [Double](repeating: 0, count: periods) }
+        // Priced for L alone, the same prices in late risk-years per exposure risk-year.
+        let unit = objectiveWeight > 0 ? 1 : (lateness?.untouched ?? 0) / max(problem.baselineExposure, 1e-9)
         var prices = (0..<periods).map { t in
-            0.5 * problem.periodYears * (Double(periods) - Double(t) - 0.5) * weight / (cost * problem.priceFactor[t])
+            unit * 0.5 * problem.periodYears * (Double(periods) - Double(t) - 0.5) * weight / (cost * problem.priceFactor[t])
         }
         if problem.carryOver > 0 { for t in 1..<max(1, periods) { prices[t] = min(prices[t], prices[t - 1] / problem.carryOver) } }
         return prices
@@ -284,7 +296,8 @@ struct LagrangianRelaxation {
         let periods = problem.periodCount
         var lambda = initialMoneyPrices()
         var mu = [Double](repeating: 0, count: periods)
-        let first = evaluate(money: lambda, hours: mu)
+        var nu = lateness.map { $0.cap == nil ? 1 : 0 } ?? 0.0
+        let first = evaluate(money: lambda, hours: mu, late: nu)
         if first.siteInfeasible { return (-.infinity, first.counts, true, nil) }
         var bestValue = first.value
         var bestCounts = first.counts
@@ -301,7 +314,9 @@ struct LagrangianRelaxation {
             if ContinuousClock.now >= deadline { break }
             let gMoney = (0..<periods).map { current.spend[$0] - budget[$0] }
             let gHours = (0..<periods).map { t in labour.map { current.hours[t] - $0[t] } ?? 0 }
-            let norm = gMoney.reduce(0) { $0 + $1 * $1 } + gHours.reduce(0) { $0 + $1 * $1 }
+            // The cap on L is priced as k·(L − cap) ≤ 0, k making late risk-years weigh like pounds.
+            let gLate = lateness.flatMap { late in late.cap.map { late.scale * (current.late - $0) } } ?? 0
+            let norm = gMoney.reduce(0) { $0 + $1 * $1 } + gHours.reduce(0) { $0 + $1 * $1 } + gLate * gLate
             if norm < 1e-12 { break }
             let gap = (target ?? (bestValue + abs(bestValue) * 0.05 + 1)) - current.value
             let step = theta * max(gap, Tolerance.absolute(near: bestValue)) / norm
@@ -312,7 +327,8 @@ struct LagrangianRelaxation {
             // Keep carry-over valid: λ_{t+1} ≤ λ_t / ρ.
             let rho = problem.carryOver
             if rho > 0 { for t in 1..<max(1, periods) { lambda[t] = min(lambda[t], lambda[t - 1] / rho) } }
-            current = evaluate(money: lambda, hours: mu)
+            if let scale = lateness?.scale, lateness?.cap != nil { nu = max(0, nu + step * scale * gLate) }
+            current = evaluate(money: lambda, hours: mu, late: nu)
             if current.value > bestValue + Tolerance.absolute(near: bestValue) {
                 bestValue = current.value
                 bestCounts = current.counts

@@ -16,21 +16,14 @@ extension OrganisationSolver {
     /// relaxation's sites take them too (``LagrangianRelaxation/bestTreatedChoice(site:lambda:mu:paidVisit:)``),
     /// so its bound holds; its greedy plans only replace, and count only when they keep every rule.
     ///
-    /// A best effort (an infeasible organisation's plan) with the trivial bound gets the bound of
-    /// the relaxation without deadlines: every plan within the budgets, the best effort among
-    /// them, has at least that exposure.
+    /// A best effort (an infeasible organisation's plan) gets ``strengthenBestEffortBound(_:)``.
     func strengthenWithQuickBound(_ outcome: inout OrganisationOutcome) {
-        guard outcome.bound <= trivialBound + Tolerance.absolute(near: trivialBound) else { return }
-        let baselineValue = primaryValue(PlanMeasures(problem: problem, counts: PlanCounts(problem: problem)))
         if outcome.status == .infeasible {
-            // Under `cost` a best effort need not make everything gone, so the relaxation (which
-            // must) bounds nothing; the trivial bound there is 0 anyway.
-            guard problem.objective == .exposure, outcome.untouchedReason == nil, outcome.shortfall?.isStructural != true else { return }
-            let relaxed = LagrangianRelaxation(problem: problem.withoutDeadlines).maximise(
-                target: outcome.value, iterations: Self.quickBoundIterations, deadline: .now + .seconds(3_600))
-            if !relaxed.infeasible { outcome.bound = min(max(outcome.bound, roundedUp(relaxed.bound)), outcome.value) }
+            strengthenBestEffortBound(&outcome)
             return
         }
+        guard outcome.bound <= trivialBound + Tolerance.absolute(near: trivialBound) else { return }
+        let baselineValue = primaryValue(PlanMeasures(problem: problem, counts: PlanCounts(problem: problem)))
         guard outcome.status == .feasible || outcome.status == .unknown else { return }
         let incumbent: Incumbent? = outcome.status == .feasible ? (outcome.counts, outcome.value) : nil
         let result = LagrangianRelaxation(problem: problem).maximise(
@@ -38,5 +31,20 @@ extension OrganisationSolver {
         conclude(&outcome, from: result, bound: max(outcome.bound, roundedUp(result.bound)), incumbent: incumbent,
                  baselineValue: baselineValue, provesInfeasibility: true,
                  because: "the time limit ran out before the exact shortfall model could run")
+    }
+
+    /// Raises an unproven best effort's bound with the relaxation without deadlines whose plans
+    /// have no more late risk-years than the best effort's own: its least L is at most that, so
+    /// every plan with the least L is among them. Far stronger than the relaxation without the
+    /// cap (a best effort spends on the units late first, not on the most exposure per pound),
+    /// and often than the LP of the capped model. Under `exposure` only: under `cost` the
+    /// trivial bound is 0 and a best effort need not make everything gone.
+    func strengthenBestEffortBound(_ outcome: inout OrganisationOutcome) {
+        guard problem.objective == .exposure, outcome.untouchedReason == nil, outcome.shortfall?.isStructural != true,
+              !Tolerance.meets(gap: outcome.gap, tolerance: relativeGap) else { return }
+        let cap = outcome.lateRiskYears + latticeSlack(near: outcome.lateRiskYears)
+        let relaxed = LagrangianRelaxation.capped(problem.withoutDeadlines, late: cap).maximise(
+            target: outcome.value, iterations: Self.quickBoundIterations, deadline: .now + .seconds(3_600))
+        if !relaxed.infeasible { outcome.bound = min(max(outcome.bound, roundedUp(relaxed.bound)), outcome.value) }
     }
 }

@@ -43,6 +43,7 @@ struct QuickBoundTests {
                 // A best effort left with the trivial bound.
                 guard truth.best == nil, !tiny.objectiveIsCost, let effort = brute.bestEffort() else { continue }
                 var infeasible = OrganisationOutcome(status: .infeasible, counts: nothing, value: effort.value, bound: solver.trivialBound)
+                infeasible.lateRiskYears = effort.late
                 solver.strengthenWithQuickBound(&infeasible)
                 bestEfforts += 1
                 #expect(infeasible.bound <= effort.value + slack, "\(context): best-effort bound above its least exposure")

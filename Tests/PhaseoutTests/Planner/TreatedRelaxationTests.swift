@@ -44,6 +44,23 @@ struct TreatedRelaxationTests {
                     #expect(abs(evaluation.value - least) <= 1e-6 * max(1, abs(least)),
                             "\(context): relaxed value \(evaluation.value), brute-force least \(least)")
                     compared += 1
+                    if bestEffort {
+                        // With late risk-years: L alone (the first stage), or the value with L
+                        // above a cap priced at ν (the second).
+                        let nu = rng.double() * 3, cap = rng.double() * 20
+                        for capped in [false, true] {
+                            let late = capped ? LagrangianRelaxation.capped(problem.withoutDeadlines, late: cap)
+                                : LagrangianRelaxation.leastLate(problem.withoutDeadlines)
+                            let weight = capped ? nu : 1
+                            let value = late.evaluate(money: lambda, hours: mu, late: weight).value
+                            let leastLate = kept.map { plan in
+                                Self.priced(plan, relaxation: relaxation, lambda: lambda, mu: mu) - (capped ? 0 : plan.value)
+                                    + weight * (plan.late - (capped ? cap : 0))
+                            }.min()!
+                            #expect(abs(value - leastLate) <= 1e-6 * max(1, abs(leastLate)),
+                                    "\(context): with L (\(capped ? "capped" : "alone")) \(value), brute-force least \(leastLate)")
+                        }
+                    }
                     // Without the visit sets enumerated, visits are dropped: a bound, not exact.
                     var loose = relaxation
                     loose.exactVisitPeriods = 0
@@ -120,6 +137,7 @@ struct TreatedRelaxationTests {
                 }
                 guard truth.best == nil, !tiny.objectiveIsCost, let effort = truth.bestEffort else { continue }
                 var infeasible = OrganisationOutcome(status: .infeasible, counts: nothing, value: effort.value, bound: solver.trivialBound)
+                infeasible.lateRiskYears = effort.late
                 solver.strengthenWithQuickBound(&infeasible)
                 bestEfforts += 1
                 #expect(infeasible.bound <= effort.value + slack, "\(context): best-effort bound \(infeasible.bound) above \(effort.value)")
