@@ -43,6 +43,18 @@ struct IsolationFill {
         return filling(plan)
     }
 
+    /// The groups in the order they are isolated each period: earliest `isolatedBy` first, then
+    /// by exposure removed per pound.
+    private func ordered(_ candidates: [(site: Int, group: Int)]) -> [(site: Int, group: Int)] {
+        candidates.sorted { a, b in
+            let ga = problem.sites[a.site].groups[a.group], gb = problem.sites[b.site].groups[b.group]
+            let da = ga.isolationDeadline ?? Int.max, db = gb.isolationDeadline ?? Int.max
+            let va = ga.weight * (1 - ga.isolation!.residualRisk) / max(ga.isolation!.cost, 1e-9)
+            let vb = gb.weight * (1 - gb.isolation!.residualRisk) / max(gb.isolation!.cost, 1e-9)
+            return (da, -va, a.site, a.group) < (db, -vb, b.site, b.group)
+        }
+    }
+
     /// `plan` with isolations added; `nil` when an `isolatedBy` cannot be met.
     func filling(_ plan: PlanCounts) -> PlanCounts? {
         var plan = plan
@@ -108,14 +120,8 @@ struct IsolationFill {
                 free -= removed
             }
         }
+        let order = ordered(candidates)
         for t in 0..<periods {
-            let order = candidates.sorted { a, b in
-                let ga = problem.sites[a.site].groups[a.group], gb = problem.sites[b.site].groups[b.group]
-                let da = ga.isolationDeadline ?? Int.max, db = gb.isolationDeadline ?? Int.max
-                let va = ga.weight * (1 - ga.isolation!.residualRisk) / max(ga.isolation!.cost, 1e-9)
-                let vb = gb.weight * (1 - gb.isolation!.residualRisk) / max(gb.isolation!.cost, 1e-9)
-                return (da, -va, a.site, a.group) < (db, -vb, b.site, b.group)
-            }
             for (s, g) in order { isolate(s, g, in: t) }
             for (s, g) in candidates {
                 guard let d = problem.sites[s].groups[g].isolationDeadline, d == t else { continue }

@@ -20,7 +20,7 @@ struct LagrangianRelaxation {
     var budget: [Double]
     var labour: [Double]?
     /// Above this many periods a treated site's visit sets are not enumerated
-    /// (``bestTreatedChoice(site:lambda:mu:paidVisit:)``).
+    /// (``bestTreatedChoice(site:lambda:mu:nu:paidVisit:)``).
     var exactVisitPeriods = LagrangianRelaxation.defaultExactVisitPeriods
     /// Late risk-years in the objective, for a best effort (``Lateness``); `nil`: none.
     var lateness: Lateness?

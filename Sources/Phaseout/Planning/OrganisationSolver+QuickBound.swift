@@ -13,7 +13,7 @@ extension OrganisationSolver {
     /// the trivial bound (everything gone in the first period) leaves their gaps near 70 %.
     /// The relaxation's greedy plans may give a plan where the search found none, and a bound
     /// above the baseline proves that none exists. With isolation and removal open, the
-    /// relaxation's sites take them too (``LagrangianRelaxation/bestTreatedChoice(site:lambda:mu:paidVisit:)``),
+    /// relaxation's sites take them too (``LagrangianRelaxation/bestTreatedChoice(site:lambda:mu:nu:paidVisit:)``),
     /// so its bound holds; its greedy plans only replace, and count only when they keep every rule.
     ///
     /// A best effort (an infeasible organisation's plan) gets ``strengthenBestEffortBound(_:)``.

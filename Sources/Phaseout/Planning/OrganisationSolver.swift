@@ -99,7 +99,10 @@ struct OrganisationSolver {
         }
         var model = OrganisationModel(problem: problem, aggregate: aggregate, strengthen: aggregate,
                                       visitsFirst: primarySearch == .bestFirst)
-        let attempt = optimise(&model, start: startingPlan)
+        var solver = self
+        let check = plainCheck()
+        if let plan = check.plan { solver.startingPlan = plan }
+        let attempt = check.infeasible ? .infeasible : solver.optimise(&model, start: solver.startingPlan)
         var outcome = OrganisationOutcome(status: .unknown, counts: nothing, value: baselineValue,
                                           bound: trivialBound)
         outcome.modelRows = model.model.constraints.count

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 @testable import Phaseout
 
-/// The Lagrangian relaxation with isolation and removal (``LagrangianRelaxation/bestTreatedChoice(site:lambda:mu:paidVisit:)``)
+/// The Lagrangian relaxation with isolation and removal (``LagrangianRelaxation/bestTreatedChoice(site:lambda:mu:nu:paidVisit:)``)
 /// against the unit-path brute force of tiny v2 estates, which shares no code with Planning.
 @Suite("The Lagrangian relaxation with treatments against brute force")
 struct TreatedRelaxationTests {
