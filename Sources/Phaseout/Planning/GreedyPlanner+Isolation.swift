@@ -22,10 +22,10 @@ struct IsolationFill {
     /// A plan shaped like `guide` (a relaxation's choices, rounded) when it isolates first and
     /// replaces later: the replace-only greedy follows the guide's units gone, with each
     /// period's budget less what the guide spends on isolations there, and ``filling(_:)`` then
-    /// isolates with the money so kept (by exposure removed per pound: taking the guide's own
-    /// isolations first did worse on generated councils). The greedy alone spends every pound on replacements,
-    /// which leaves nothing for the isolations that remove the most risk per pound (a plan 65 %
-    /// above the optimum on a council of 1,270 units, against 0.02 % this way).
+    /// isolates with the money so kept, by exposure removed per pound (taking the guide's own
+    /// isolations first did worse on generated councils). The greedy alone spends every pound on
+    /// replacements, which leaves nothing for the isolations that remove the most risk per pound
+    /// (a plan 65 % above the optimum on a council of 1,270 units, against 0.02 % this way).
     func following(_ guide: PlanCounts) -> PlanCounts? {
         var base = Self.baseProblem(problem)
         var seed = PlanCounts(problem: problem)

@@ -47,7 +47,7 @@ extension OrganisationSolver {
 
     /// The outcome the Lagrangian relaxation's `result` leads to, for the decomposition path and
     /// the quick bound: the better of `incumbent` and the greedy plans at the relaxation's choices
-    /// and prices, with `bound`; or, when `provesInfeasibility` and the relaxation shows that no
+    /// and prices (with treatments, also the plan following its choices), with `bound`; or, when `provesInfeasibility` and the relaxation shows that no
     /// plan exists (a site's own rules contradict each other, or under `exposure` a bound above
     /// the baseline, which no plan exceeds), infeasibility (`reason` says why the shortfall is
     /// the greedy's); or no plan, with `bound`.
@@ -63,7 +63,9 @@ extension OrganisationSolver {
         keep(GreedyPlanner(problem: due, seed: result.seed).plan(), in: &incumbent)
         keep(GreedyPlanner(problem: due, prices: result.prices).plan(), in: &incumbent)
         // With treatments the relaxation's choices isolate where that pays at its prices.
-        if problem.hasTreatments, problem.objective == .exposure { keep(IsolationFill(problem: due).following(result.seed), in: &incumbent) }
+        if problem.hasTreatments, problem.objective == .exposure {
+            keep(IsolationFill(problem: due).following(result.seed), in: &incumbent)
+        }
         guard let incumbent else {
             outcome.bound = min(bound, baselineValue)
             return

@@ -135,10 +135,10 @@ extension OrganisationSolver {
     /// looks for any plan: lp_solve alone often finds none for large councils under `cost`.
     ///
     /// With isolation or removal open, the searches for a plan come before the cuts. The greedy
-    /// plans only replace (isolations are added after, where money is left), while the LP isolates
-    /// first and replaces later, so they are far from it (65 % above the optimum on a council of
-    /// 1,270 units of the national estate); the neighbourhood searches find the plan near the
-    /// LP's, and a short share must not spend itself on cuts first, which raise these bounds little.
+    /// plans only replace, with isolations added after, while the LP isolates first and replaces
+    /// later; even the one following the LP (``IsolationFill/following(_:)``) is often several per
+    /// cent above it. The neighbourhood searches find plans nearer the LP's, and a short share
+    /// must not spend itself first on cuts, which raise these bounds little.
     func prepare(_ model: inout OrganisationModel, start: PlanCounts?) -> Preparation {
         var prepared = Preparation(incumbent: nil, bound: trivialBound, uncut: nil)
         let plain = model

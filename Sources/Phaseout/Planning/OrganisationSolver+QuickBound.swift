@@ -14,7 +14,8 @@ extension OrganisationSolver {
     /// The relaxation's greedy plans may give a plan where the search found none, and a bound
     /// above the baseline proves that none exists. With isolation and removal open, the
     /// relaxation's sites take them too (``LagrangianRelaxation/bestTreatedChoice(site:lambda:mu:nu:paidVisit:)``),
-    /// so its bound holds; its greedy plans only replace, and count only when they keep every rule.
+    /// so its bound holds; its plans (the greedy's, and one following its choices) count only
+    /// when they keep every rule.
     ///
     /// A best effort (an infeasible organisation's plan) gets ``strengthenBestEffortBound(_:)``.
     func strengthenWithQuickBound(_ outcome: inout OrganisationOutcome) {
