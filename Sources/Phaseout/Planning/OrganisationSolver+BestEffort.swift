@@ -59,8 +59,11 @@ extension OrganisationSolver {
         var stage = self
         stage.problem = relaxed
         stage.startingPlan = nil
-        let known = earlier.map { (counts: $0.counts, value: $0.lateRiskYears, bound: $0.lateBound) }
+        var known = earlier.map { (counts: $0.counts, value: $0.lateRiskYears, bound: $0.lateBound) }
         let proven = known.map { $0.value - $0.bound <= stage.latticeSlack(near: $0.value) } ?? false
+        if !proven, let dueFirst = dueWorkFirst(relaxed), keepsLateOrder(dueFirst, late, known) {
+            known = (dueFirst, late.value(of: dueFirst, in: relaxed), known?.bound ?? 0)
+        }
         guard let least = proven ? known : stage.leastLate(late, incumbent: known) else { return nil }
         stage.lateCap = LateCap(late: late, cap: least.value + stage.latticeSlack(near: least.value))
         var model = OrganisationModel(problem: relaxed, aggregate: aggregate, strengthen: aggregate,
@@ -171,17 +174,41 @@ extension OrganisationSolver {
     /// only the greedy plan, which ignores them (Derbyshire of the generated 1M estate: L 1,952
     /// before, 544 against a bound of 538.5 with it).
     private func relaxationLate(_ late: LateRiskYears, improving start: Incumbent?) -> (bound: Double, best: Incumbent?) {
-        let result = LagrangianRelaxation.leastLate(problem).maximise(
-            target: start?.value, iterations: Self.quickBoundIterations, deadline: .now + .seconds(3_600))
-        guard !result.infeasible else { return (0, start) }
-        var best = start
-        var candidates = [GreedyPlanner(problem: problem, seed: result.seed).plan()]
-        if problem.hasTreatments { candidates.append(IsolationFill(problem: problem).following(result.seed)) }
-        for case let plan? in candidates where plan.keepsEverything(of: problem) {
-            let value = late.value(of: plan, in: problem)
-            if best == nil || value < best!.value - latticeSlack(near: value) { best = (plan, value) }
+        // Forty steps are sensitive to the Polyak target: aimed at the incumbent's L and without
+        // one, the better of the two.
+        let relaxation = LagrangianRelaxation.leastLate(problem)
+        var best = start, bound = 0.0
+        for target in [start?.value, nil] {
+            let result = relaxation.maximise(target: target, iterations: Self.quickBoundIterations, deadline: .now + .seconds(3_600))
+            guard !result.infeasible else { return (0, start) }
+            bound = max(bound, result.bound)
+            var candidates = [GreedyPlanner(problem: problem, seed: result.seed).plan()]
+            if problem.hasTreatments { candidates.append(IsolationFill(problem: problem).following(result.seed)) }
+            for case let plan? in candidates where plan.keepsEverything(of: problem) {
+                let value = late.value(of: plan, in: problem)
+                if best == nil || value < best!.value - latticeSlack(near: value) { best = (plan, value) }
+            }
+            if start == nil { break }
         }
-        return (max(0, result.bound), best)
+        return (bound, best)
+    }
+
+    /// A plan within the budgets that does the due work first: the greedy's plan of the work
+    /// falling due, earliest deadline first, which overspends where money runs short
+    /// (``GreedyPlanner/fundedPlan()``), followed by the greedy without deadlines as far as the
+    /// money allows. L counts from the deadlines, so this plan's L is often far below that of
+    /// the greedy plan without deadlines.
+    private func dueWorkFirst(_ relaxed: OrganisationProblem) -> PlanCounts? {
+        guard let due = GreedyPlanner(problem: dueByHorizon).fundedPlan() else { return nil }
+        return GreedyPlanner(problem: relaxed, seed: due.counts).plan().flatMap { $0.keepsEverything(of: relaxed) ? $0 : nil }
+    }
+
+    /// Whether `plan` has less L than `known` (or there is none).
+    private func keepsLateOrder(_ plan: PlanCounts, _ late: LateRiskYears,
+                                _ known: (counts: PlanCounts, value: Double, bound: Double)?) -> Bool {
+        guard let known else { return true }
+        let value = late.value(of: plan, in: problem.withoutDeadlines)
+        return value < known.value - latticeSlack(near: value)
     }
 
     /// The LP relaxation of least L over `model` (whose objective is L), its optimum (a bound on
