@@ -61,7 +61,7 @@ extension OrganisationSolver {
         stage.startingPlan = nil
         var known = earlier.map { (counts: $0.counts, value: $0.lateRiskYears, bound: $0.lateBound) }
         let proven = known.map { $0.value - $0.bound <= stage.latticeSlack(near: $0.value) } ?? false
-        if !proven, let dueFirst = dueWorkFirst(relaxed), keepsLateOrder(dueFirst, late, known) {
+        if !proven, let dueFirst = dueWorkFirst(relaxed), hasLessLate(dueFirst, late, known) {
             known = (dueFirst, late.value(of: dueFirst, in: relaxed), known?.bound ?? 0)
         }
         guard let least = proven ? known : stage.leastLate(late, incumbent: known) else { return nil }
@@ -204,7 +204,7 @@ extension OrganisationSolver {
     }
 
     /// Whether `plan` has less L than `known` (or there is none).
-    private func keepsLateOrder(_ plan: PlanCounts, _ late: LateRiskYears,
+    private func hasLessLate(_ plan: PlanCounts, _ late: LateRiskYears,
                                 _ known: (counts: PlanCounts, value: Double, bound: Double)?) -> Bool {
         guard let known else { return true }
         let value = late.value(of: plan, in: problem.withoutDeadlines)
