@@ -41,7 +41,7 @@ struct LagrangianRelaxation {
         /// Whether some site had no choice that keeps its own rules (the organisation is
         /// then infeasible whatever the money).
         var siteInfeasible: Bool
-        /// L of the sites' choices (0 without ``lateness``).
+        /// L of the sites' choices, for the cap's subgradient (0 without a cap on L).
         var late = 0.0
     }
 
@@ -120,7 +120,7 @@ struct LagrangianRelaxation {
             for t in choice.visits { spend[t] += site.visitCost * problem.priceFactor[t] }
         }
         return Evaluation(value: value, spend: spend, hours: hours, counts: counts, siteInfeasible: infeasible,
-                          late: lateness.map { $0.measure.value(of: counts, in: problem) } ?? 0)
+                          late: lateness.flatMap { $0.cap == nil ? nil : $0.measure.value(of: counts, in: problem) } ?? 0)
     }
 
     /// A site's best choice at these prices: each free group's period (or none), the visits

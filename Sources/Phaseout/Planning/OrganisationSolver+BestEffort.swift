@@ -61,8 +61,8 @@ extension OrganisationSolver {
         stage.startingPlan = nil
         var known = earlier.map { (counts: $0.counts, value: $0.lateRiskYears, bound: $0.lateBound) }
         let proven = known.map { $0.value - $0.bound <= stage.latticeSlack(near: $0.value) } ?? false
-        if !proven, let dueFirst = dueWorkFirst(relaxed), hasLessLate(dueFirst, late, known) {
-            known = (dueFirst, late.value(of: dueFirst, in: relaxed), known?.bound ?? 0)
+        if !proven, let dueFirst = stage.lessLate(dueWorkFirst(relaxed), than: known.map { ($0.counts, $0.value) }, late) {
+            known = (dueFirst.counts, dueFirst.value, known?.bound ?? 0)
         }
         guard let least = proven ? known : stage.leastLate(late, incumbent: known) else { return nil }
         stage.lateCap = LateCap(late: late, cap: least.value + stage.latticeSlack(near: least.value))
@@ -117,24 +117,23 @@ extension OrganisationSolver {
     /// The greedy plan (which ignores deadlines) is the incumbent; lp_solve must beat it.
     private func leastLate(_ late: LateRiskYears, incumbent: (counts: PlanCounts, value: Double, bound: Double)? = nil)
         -> (counts: PlanCounts, value: Double, bound: Double)? {
-        let greedy = GreedyPlanner(problem: problem).plan().flatMap { $0.keepsEverything(of: problem) ? $0 : nil }
-        var best = greedy.map { (counts: $0, value: late.value(of: $0, in: problem), bound: 0.0) }
+        var best = lessLate(GreedyPlanner(problem: problem).plan(), than: nil, late).map { (counts: $0.counts, value: $0.value, bound: 0.0) }
         if let incumbent, best == nil || incumbent.value < best!.value { best = incumbent }
         var knownLateBound = incumbent?.bound ?? 0
+        func adopt(_ candidate: Incumbent?) {
+            guard let candidate, best.map({ candidate.value < $0.value - latticeSlack(near: candidate.value) }) ?? true else { return }
+            best = (candidate.counts, candidate.value, 0)
+        }
         let relaxed = relaxationLate(late, improving: best.map { ($0.counts, $0.value) })
         knownLateBound = max(knownLateBound, relaxed.bound)
-        if let plan = relaxed.best, best == nil || plan.value < best!.value - latticeSlack(near: plan.value) {
-            best = (plan.counts, plan.value, 0)
-        }
+        adopt(relaxed.best)
         if hurried { return best.map { ($0.counts, $0.value, min(max($0.bound, knownLateBound), $0.value)) } }
         var model = OrganisationModel(problem: problem, aggregate: aggregate, strengthen: aggregate,
                                       visitsFirst: primarySearch == .bestFirst)
         model.setObjective(.minimize, late.expression(in: model))
         if let guided = lateGuidedPlans(model, late: late, improving: best.map { ($0.counts, $0.value) }) {
             knownLateBound = max(knownLateBound, guided.bound)
-            if let plan = guided.best, best == nil || plan.value < best!.value - latticeSlack(near: plan.value) {
-                best = (plan.counts, plan.value, 0)
-            }
+            adopt(guided.best)
         }
         var search = parameters(gap: relativeGap, share: Self.leastLateShare)
         search.objectiveGranularity = problem.exposureGranularity
@@ -152,13 +151,7 @@ extension OrganisationSolver {
             search.objectiveCutoff = cutoffAdmittingLate(best.value)
         }
         guard let run = try? searcher.solve(model.model, parameters: search) else { return best }
-        if run.hasSolution {
-            let counts = model.counts(from: run)
-            let value = late.value(of: counts, in: problem)
-            if counts.keepsEverything(of: problem), best == nil || value < best!.value - latticeSlack(near: value) {
-                best = (counts, value, 0)
-            }
-        }
+        if run.hasSolution { adopt(lessLate(model.counts(from: run), than: best.map { ($0.counts, $0.value) }, late)) }
         guard var found = best else { return nil }
         // A search that ends optimal, or finds nothing below a cutoff that admits the incumbent,
         // proves the least L (to the gap); otherwise only its root bound is known.
@@ -182,12 +175,8 @@ extension OrganisationSolver {
             let result = relaxation.maximise(target: target, iterations: Self.quickBoundIterations, deadline: .now + .seconds(3_600))
             guard !result.infeasible else { return (0, start) }
             bound = max(bound, result.bound)
-            var candidates = [GreedyPlanner(problem: problem, seed: result.seed).plan()]
-            if problem.hasTreatments { candidates.append(IsolationFill(problem: problem).following(result.seed)) }
-            for case let plan? in candidates where plan.keepsEverything(of: problem) {
-                let value = late.value(of: plan, in: problem)
-                if best == nil || value < best!.value - latticeSlack(near: value) { best = (plan, value) }
-            }
+            best = lessLate(GreedyPlanner(problem: problem, seed: result.seed).plan(), than: best, late) ?? best
+            if problem.hasTreatments { best = lessLate(IsolationFill(problem: problem).following(result.seed), than: best, late) ?? best }
             if start == nil { break }
         }
         return (bound, best)
@@ -200,15 +189,16 @@ extension OrganisationSolver {
     /// the greedy plan without deadlines.
     private func dueWorkFirst(_ relaxed: OrganisationProblem) -> PlanCounts? {
         guard let due = GreedyPlanner(problem: dueByHorizon).fundedPlan() else { return nil }
-        return GreedyPlanner(problem: relaxed, seed: due.counts).plan().flatMap { $0.keepsEverything(of: relaxed) ? $0 : nil }
+        return GreedyPlanner(problem: relaxed, seed: due.counts).plan()
     }
 
-    /// Whether `plan` has less L than `known` (or there is none).
-    private func hasLessLate(_ plan: PlanCounts, _ late: LateRiskYears,
-                                _ known: (counts: PlanCounts, value: Double, bound: Double)?) -> Bool {
-        guard let known else { return true }
-        let value = late.value(of: plan, in: problem.withoutDeadlines)
-        return value < known.value - latticeSlack(near: value)
+    /// `plan` with its L, when it keeps every rule and budget and has less L than `best` (or
+    /// there is none).
+    private func lessLate(_ plan: PlanCounts?, than best: Incumbent?, _ late: LateRiskYears) -> Incumbent? {
+        guard let plan, plan.keepsEverything(of: problem) else { return nil }
+        let value = late.value(of: plan, in: problem)
+        guard best.map({ value < $0.value - latticeSlack(near: value) }) ?? true else { return nil }
+        return (plan, value)
     }
 
     /// The LP relaxation of least L over `model` (whose objective is L), its optimum (a bound on
@@ -225,10 +215,8 @@ extension OrganisationSolver {
               let bound = run.objectiveValue else { return nil }
         var best = start
         func consider(_ plan: PlanCounts?) -> Bool {
-            guard let plan, plan.keepsEverything(of: problem) else { return false }
-            let value = late.value(of: plan, in: problem)
-            guard best == nil || value < best!.value - latticeSlack(near: value) else { return false }
-            best = (plan, value)
+            guard let better = lessLate(plan, than: best, late) else { return false }
+            best = better
             return true
         }
         let guide = model.counts(from: run)

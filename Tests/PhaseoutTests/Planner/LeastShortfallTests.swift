@@ -10,13 +10,19 @@ import PhaseoutGenerator
 /// of the plain elastic model (no pooling, no greedy plans, no cutoff, gap 0) on generated ones.
 @Suite("Least shortfalls under cost")
 struct LeastShortfallTests {
-    /// Tiny tight-budget estates under `cost`: the shortfall equals the brute force's least, and
-    /// its bound says it is proven.
-    @Test func tinyCostShortfallsAreTheLeastAndSayProven() throws {
+    /// Tiny estates under `cost` with tight budgets and paid visits: most organisations are short.
+    static var tightCostShape: TinyShape {
         var shape = TinyShape()
         shape.costChance = 1
         shape.budgetShare = 0.05...0.5
         shape.paidVisits = true
+        return shape
+    }
+
+    /// Tiny tight-budget estates under `cost`: the shortfall equals the brute force's least, and
+    /// its bound says it is proven.
+    @Test func tinyCostShortfallsAreTheLeastAndSayProven() throws {
+        let shape = Self.tightCostShape
         var compared = 0
         for seed in UInt64(2001)...2080 {
             let tiny = TinyEstate.random(seed: seed, shape: shape)
@@ -37,10 +43,7 @@ struct LeastShortfallTests {
     /// Every greedy funded plan keeps the rules but money and hours, and asks for no less than
     /// the least: whatever the greedy does, its total is a valid incumbent.
     @Test func greedyFundedPlansKeepTheRules() throws {
-        var shape = TinyShape()
-        shape.costChance = 1
-        shape.budgetShare = 0.05...0.5
-        shape.paidVisits = true
+        let shape = Self.tightCostShape
         var plans = 0
         for seed in UInt64(2001)...2080 {
             let tiny = TinyEstate.random(seed: seed, shape: shape)
