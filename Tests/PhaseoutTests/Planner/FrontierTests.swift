@@ -93,6 +93,17 @@ struct FrontierTests {
         #expect(abs(outcomes[0].value - planned.value) <= 1e-9 * max(1, planned.value))
     }
 
+    @Test func scaleOneGetsTwoFifthsOfTheTimeAmongTheDefaultScales() {
+        #expect(BudgetFrontier.timeWeights(BudgetFrontier.defaultScales).enumerated().allSatisfy { k, share in
+            abs(share - (BudgetFrontier.defaultScales[k] == 1 ? 0.4 : 0.12)) < 1e-12
+        })
+        // With fewer points scale 1 has at least an equal share; without it, all are equal.
+        #expect(BudgetFrontier.timeWeights([1]) == [1])
+        #expect(BudgetFrontier.timeWeights([1, 2]) == [0.5, 0.5])
+        #expect(BudgetFrontier.timeWeights([0.8, 1, 1.2]).map { ($0 * 1e9).rounded() } == [3e8, 4e8, 3e8])
+        #expect(BudgetFrontier.timeWeights([0.5, 0.75]) == [0.5, 0.5])
+    }
+
     @Test func frontierCSVHasARowPerScaleAndOrganisationAndAnAllRow() throws {
         let estate = try Estate.load(registerPath: Fixtures.spec("5_goal_least_budget").register,
                                      scenarioPath: Fixtures.spec("5_goal_least_budget").scenario)
