@@ -6,9 +6,9 @@ import LinearProgramming
 /// Period by period: first the units due by this period (with their site's recorder block),
 /// then, while money and hours last, site bundles in order of exposure removed per pound —
 /// a bundle is a site's recorder block if still due, plus its units best value first, plus
-/// the visit if the site is not yet visited this period. Units under a later deadline come
-/// before the others. Returns `nil` when it cannot meet a deadline; the MILP then starts
-/// without an incumbent.
+/// the visit if the site is not yet visited this period (with ``cutsBundles``, first bundles
+/// cut where they stop paying). Units under a later deadline come before the others. Returns
+/// `nil` when it cannot meet a deadline; the MILP then starts without an incumbent.
 struct GreedyPlanner {
     let problem: OrganisationProblem
     /// Counts to follow first in each period where money allows (e.g. the LP relaxation
@@ -18,6 +18,11 @@ struct GreedyPlanner {
     /// bundles are ranked by exposure removed per priced resource, so that hours count where
     /// labour binds.
     var prices: Prices?
+    /// Before whole sites, bundles cut where they stop paying
+    /// (``Fill/fillBestPrefixes(prices:affordable:)``): far better on large councils whose
+    /// sites hold units of very different value; on small ones, and for the least late
+    /// risk-years, whole sites are as good or better, so both plans are tried.
+    var cutsBundles = false
 
     /// Per-period prices of a pound and of an hour.
     struct Prices: Sendable {
@@ -60,6 +65,7 @@ struct GreedyPlanner {
             // Optional work only when not finding a shortfall: it would spend money that later due work needs.
             if !overdraft {
                 if let seed { fill.follow(seed, affordable: affordableUnits) }
+                if cutsBundles { fill.fillBestPrefixes(prices: prices, affordable: affordableUnits) }
                 fill.fillBundles(prices: prices, affordable: affordableUnits)
             }
             carry = t < periods - 1 ? max(0, problem.carryOver * fill.money) : 0

@@ -13,6 +13,7 @@ extension OrganisationSolver {
         var incumbent: Incumbent?
         let due = dueByHorizon
         keep(GreedyPlanner(problem: due).plan(), in: &incumbent)
+        keep(GreedyPlanner(problem: due, cutsBundles: true).plan(), in: &incumbent)
         if problem.hasTreatments, let base = GreedyPlanner(problem: IsolationFill.baseProblem(due)).plan() {
             // `isolatedBy` met by isolating where replacing is not affordable (see IsolationFill).
             keep(IsolationFill(problem: due).filling(base), in: &incumbent)
@@ -60,8 +61,10 @@ extension OrganisationSolver {
         }
         var incumbent = incumbent
         let due = dueByHorizon
-        keep(GreedyPlanner(problem: due, seed: result.seed).plan(), in: &incumbent)
-        keep(GreedyPlanner(problem: due, prices: result.prices).plan(), in: &incumbent)
+        for cuts in [false, true] {
+            keep(GreedyPlanner(problem: due, seed: result.seed, cutsBundles: cuts).plan(), in: &incumbent)
+            keep(GreedyPlanner(problem: due, prices: result.prices, cutsBundles: cuts).plan(), in: &incumbent)
+        }
         // With treatments the relaxation's choices isolate where that pays at its prices.
         if problem.hasTreatments, problem.objective == .exposure {
             keep(IsolationFill(problem: due).following(result.seed), in: &incumbent)

@@ -187,8 +187,8 @@ extension OrganisationSolver {
         if prepared.incumbent == nil || value < prepared.incumbent!.value - 1e-9 { prepared.incumbent = (plan, value) }
     }
 
-    /// The greedy plans, from scratch and from the relaxation rounded (down and to nearest), and
-    /// `start`.
+    /// The greedy plans, from scratch and from the relaxation rounded (down and to nearest), with
+    /// whole and cut bundles, and `start`.
     private func considerGreedyPlans(_ model: OrganisationModel, relaxation: Solution?, start: PlanCounts?,
                                      into prepared: inout Preparation) {
         let funded = rulesOf(model)
@@ -197,7 +197,9 @@ extension OrganisationSolver {
             seeds.append(model.counts(from: relaxation, rounding: .down))
             seeds.append(model.counts(from: relaxation, rounding: .toNearestOrAwayFromZero))
         }
-        for seed in seeds { consider(GreedyPlanner(problem: funded, seed: seed).plan(), model: model, in: &prepared) }
+        for seed in seeds {
+            for cuts in [false, true] { consider(GreedyPlanner(problem: funded, seed: seed, cutsBundles: cuts).plan(), model: model, in: &prepared) }
+        }
         // With treatments: a replace-only greedy plan that leaves `isolatedBy` to isolations,
         // then isolations as far as money allows (see ``IsolationFill``).
         if funded.hasTreatments, funded.objective == .exposure {
