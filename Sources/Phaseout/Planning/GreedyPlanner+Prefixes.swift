@@ -7,8 +7,9 @@ extension GreedyPlanner.Fill {
     /// whole sites.
     ///
     /// A whole site as one bundle spends the period's money on a good site's poorest units before
-    /// other sites' best ones: on a generated council of 10,000 devices over 20 quarters, the
-    /// greedy plan was 10 % above the LP relaxation with whole sites and 1.9 % with prefixes.
+    /// other sites' best ones; on large councils with many periods that leaves the greedy plan
+    /// several times further above the LP relaxation than cut bundles do (Benchmarks/README.md,
+    /// "Cut bundles and the frontier's time").
     mutating func fillBestPrefixes(prices: GreedyPlanner.Prices?, affordable: Affordable) {
         for _ in 0..<Self.prefixPasses {
             var offers: [(density: Double, site: Int, groups: ArraySlice<Int>)] = []
