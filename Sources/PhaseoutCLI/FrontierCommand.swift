@@ -11,7 +11,8 @@ struct FrontierCommand: ParsableCommand {
         Multiplies every budget by each scale and plans again, from the least scale up, each \
         organisation starting from its plan at the scale below: a plan for a lower scale is a plan \
         for a higher one, so a planned organisation's exposure never rises with the scale. The \
-        scales share --time-limit.
+        scales share --time-limit: scale 1 (the budgets as given) two fifths, the others equal \
+        parts of the rest.
 
         Writes DIR/scale-<s>/ (plan.csv, visits.csv, summary.json, as `plan` writes them, at that \
         scale's budgets), then DIR/frontier.csv (scale, council, budget, exposure, bound, \
