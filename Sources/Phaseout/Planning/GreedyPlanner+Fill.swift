@@ -58,6 +58,10 @@ extension GreedyPlanner {
             price = problem.priceFactor[t]
         }
 
+        /// The risk-years a unit of weight 1 stops carrying when it goes this period (from the
+        /// period's mid-point to the horizon, SPEC §2.2).
+        var yearsLeft: Double { problem.periodYears * (Double(problem.periodCount) - Double(period) - 0.5) }
+
         /// The visit site `s` still costs this period (0 once visited).
         func visitCost(_ s: Int) -> Double { visited.contains(s) ? 0 : problem.sites[s].visitCost * price }
 

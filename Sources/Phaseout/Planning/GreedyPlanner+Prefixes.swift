@@ -42,17 +42,15 @@ extension GreedyPlanner.Fill {
     /// those units; `nil` when the site removes nothing.
     private func bestPrefix(of s: Int, prices: GreedyPlanner.Prices?) -> (density: Double, groups: ArraySlice<Int>)? {
         let site = problem.sites[s]
-        let t = period, price = problem.priceFactor[t]
-        let gainPerUnit = problem.periodYears * (Double(problem.periodCount) - Double(t) - 0.5)
+        let t = period, price = problem.priceFactor[t], gainPerUnit = yearsLeft
         let moneyPrice = prices?.money[t] ?? 1, hourPrice = prices?.hours[t] ?? 0
         let priced = moneyPrice > 0 || hourPrice > 0
         func resource(_ money: Double, _ hours: Double) -> Double { priced ? moneyPrice * money + hourPrice * hours : money }
         var gain = 0.0, cost = resource(visitCost(s), 0)
         if !leadersDone[s] {
-            for group in site.groups where group.isLeader && group.locked == nil {
-                gain += group.weight * Double(group.count) * gainPerUnit
-                cost += resource(Double(group.count) * group.unitCost * price, Double(group.count) * group.hours)
-            }
+            for group in site.groups where group.isLeader && group.locked == nil { gain += group.weight * Double(group.count) * gainPerUnit }
+            let block = leaderCost(s)
+            cost += resource(block.money, block.hours)
         }
         let order = site.groups.indices.filter { remaining[s][$0] > 0 && !site.groups[$0].isLeader }.sorted { a, b in
             let ga = site.groups[a], gb = site.groups[b]

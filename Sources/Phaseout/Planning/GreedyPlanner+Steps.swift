@@ -51,7 +51,7 @@ extension GreedyPlanner.Fill {
     /// exposure removed per pound, best first, so that an over-full seed keeps its best work.
     mutating func follow(_ seed: PlanCounts, affordable: Affordable) {
         let t = period
-        let gainNow = problem.periodYears * (Double(problem.periodCount) - Double(t) - 0.5)
+        let gainNow = yearsLeft
         var seeded: [(density: Double, site: Int)] = []
         for (s, site) in problem.sites.enumerated() where mayWork(s) {
             var gain = 0.0, cost = 0.0
@@ -103,7 +103,7 @@ extension GreedyPlanner.Fill {
     private func bundleOrder(prices: GreedyPlanner.Prices?) -> [Int] {
         let t = period
         let price = problem.priceFactor[t]
-        let gainPerUnit = problem.periodYears * (Double(problem.periodCount) - Double(t) - 0.5)
+        let gainPerUnit = yearsLeft
         var bundles: [(site: Int, density: Double)] = []
         for (s, site) in problem.sites.enumerated() where mayWork(s) {
             var gain = 0.0, cost = visitCost(s)
