@@ -109,7 +109,9 @@ extension LPHandle {
 
         var duals: [Double]?
         var reducedCosts: [Double]?
+        var basis: Basis?
         if !isMIP, termination == .optimal {
+            basis = currentBasis()
             var pointer: UnsafeMutablePointer<Double>?
             if get_ptr_sensitivity_rhs(lp, &pointer, nil, nil) != 0, let all = pointer {
                 let sign: Double = 1
@@ -121,7 +123,23 @@ extension LPHandle {
             termination: termination, objectiveValue: objective, bestBound: bound, values: values,
             rowActivities: activities, duals: duals, reducedCosts: reducedCosts, rawStatus: code,
             rawStatusText: statusText, nodeCount: nodes, iterationCount: iterations,
-            improvedSolutionCount: context.improvedCount, solveTime: elapsed)
+            improvedSolutionCount: context.improvedCount, solveTime: elapsed, basis: basis)
+    }
+
+    /// lp_solve's basis after an optimal LP solve: entries 1…rows of `get_basis` name the basic
+    /// variables (rows first, 1…rows, then columns), their sign saying only at which bound.
+    private func currentBasis() -> Basis? {
+        var entries = [Int32](repeating: 0, count: 1 + rowCount)
+        guard entries.withUnsafeMutableBufferPointer({ get_basis(lp, $0.baseAddress, CLPS_FALSE) }) != 0 else { return nil }
+        var columns: [Int] = []
+        var rows: [Int] = []
+        for entry in entries.dropFirst() {
+            let index = Int(abs(entry))
+            if index >= 1, index <= rowCount { rows.append(index - 1) }
+            else if index > rowCount, index <= rowCount + columnCount { columns.append(index - rowCount - 1) }
+            else { return nil }
+        }
+        return Basis(columns: columns, rows: rows)
     }
 
     /// What lp_solve's code means, and whether a point came with it. A stop the callbacks asked

@@ -72,6 +72,21 @@ public struct Termination: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
+/// The basic variables at an LP optimum: the columns and the rows whose activity is basic.
+/// Every other column and row activity sits at one of its bounds; with the row activities as
+/// variables (`A·x − r = 0`), there are as many basic ones as rows.
+public struct Basis: Sendable, Equatable {
+    /// Basic columns, by index in ``LinearModel/variables``.
+    public var columns: [Int]
+    /// Rows whose activity is basic, by index in ``LinearModel/constraints``.
+    public var rows: [Int]
+
+    public init(columns: [Int], rows: [Int]) {
+        self.columns = columns
+        self.rows = rows
+    }
+}
+
 /// What a solve produced. Immutable.
 ///
 /// Three questions are answered apart: why the solver stopped (``termination``), whether a
@@ -97,6 +112,9 @@ public struct Solution: Sendable {
     /// For continuous models solved to optimality: ∂(optimal objective)/∂(variable) at its
     /// bound, for each variable (0 for basic variables).
     public let reducedCosts: [Double]?
+    /// For continuous models solved to optimality: which columns and rows are basic, when the
+    /// solver says (what cuts read tableau rows from), or `nil`.
+    public let basis: Basis?
     /// The solver's own status code (lp_solve: 0 OPTIMAL, 1 SUBOPTIMAL, 2 INFEASIBLE, …).
     public let rawStatus: Int
     /// The solver's own text for ``rawStatus``.
@@ -114,7 +132,7 @@ public struct Solution: Sendable {
         termination: Termination, objectiveValue: Double?, bestBound: Double?, values: [Double],
         rowActivities: [Double], duals: [Double]?, reducedCosts: [Double]?, rawStatus: Int,
         rawStatusText: String, nodeCount: Int, iterationCount: Int, improvedSolutionCount: Int,
-        solveTime: Duration
+        solveTime: Duration, basis: Basis? = nil
     ) {
         self.termination = termination
         self.objectiveValue = objectiveValue
@@ -129,6 +147,7 @@ public struct Solution: Sendable {
         self.iterationCount = iterationCount
         self.improvedSolutionCount = improvedSolutionCount
         self.solveTime = solveTime
+        self.basis = basis
     }
 
     /// Whether a feasible point is available.

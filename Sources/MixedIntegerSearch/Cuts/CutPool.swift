@@ -21,7 +21,7 @@ public struct CutPool: Sendable {
     public var count: Int { accepted.count }
 
     /// Admits `cut` unless it is nearly parallel to one already admitted.
-    public mutating func admit(_ cut: MixedIntegerRounding.Cut) -> Bool {
+    public mutating func admit(_ cut: Cut) -> Bool {
         let terms = cut.expression.merged()
         let pairs = zip(terms.variables.map(\.index), terms.coefficients)
         let norm = pairs.reduce(0) { $0 + $1.1 * $1.1 }.squareRoot()

@@ -25,14 +25,6 @@ public struct MixedIntegerRounding: Sendable {
 
     public init() {}
 
-    /// A cut `expression ≤ upper`.
-    public struct Cut: Sendable {
-        public var expression: LinearExpression
-        public var upper: Double
-        /// Violation at the point divided by the norm of the coefficients.
-        public var efficacy: Double
-    }
-
     /// A variable upper bound `x ≤ u·y` of an integer `x ≥ 0`, with `y` binary and `u` whole: a
     /// row may measure `x` from it, as the whole `u·y − x ≥ 0`.
     public struct VariableUpperBound: Sendable {
@@ -195,7 +187,7 @@ private struct Substituted {
 
     /// The MIR cut for divisor `delta`, in the original variables, or `nil` when `b̃/δ` is too
     /// close to a whole number to round usefully.
-    func rounded(by delta: Double, point: [Double]) -> MixedIntegerRounding.Cut? {
+    func rounded(by delta: Double, point: [Double]) -> Cut? {
         let beta = rhs / delta
         guard abs(beta) < 1e9 else { return nil }
         let f0 = beta - beta.rounded(.down)
@@ -236,8 +228,8 @@ private struct Substituted {
         guard norm > 0 else { return nil }
         // Violation in the substituted space (exact there), then a margin for the way back.
         let violation = lhsAtPoint - beta.rounded(.down)
-        let margin = Tolerance.absolute(near: upper) + 1e-7
-        return MixedIntegerRounding.Cut(expression: merged, upper: upper + margin,
+        let margin = Cut.safetyMargin(near: upper)
+        return Cut(expression: merged, upper: upper + margin,
                                         efficacy: (violation - margin) / norm.squareRoot())
     }
 }

@@ -220,7 +220,7 @@ struct OrganisationModel {
     }
 
     /// Adds a cut (valid for every whole plan) to the model.
-    mutating func addCut(_ cut: MixedIntegerRounding.Cut, name: String) {
+    mutating func addCut(_ cut: Cut, name: String) {
         model.addConstraint(cut.expression, .lessOrEqual, cut.upper, name: name)
     }
 

@@ -22,33 +22,46 @@ extension OrganisationSolver {
     /// `relaxation` (the LP optimum of `model`) after rounds of mixed-integer rounding cuts on the
     /// budget, labour and site capacity rows, with counts measured from their visits where the
     /// point is nearer to `x ≤ u·visit` than to their own bounds (a flow-cover-like cut on paid
-    /// visits); each round gets a fifth of the time left. The cuts stay in `model`: they hold
-    /// for every whole plan, so they change no optimum, but they raise the bound that branch and
-    /// bound starts from (by a third to a half of the gap to the optimum on the hard national
-    /// councils).
+    /// visits), and Gomory mixed-integer cuts from the LP's tableau; each round gets a fifth of
+    /// the time left. The rounding cuts stay in `model`: they hold for every whole plan, so they
+    /// change no optimum, but they raise the bound that branch and bound starts from (by a third
+    /// to a half of the gap to the optimum on the hard national councils). The Gomory cuts raise
+    /// the returned relaxation's bound and sharpen its reduced costs, but stay out of `model`:
+    /// lp_solve's depth-first search on their dense rows proved fewer councils.
     func tightened(_ relaxation: Solution, of model: inout OrganisationModel) -> Solution {
         // No cuts for `cost`: with them lp_solve's depth-first search finds its plans later and
         // proves fewer organisations (see docs/how-it-plans.md).
         guard aggregate, problem.objective == .exposure, !hurried, var value = relaxation.objectiveValue else { return relaxation }
         var relaxation = relaxation
         let rounding = MixedIntegerRounding()
+        let gomory = GomoryMixedInteger()
         let rows = model.knapsackRows
         let upperBounds = MixedIntegerRounding.variableUpperBounds(in: model.model)
         let uncut = model
         let uncutRelaxation = relaxation
         var pool = CutPool()
+        // The model with the Gomory cuts as well, whose relaxation alone is solved.
+        var bounding = model
         // A fixed number of rounds, never a clock: the same input must give the same model.
         for _ in 0..<Self.cutRounds {
             var fresh = 0
+            let solved = bounding.model
             for row in rows {
-                guard let cut = rounding.cut(from: model.model.constraints[row.index], of: model.model, at: relaxation.values,
+                guard let cut = rounding.cut(from: solved.constraints[row.index], of: solved, at: relaxation.values,
                                              variableUpperBounds: upperBounds),
                       pool.admit(cut) else { continue }
                 model.addCut(cut, name: "mir[\(problem.name),\(pool.count - 1)]")
+                bounding.addCut(cut, name: "mir[\(problem.name),\(pool.count - 1)]")
                 fresh += 1
             }
+            if gomoryCuts, let basis = relaxation.basis {
+                for cut in gomory.cuts(for: solved, values: relaxation.values, basis: basis) where pool.admit(cut) {
+                    bounding.addCut(cut, name: "gmi[\(problem.name),\(pool.count - 1)]")
+                    fresh += 1
+                }
+            }
             guard fresh > 0 else { break }
-            guard let next = solveRelaxation(of: model, share: 0.2), next.termination == .optimal,
+            guard let next = solveRelaxation(of: bounding, share: 0.2), next.termination == .optimal,
                   let nextValue = next.objectiveValue else {
                 // A round that does not solve (time, numerics) drops every cut: the model is
                 // then the same whichever round failed.

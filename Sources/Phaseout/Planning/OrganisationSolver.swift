@@ -28,6 +28,8 @@ struct OrganisationSolver {
     /// Rounds of the search around the incumbent (``searchAround(_:of:relaxation:beating:)``)
     /// before branch and bound; 0 turns it off.
     var roundsAround = OrganisationSolver.aroundRounds
+    /// Whether the cut rounds add Gomory cuts for the bound (``tightened(_:of:)``).
+    var gomoryCuts = true
     /// Set when the organisation starts after the run's solve deadline: only what a plan and a
     /// bound need runs (the greedy plans and the LP relaxation, no cuts, no neighbourhood
     /// searches, no branch and bound once a plan is in hand, the greedy shortfall), so that an

