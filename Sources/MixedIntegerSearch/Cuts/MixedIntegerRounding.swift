@@ -229,8 +229,7 @@ private struct Substituted {
         // Violation in the substituted space (exact there), then a margin for the way back.
         let violation = lhsAtPoint - beta.rounded(.down)
         let margin = Cut.safetyMargin(near: upper)
-        return Cut(expression: merged, upper: upper + margin,
-                                        efficacy: (violation - margin) / norm.squareRoot())
+        return Cut(expression: merged, upper: upper + margin, efficacy: (violation - margin) / norm.squareRoot())
     }
 }
 

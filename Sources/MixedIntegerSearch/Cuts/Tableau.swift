@@ -32,8 +32,14 @@ struct Tableau {
         var terms: [Term]
     }
 
-    /// Tableau entries and cut coefficients this small are round-off.
-    static let zero = 1e-9
+    /// Tableau entries this small are the factorisation's round-off, not the row's. Ignoring a
+    /// real entry on a variable with a wide range (money carried over) could make a cut invalid,
+    /// so this stays far below any entry the models produce.
+    static let zero = 1e-12
+    /// A cut coefficient this small on a variable unbounded in the direction that matters is
+    /// dropped as round-off (its largest effect, over any carry a plan can have, is below the
+    /// safety margin); a larger one there makes the cut unsafe to clean, and it is refused.
+    static let negligible = 1e-15
 
     let columnCount: Int
     private let model: LinearModel
@@ -141,7 +147,6 @@ struct Tableau {
             guard let side = columnSides[j], side != .fixed else { continue }
             var alpha = 0.0
             for entry in columns[j] { alpha += u[entry.row] * entry.coefficient }
-            // Smaller entries are the factorisation's round-off, not the row's.
             guard abs(alpha) > Self.zero else { continue }
             let info = model.variables[j]
             guard let term = Self.term(.column(j), alpha: alpha, side: side, lower: info.lowerBound, upper: info.upperBound,
@@ -196,7 +201,7 @@ struct Tableau {
             if bound.isFinite {
                 rhs -= c[j] * bound
             } else {
-                guard abs(c[j]) <= Self.zero * 1e-3 else { return nil }
+                guard abs(c[j]) <= Self.negligible else { return nil }
             }
             c[j] = 0
         }
