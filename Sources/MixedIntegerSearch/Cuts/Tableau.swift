@@ -56,9 +56,10 @@ struct Tableau {
     init?(model: LinearModel, values: [Double], basis: Basis, maximumRows: Int) {
         let rowCount = model.constraints.count
         let columnCount = model.variables.count
+        let basicColumns = Set(basis.columns), basicRows = Set(basis.rows)
         guard rowCount > 0, rowCount <= maximumRows, values.count == columnCount,
               basis.columns.count + basis.rows.count == rowCount,
-              Set(basis.columns).count == basis.columns.count, Set(basis.rows).count == basis.rows.count,
+              basicColumns.count == basis.columns.count, basicRows.count == basis.rows.count,
               basis.columns.allSatisfy({ (0..<columnCount).contains($0) }),
               basis.rows.allSatisfy({ (0..<rowCount).contains($0) }) else { return nil }
         self.model = model
@@ -90,13 +91,11 @@ struct Tableau {
         self.factors = factors
 
         var columnSides = [Side?](repeating: nil, count: columnCount)
-        let basicColumns = Set(basis.columns)
         for j in 0..<columnCount where !basicColumns.contains(j) {
             let info = model.variables[j]
             columnSides[j] = Self.side(of: values[j], lower: info.lowerBound, upper: info.upperBound)
         }
         var rowSides = [Side?](repeating: nil, count: rowCount)
-        let basicRows = Set(basis.rows)
         for i in 0..<rowCount where !basicRows.contains(i) {
             let row = model.constraints[i]
             rowSides[i] = Self.side(of: activities[i], lower: row.lower, upper: row.upper)

@@ -50,8 +50,9 @@ extension OrganisationSolver {
                 guard let cut = rounding.cut(from: solved.constraints[row.index], of: solved, at: relaxation.values,
                                              variableUpperBounds: upperBounds),
                       pool.admit(cut) else { continue }
-                model.addCut(cut, name: "mir[\(problem.name),\(pool.count - 1)]")
-                bounding.addCut(cut, name: "mir[\(problem.name),\(pool.count - 1)]")
+                let name = "mir[\(problem.name),\(pool.count - 1)]"
+                model.addCut(cut, name: name)
+                bounding.addCut(cut, name: name)
                 fresh += 1
             }
             if gomoryCuts, let basis = relaxation.basis {
