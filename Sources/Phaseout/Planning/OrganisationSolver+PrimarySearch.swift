@@ -40,15 +40,25 @@ extension OrganisationSolver {
             // the same search without them. Their bound is kept in `prepared.bound`. An
             // organisation is only called infeasible on the model without cuts.
             model = plain
-            parameters.timeLimit = self.parameters(gap: relativeGap, share: Self.primaryShare).timeLimit
+            parameters.timeLimit = primaryParameters().timeLimit
             if let again = try? solver.solve(model.model, parameters: parameters) { first = again }
         }
         return conclude(first, model: model, aims: aims, prepared: prepared)
     }
 
+    /// The primary search's share of the time, ended by ``primaryDeadline`` when that is earlier.
+    private func primaryParameters() -> SolverParameters {
+        var parameters = parameters(gap: relativeGap, share: Self.primaryShare)
+        if let primaryDeadline, let limit = parameters.timeLimit {
+            parameters.timeLimit = max(min(limit, primaryDeadline - .now), .milliseconds(50))
+            parameters.extendedDeadline = nil
+        }
+        return parameters
+    }
+
     /// The primary search's parameters, with progress reported through ``onImprovement``.
     private func primaryParameters(nodeLimit: Int?, incumbent: Double?) -> SolverParameters {
-        var parameters = parameters(gap: relativeGap, share: Self.primaryShare)
+        var parameters = primaryParameters()
         parameters.nodeLimit = nodeLimit
         guard let onImprovement else { return parameters }
         // Both callbacks run on the solving thread, one at a time.
@@ -135,6 +145,7 @@ extension OrganisationSolver {
         second.addCap(aims.primary, value + Tolerance.absolute(1e-7, near: value), name: "primaryCap")
         second.setObjective(.minimize, aims.secondary)
         var secondParameters = parameters(gap: relativeGap)
+        secondParameters.nodeLimit = Self.secondaryNodeLimit
         let secondaryNow = secondaryValue(measures)
         // The cutoff admits the current plan, as ``cutoff(admitting:)`` does for the primary
         // search (a cutoff below it often ends in ACCURACYERROR); only a better plan is taken.

@@ -41,6 +41,11 @@ struct OrganisationSolver {
     /// greedy cannot plan a larger share for finding a plan or the proof that there is none, not
     /// for what follows the proof.
     var settlingDeadline: ContinuousClock.Instant?
+    /// When the primary objective's branch and bound must stop, if earlier than its share of
+    /// ``deadline``: the planner's first round hands the rest of a long share to the best-first
+    /// search (``Planner/solveFirst(_:gap:)``). The shortfall and best effort of an organisation
+    /// proven infeasible still run to ``deadline``.
+    var primaryDeadline: ContinuousClock.Instant?
     /// The branch and bound of the primary objective (see ``PrimarySearch``).
     var primarySearch: PrimarySearch = .depthFirst
 
@@ -237,6 +242,11 @@ struct OrganisationSolver {
     var lattice: Double? {
         problem.objective == .exposure ? problem.exposureGranularity : nil
     }
+
+    /// The secondary aim's search: nodes after which its best plan is kept. Where the node limit,
+    /// not the deadline, ends it, the same input gives the same plan on a loaded machine, and an
+    /// organisation proven early leaves the rest of its share to the others.
+    static let secondaryNodeLimit = 5_000
 
     /// The funded re-plan's search: nodes after which its best plan is kept.
     static let fundedNodeLimit = 10_000

@@ -330,6 +330,8 @@ public struct Planner: Sendable {
                 let outcome: OrganisationOutcome
                 if let previous = earlier?[index], previous.status == .infeasible {
                     outcome = solver.improvingBestEffort(of: previous)
+                } else if round == .first {
+                    outcome = Self.solveFirst(solver, gap: options.relativeGap)
                 } else {
                     outcome = solver.solve()
                 }
