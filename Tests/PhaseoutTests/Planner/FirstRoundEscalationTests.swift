@@ -12,9 +12,7 @@ struct FirstRoundEscalationTests {
     @Test func bestFirstRunsOnWhereDepthFirstLeavesAnOrganisationOpen() throws {
         var compared = 0, carried = 0
         for seed in UInt64(2200)..<2250 {
-            let estate = try TinyEstate.random(seed: seed, shape: BestFirstPlanningTests.shape).estate()
-            for organisation in estate.organisations {
-                let problem = OrganisationProblem(organisation: organisation, scenario: estate.scenario, register: estate.register)
+            for problem in try TinyEstate.problems(seed: seed, shape: BestFirstPlanningTests.shape) {
                 let exact = OrganisationSolver(problem: problem, relativeGap: 0, deadline: .now + .seconds(20)).solve()
                 guard exact.status == .optimal else { continue }
                 func split(share: Duration) -> OrganisationOutcome {
@@ -45,9 +43,7 @@ struct FirstRoundEscalationTests {
     @Test func aSplitShareKeepsShortfallsAndBestEfforts() throws {
         var infeasible = 0, compared = 0
         for seed in UInt64(7400)..<7460 {
-            let estate = try TinyEstate.random(seed: seed).estate()
-            for organisation in estate.organisations {
-                let problem = OrganisationProblem(organisation: organisation, scenario: estate.scenario, register: estate.register)
+            for problem in try TinyEstate.problems(seed: seed) {
                 let exact = OrganisationSolver(problem: problem, relativeGap: 0, deadline: .now + .seconds(20)).solve()
                 guard exact.status == .optimal || exact.status == .infeasible else { continue }
                 let split = Planner.solveFirst(
