@@ -144,7 +144,7 @@ extension OrganisationSolver {
         var second = model
         second.addCap(aims.primary, value + Tolerance.absolute(1e-7, near: value), name: "primaryCap")
         second.setObjective(.minimize, aims.secondary)
-        var secondParameters = parameters(gap: relativeGap)
+        var secondParameters = parameters(gap: relativeGap, share: Self.secondaryShare)
         secondParameters.nodeLimit = Self.secondaryNodeLimit
         let secondaryNow = secondaryValue(measures)
         // The cutoff admits the current plan, as ``cutoff(admitting:)`` does for the primary
