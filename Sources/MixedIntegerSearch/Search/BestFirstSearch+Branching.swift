@@ -29,7 +29,7 @@ extension BestFirstSearch {
     /// The fractional integer variable to branch on (reliability branching). Only variables of
     /// the highest priority among the fractional ones compete. Each is scored by the product
     /// of its expected gains down and up: from its pseudo-costs when it has been branched on at
-    /// least ``reliability`` times each way, otherwise (up to ``probesPerNode`` of them, the
+    /// least `reliability` times each way, otherwise (up to ``probesPerNode`` of them, the
     /// most promising first, until ``lookahead`` probes in a row bring nothing better) by
     /// solving both children's LPs, which also gives those children exact bounds and finds the
     /// ones that are infeasible. Ties go to the lower index. `nil` when the point is integral.
@@ -62,7 +62,7 @@ extension BestFirstSearch {
         var probes = 0, sinceBetter = 0
         for (candidate, estimated) in ranked {
             let (index, fraction) = candidate
-            let reliable = pseudoCount[index][0] >= Self.reliability && pseudoCount[index][1] >= Self.reliability
+            let reliable = pseudoCount[index][0] >= reliability && pseudoCount[index][1] >= reliability
             var choice = Choice(index: index, fraction: fraction)
             var score = estimated
             // Past the deadline (or cancelled) the estimates decide: probing could run on.
@@ -114,8 +114,6 @@ extension BestFirstSearch {
         }
     }
 
-    /// Branchings each way after which a variable's pseudo-costs are trusted.
-    static let reliability = 1
     /// At most this many variables are probed at one node…
     static let probesPerNode = 8
     /// …and probing stops after this many in a row that do not beat the best so far.

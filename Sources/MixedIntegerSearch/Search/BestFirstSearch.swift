@@ -56,6 +56,8 @@ struct BestFirstSearch {
     let integers: [Int]
     let fixesByReducedCosts: Bool
     let searchesNeighbourhoods: Bool
+    /// Branchings each way after which a variable's pseudo-costs are trusted.
+    let reliability: Int
 
     /// Solutions must be strictly below this (the cutoff, then the best solution's value).
     var limit: Double
@@ -82,8 +84,9 @@ struct BestFirstSearch {
     var pseudoCount: [[Int]]
 
     init(model: LinearModel, parameters: SolverParameters, backend: any RelaxationBackend, fixesByReducedCosts: Bool = true,
-         searchesNeighbourhoods: Bool = true) throws {
+         searchesNeighbourhoods: Bool = true, reliability: Int = 1) throws {
         self.model = model
+        self.reliability = reliability
         self.backend = backend
         self.fixesByReducedCosts = fixesByReducedCosts
         self.searchesNeighbourhoods = searchesNeighbourhoods

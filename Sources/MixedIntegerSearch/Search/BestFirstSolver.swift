@@ -38,10 +38,16 @@ public struct BestFirstSolver: LinearSolver {
     /// `searchNeighbourhood(of:)`). Off only to measure what it finds.
     public var searchesNeighbourhoods: Bool
 
-    public init(backend: any RelaxationBackend, fixesByReducedCosts: Bool = true, searchesNeighbourhoods: Bool = true) {
+    /// Branchings each way after which a variable's pseudo-costs are trusted instead of probed
+    /// (reliability branching): more probes cost more per node and choose better branchings.
+    public var reliability: Int
+
+    public init(backend: any RelaxationBackend, fixesByReducedCosts: Bool = true, searchesNeighbourhoods: Bool = true,
+                reliability: Int = 1) {
         self.backend = backend
         self.fixesByReducedCosts = fixesByReducedCosts
         self.searchesNeighbourhoods = searchesNeighbourhoods
+        self.reliability = reliability
     }
 
     public func solve(_ model: LinearModel, parameters: SolverParameters) throws -> Solution {
@@ -82,7 +88,7 @@ public struct BestFirstSolver: LinearSolver {
 
     func search(_ model: LinearModel, _ parameters: SolverParameters) throws -> Solution {
         var search = try BestFirstSearch(model: model, parameters: parameters, backend: backend, fixesByReducedCosts: fixesByReducedCosts,
-                                         searchesNeighbourhoods: searchesNeighbourhoods)
+                                         searchesNeighbourhoods: searchesNeighbourhoods, reliability: reliability)
         return search.run()
     }
 

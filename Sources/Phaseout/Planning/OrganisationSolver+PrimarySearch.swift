@@ -91,7 +91,7 @@ extension OrganisationSolver {
                 parameters.incumbentValue = incumbent.value
                 parameters.incumbentPoint = model.decisions(of: incumbent.counts)
             }
-            return BestFirstSolver(backend: LPSolveSolver())
+            return BestFirstSolver(backend: LPSolveSolver(), reliability: lateCap == nil ? Self.primaryReliability : 1)
         }
     }
 

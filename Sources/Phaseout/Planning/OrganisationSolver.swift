@@ -243,6 +243,12 @@ struct OrganisationSolver {
         problem.objective == .exposure ? problem.exposureGranularity : nil
     }
 
+    /// The best-first primary search's reliability: a variable's pseudo-costs are trusted after
+    /// two branchings each way, not one. Planned alone, Glasgow (Scottish example) is proven in
+    /// 18 s instead of 56 s. A best effort's two searches keep one: with two everywhere,
+    /// Renfrewshire's best effort came out 0.5 % higher in exposure.
+    static let primaryReliability = 2
+
     /// The secondary aim's search: nodes after which its best plan is kept. Where the node limit,
     /// not the deadline, ends it, the same input gives the same plan on a loaded machine, and an
     /// organisation proven early leaves the rest of its share to the others.
