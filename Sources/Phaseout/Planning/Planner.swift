@@ -151,7 +151,8 @@ public struct Planner: Sendable {
 
     /// The two rounds of ``solveAll(_:deadline:)``.
     enum Round {
-        /// Every organisation, with lp_solve's own search.
+        /// Every organisation, with lp_solve's own search (and best first for the rest of a long
+        /// share: ``solveFirst(_:gap:)``).
         case first
         /// The organisations the first left unproven, best first, with the time that is left.
         case second
