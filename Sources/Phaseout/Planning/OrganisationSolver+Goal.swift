@@ -35,7 +35,7 @@ extension OrganisationSolver {
         let goalProblem = Self.goalProblem(problem, target: target)
         if structuralConflict(goalProblem) != nil { return .structural(diagnoseUnreachable(target)) }
         // Too large for one model (the planner decomposes these): the greedy plan's own scale.
-        guard problem.decisionCount <= monolithicLimit else { return greedyScale(target: target, bound: nil) }
+        guard !isTooLargeForOneModel else { return greedyScale(target: target, bound: nil) }
         var goal = OrganisationModel(problem: goalProblem, configuration: .init(purpose: .goal, aggregate: aggregate))
         Self.addTarget(target, to: &goal)
         var objective = LinearExpression()

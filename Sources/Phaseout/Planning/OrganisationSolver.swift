@@ -101,7 +101,7 @@ struct OrganisationSolver {
             return outcome
         }
 
-        if problem.decisionCount > monolithicLimit {
+        if isTooLargeForOneModel {
             return solveByDecomposition(baselineValue: baselineValue)
         }
         var model = OrganisationModel(problem: problem, aggregate: aggregate, strengthen: aggregate,
@@ -146,6 +146,10 @@ struct OrganisationSolver {
     }
 
     var zeros: [Int] { [Int](repeating: 0, count: problem.periodCount) }
+
+    /// Whether the organisation has more decisions than one exact model takes
+    /// (``monolithicLimit``): it is then planned by decomposition.
+    var isTooLargeForOneModel: Bool { problem.decisionCount > monolithicLimit }
 
 
     /// `value` rounded up to the exposure lattice (a bound on the organisation's exposure).

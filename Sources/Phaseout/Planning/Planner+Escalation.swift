@@ -14,7 +14,7 @@ extension Planner {
         let now = ContinuousClock.now
         let share = solver.deadline - now
         guard share >= escalationShare, !solver.hurried, solver.primarySearch == .depthFirst,
-              solver.problem.decisionCount <= solver.monolithicLimit else { return solver.solve() }
+              !solver.isTooLargeForOneModel else { return solver.solve() }
         var depthFirst = solver
         depthFirst.primaryDeadline = now + share * depthFirstShare
         let first = depthFirst.solve()
